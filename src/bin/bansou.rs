@@ -1,0 +1,110 @@
+//! `bansou`: the headless CLI over the same library as the window.
+
+use bansou::demo::{self, DemoOutcome};
+use bansou::store::{self, Store};
+use bansou::{Error, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Parser)]
+#[command(name = "bansou", version, about = "伴走ノート（コマンドライン版）")]
+struct Cli {
+    /// データベースファイル（省略時は環境変数 BANSOU_DB、なければユーザーのデータフォルダ）
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// デモデータ（山口県理学療法士会・茨城県作業療法士会のモデルチーム）を読み込む
+    Demo,
+    /// 事業の一覧を表示する（ID・事業名・士会・テーマ・期間）
+    Projects {
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("エラー: {e}");
+            for f in e.fields() {
+                eprintln!("  - {}", f.message);
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = store::resolve_db_path(cli.db)?;
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo => match demo::load(&mut store)? {
+            DemoOutcome::Loaded { projects, members } => println!(
+                "デモデータを読み込みました：事業 {projects} 件、メンバー {members} 名（{}）",
+                path.display()
+            ),
+            DemoOutcome::AlreadyLoaded => {
+                println!("デモデータは既に読み込まれています（変更なし）")
+            }
+        },
+        Command::Projects { json } => {
+            let projects = store.projects()?;
+            if json {
+                let text = serde_json::to_string_pretty(&projects).map_err(|e| {
+                    Error::Database(rusqlite::Error::ToSqlConversionFailure(e.into()))
+                })?;
+                println!("{text}");
+            } else if projects.is_empty() {
+                println!("事業はまだありません。`bansou demo` でデモデータを読み込めます");
+            } else {
+                let rows: Vec<[String; 5]> = projects
+                    .iter()
+                    .map(|p| {
+                        [
+                            p.id.to_string(),
+                            p.name.clone(),
+                            p.society.clone(),
+                            p.theme.to_string(),
+                            p.period_label.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["ID", "事業名", "士会", "テーマ", "期間"], &rows);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Columns aligned by display width, so full-width text lines up in a terminal.
+fn print_table<const N: usize>(head: &[&str; N], rows: &[[String; N]]) {
+    let mut widths = head.map(|h| h.width());
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
+            .collect();
+        println!("{}", parts.join("  ").trim_end());
+    };
+    line(head.to_vec());
+    for r in rows {
+        line(r.iter().map(String::as_str).collect());
+    }
+}

@@ -1,0 +1,91 @@
+//! The library's one error type. Messages are Japanese because they reach users
+//! unchanged (the CLI prints them, the window shows them next to the field).
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// A message for one form field; `field` is the input's key (e.g. `name`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("入力内容を確認してください（{}件）", .0.len())]
+    Validation(Vec<FieldError>),
+
+    #[error("{what}が見つかりません（{key}）")]
+    NotFound { what: &'static str, key: String },
+
+    #[error("「{query}」に当てはまる事業が複数あります：{}。IDで指定してください", .candidates.join("、"))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+
+    #[error(
+        "このデータベース（{path}）は新しい版の伴走ノートで作成されています（スキーマ {found}、この版は {supported} まで）。ファイルには触れていません。伴走ノートを更新してから開いてください"
+    )]
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{path} は伴走ノートのデータベースではありません。ファイルには触れていません")]
+    NotOurDatabase { path: PathBuf },
+
+    #[error("データベースの操作に失敗しました：{0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("データベースの更新（マイグレーション）に失敗しました。変更は取り消されました：{0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("ファイル {path} を扱えませんでした：{source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("データの保存先フォルダが見つかりません。--db でファイルを指定してください")]
+    NoDataDir,
+}
+
+impl Error {
+    /// A stable, machine-readable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::NotFound { .. } => "not_found",
+            Error::Ambiguous { .. } => "ambiguous",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::NotOurDatabase { .. } => "not_our_database",
+            Error::Database(_) => "database",
+            Error::Migration(_) => "migration",
+            Error::Io { .. } => "io",
+            Error::NoDataDir => "no_data_dir",
+        }
+    }
+
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Error::Validation(f) => f,
+            _ => &[],
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,11 @@
+//! 伴走ノート: everything that is not UI. The Tauri shell and the `bansou` CLI
+//! both call into this crate, so every capability can be tested without a window.
+
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod store;
+pub mod wareki;
+
+pub use error::{Error, FieldError, Result};
+pub use store::Store;

@@ -1,0 +1,61 @@
+//! The fixed lists the forms offer, sent to the UI once so labels live only here.
+
+use super::{Profession, Role, Target, Theme};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Catalog {
+    pub prefectures: Vec<String>,
+    pub professions: Vec<Profession>,
+    pub themes: Vec<Theme>,
+    pub targets: Vec<Target>,
+    pub roles: Vec<Role>,
+    /// Sections of the sidebar, in order.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Section {
+    pub key: String,
+    pub label: String,
+    /// False for sections later work fills; the window says so plainly.
+    pub available: bool,
+}
+
+impl Catalog {
+    pub fn get() -> Self {
+        let sections = [
+            ("overview", "概要", true),
+            ("checklist", "準備チェック", false),
+            ("strengths", "強み分析", false),
+            ("stakeholders", "関係機関・資料", false),
+            ("meetings", "会議", false),
+            ("evaluations", "評価", false),
+            ("text", "テキスト分析", false),
+            ("plan", "計画", false),
+            ("report", "報告書", false),
+            ("settings", "設定", true),
+        ];
+        Catalog {
+            prefectures: super::project::PREFECTURES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            professions: Profession::ALL.to_vec(),
+            themes: Theme::ALL.to_vec(),
+            targets: Target::ALL.to_vec(),
+            roles: Role::ALL.to_vec(),
+            sections: sections
+                .iter()
+                .map(|&(key, label, available)| Section {
+                    key: key.into(),
+                    label: label.into(),
+                    available,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Domain types. Each input type validates itself: a form's raw strings go in,
+//! a typed draft or a list of Japanese field messages comes out.
+
+pub mod catalog;
+pub mod member;
+pub mod project;
+mod validate;
+
+pub use catalog::Catalog;
+pub use member::{Member, MemberInput, Role};
+pub use project::{Profession, Project, ProjectDraft, ProjectInput, Target, Theme};
+
+/// An enum whose values are the Japanese words users pick from a list. The word
+/// itself is the stored and transmitted value, so the database, the CLI's JSON and
+/// the generated TypeScript union all read the same way; `ALL` feeds the UI's lists.
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[ts(export)]
+        pub enum $name {
+            $(#[serde(rename = $label)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                let text = text.trim();
+                Self::ALL.iter().copied().find(|v| v.label() == text)
+            }
+
+            pub fn labels() -> Vec<String> {
+                Self::ALL.iter().map(|v| v.label().to_owned()).collect()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.label().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = v.as_str()?;
+                Self::parse(text).ok_or_else(|| rusqlite::types::FromSqlError::Other(
+                    format!("{}: 未知の値「{}」", stringify!($name), text).into(),
+                ))
+            }
+        }
+    };
+}
+pub(crate) use choice_enum;

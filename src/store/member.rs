@@ -1,0 +1,83 @@
+use super::{now, project, Store};
+use crate::error::{Error, Result};
+use crate::model::member::MemberDraft;
+use crate::model::{Member, MemberInput};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+const SELECT: &str = "SELECT id, project_id, name, role, affiliation, email FROM members";
+
+fn from_row(r: &Row) -> rusqlite::Result<Member> {
+    Ok(Member {
+        id: r.get(0)?,
+        project_id: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        affiliation: r.get(4)?,
+        email: r.get(5)?,
+    })
+}
+
+fn get(conn: &Connection, id: i64) -> Result<Member> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "メンバー",
+            key: format!("ID {id}"),
+        })
+}
+
+/// Order in which a team is listed: the leader first, supporters and
+/// secretariat after the team, then in the order they were added.
+const ROLE_ORDER: &str = "CASE role WHEN 'リーダー' THEN 0 WHEN 'メンバー' THEN 1
+    WHEN '伴走支援リーダー' THEN 2 WHEN '伴走支援者' THEN 3 ELSE 4 END";
+
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &MemberDraft) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO members (project_id, name, role, affiliation, email, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![project_id, d.name, d.role, d.affiliation, d.email, now()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    pub fn members(&self, project_id: i64) -> Result<Vec<Member>> {
+        project::get(self.conn(), project_id)?;
+        let mut st = self.conn().prepare(&format!(
+            "{SELECT} WHERE project_id = ?1 ORDER BY {ROLE_ORDER}, id"
+        ))?;
+        let rows = st.query_map([project_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_member(&mut self, project_id: i64, input: &MemberInput) -> Result<Member> {
+        let d = input.validate()?;
+        let id = self.write(|tx| {
+            project::get(tx, project_id)?;
+            insert(tx, project_id, &d)
+        })?;
+        get(self.conn(), id)
+    }
+
+    pub fn update_member(&mut self, id: i64, input: &MemberInput) -> Result<Member> {
+        let d = input.validate()?;
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.execute(
+                "UPDATE members SET name = ?2, role = ?3, affiliation = ?4, email = ?5, updated_at = ?6
+                 WHERE id = ?1",
+                params![id, d.name, d.role, d.affiliation, d.email, now()],
+            )?;
+            Ok(())
+        })?;
+        get(self.conn(), id)
+    }
+
+    pub fn remove_member(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.execute("DELETE FROM members WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+}

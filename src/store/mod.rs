@@ -1,0 +1,252 @@
+//! The SQLite store: one file, numbered migrations, a backup before any of them.
+
+pub(crate) mod member;
+pub(crate) mod project;
+
+use crate::error::{Error, Result};
+use chrono::Local;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+
+/// Numbered migrations; the position is the schema version. Never edit a
+/// released one: add the next.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_projects.sql"),
+    include_str!("migrations/0002_settings.sql"),
+];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The environment variable that points the app and the CLI at another database.
+pub const DB_ENV: &str = "BANSOU_DB";
+
+/// Where the database lives: an explicit path, else `BANSOU_DB`, else the
+/// user's data directory (`~/.local/share/bansou-note/bansou.sqlite3` on Linux).
+pub fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = explicit {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("bansou-note").join("bansou.sqlite3"))
+        .ok_or(Error::NoDataDir)
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema
+    /// up to date. A newer schema or a foreign SQLite file is refused before
+    /// anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    fn open_with(path: &Path, migrations: &[&'static str]) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let existed = path.exists();
+        let version = if existed {
+            inspect(path, migrations.len() as i64)?
+        } else {
+            0
+        };
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Migrations take the write lock up front, so a second process cannot
+        // slip in between reading the version and changing the schema.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        if existed && version > 0 && version < migrations.len() as i64 {
+            backup(&conn, path, version)?;
+        }
+        let ms = Migrations::new(migrations.iter().map(|sql| M::up(sql)).collect());
+        ms.to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Reads the schema version of an existing file without writing to it, and
+/// refuses files this build must not touch.
+fn inspect(path: &Path, supported: i64) -> Result<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                Error::NotOurDatabase {
+                    path: path.to_owned(),
+                }
+            }
+            e => Error::Database(e),
+        })?;
+    if version > supported {
+        return Err(Error::SchemaTooNew {
+            path: path.to_owned(),
+            found: version,
+            supported,
+        });
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::NotOurDatabase {
+                path: path.to_owned(),
+            });
+        }
+    }
+    Ok(version)
+}
+
+/// Copies the database (consistently, WAL included) next to it before a
+/// migration: `backups/bansou.sqlite3.v1-20241205-093000.sqlite3`.
+fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let dir = path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("backups");
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "bansou.sqlite3".into());
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let target = dir.join(format!("{name}.v{version}-{stamp}.sqlite3"));
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(target)
+}
+
+pub(crate) fn now() -> String {
+    Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+#[cfg(test)]
+pub(crate) fn open_at_version(path: &Path, version: usize) -> Result<Store> {
+    Store::open_with(path, &MIGRATIONS[..version])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn older_database_is_backed_up_then_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bansou.sqlite3");
+        {
+            let s = open_at_version(&path, 1).unwrap();
+            s.conn()
+                .execute(
+                    "INSERT INTO programs (name) VALUES ('令和6年度 地域保健総合推進事業')",
+                    [],
+                )
+                .unwrap();
+        }
+        let mut s = Store::open(&path).unwrap();
+        s.set_setting("k", "v").unwrap();
+        let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let name = backups[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with("bansou.sqlite3.v1-"), "{name}");
+        // The copy is the old schema with the old data.
+        let old = Connection::open(&backups[0]).unwrap();
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+        let n: String = old
+            .query_row("SELECT name FROM programs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, "令和6年度 地域保健総合推進事業");
+        let has_settings: i64 = old
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'settings'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has_settings, 0);
+    }
+
+    #[test]
+    fn a_current_database_is_not_backed_up_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.sqlite3");
+        Store::open(&path).unwrap();
+        Store::open(&path).unwrap();
+        assert!(!dir.path().join("backups").exists());
+    }
+}

@@ -1,0 +1,120 @@
+//! 和暦 (Japanese era) and 年度 (fiscal year, April–March) formatting.
+//! Japanese offices print dates this way; every date a user sees goes through here.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Era names with their first day, newest first.
+const ERAS: [(&str, i32, u32, u32); 5] = [
+    ("令和", 2019, 5, 1),
+    ("平成", 1989, 1, 8),
+    ("昭和", 1926, 12, 25),
+    ("大正", 1912, 7, 30),
+    ("明治", 1868, 10, 23),
+];
+
+/// The era and the year within it (1 = 元年) for a date, or None before 明治.
+pub fn era_of(date: NaiveDate) -> Option<(&'static str, i32)> {
+    ERAS.iter().find_map(|&(name, y, m, d)| {
+        let start = NaiveDate::from_ymd_opt(y, m, d).expect("era table holds valid dates");
+        (date >= start).then(|| (name, date.year() - y + 1))
+    })
+}
+
+fn era_year_text(name: &str, year: i32) -> String {
+    if year == 1 {
+        format!("{name}元年")
+    } else {
+        format!("{name}{year}年")
+    }
+}
+
+/// 2024-07-16 → 「令和6年7月16日」; 2019-05-01 → 「令和元年5月1日」.
+pub fn date_wareki(date: NaiveDate) -> String {
+    match era_of(date) {
+        Some((name, y)) => format!(
+            "{}{}月{}日",
+            era_year_text(name, y),
+            date.month(),
+            date.day()
+        ),
+        None => date_seireki(date),
+    }
+}
+
+/// 2024-07-16 → 「2024年7月16日」.
+pub fn date_seireki(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// The fiscal year (年度) a date belongs to: April–March, named by the April year.
+pub fn fiscal_year(date: NaiveDate) -> i32 {
+    if date.month() >= 4 {
+        date.year()
+    } else {
+        date.year() - 1
+    }
+}
+
+/// 2024 → 「令和6年度」. A fiscal year takes the name of the era in force at its
+/// end (31 March), which is how FY2019 became 「令和元年度」 rather than 平成31年度;
+/// an era that began after 1 April of that year (平成, January 1989) leaves
+/// FY1988 with the era of its start: 昭和63年度.
+pub fn fiscal_year_wareki(fy: i32) -> String {
+    let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).and_then(era_of);
+    match (at(fy + 1, 3, 31), at(fy, 4, 1)) {
+        // The end date lies one calendar year after the 年度's own year.
+        (Some((name, y)), _) if y > 1 => format!("{}度", era_year_text(name, y - 1)),
+        (_, Some((name, y))) => format!("{}度", era_year_text(name, y)),
+        _ => format!("{fy}年度"),
+    }
+}
+
+/// A period as users read it: 「令和6年6月1日〜令和7年3月31日」.
+pub fn period_wareki(start: NaiveDate, end: NaiveDate) -> String {
+    format!("{}〜{}", date_wareki(start), date_wareki(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn heisei_ends_on_30_april_2019() {
+        assert_eq!(date_wareki(d(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(date_wareki(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(date_wareki(d(2020, 1, 1)), "令和2年1月1日");
+    }
+
+    #[test]
+    fn showa_heisei_boundary() {
+        assert_eq!(date_wareki(d(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(date_wareki(d(1989, 1, 8)), "平成元年1月8日");
+    }
+
+    #[test]
+    fn report_dates() {
+        assert_eq!(date_wareki(d(2024, 7, 16)), "令和6年7月16日");
+        assert_eq!(date_seireki(d(2024, 12, 5)), "2024年12月5日");
+    }
+
+    #[test]
+    fn fiscal_year_runs_april_to_march() {
+        assert_eq!(fiscal_year(d(2024, 4, 1)), 2024);
+        assert_eq!(fiscal_year(d(2025, 3, 31)), 2024);
+        assert_eq!(fiscal_year(d(2024, 3, 31)), 2023);
+        assert_eq!(fiscal_year_wareki(2024), "令和6年度");
+        assert_eq!(fiscal_year_wareki(2019), "令和元年度");
+        assert_eq!(fiscal_year_wareki(2018), "平成30年度");
+        assert_eq!(fiscal_year_wareki(1988), "昭和63年度");
+        assert_eq!(fiscal_year_wareki(1989), "平成元年度");
+    }
+
+    #[test]
+    fn before_meiji_falls_back_to_seireki() {
+        assert_eq!(date_wareki(d(1800, 1, 2)), "1800年1月2日");
+    }
+}

@@ -1,0 +1,85 @@
+//! The `bansou` binary as a script would use it.
+
+use std::process::Command;
+
+fn bansou(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_bansou"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BANSOU_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn demo_then_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sub").join("cli.sqlite3");
+
+    let (ok, out, _) = bansou(&db, &["projects"]);
+    assert!(ok);
+    assert!(out.contains("事業はまだありません"), "{out}");
+
+    let (ok, out, err) = bansou(&db, &["demo"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("事業 2 件"), "{out}");
+    let (ok, out, _) = bansou(&db, &["demo"]);
+    assert!(ok);
+    assert!(out.contains("既に読み込まれています"), "{out}");
+
+    let (ok, out, _) = bansou(&db, &["projects"]);
+    assert!(ok);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("ID"));
+    assert!(out.contains("山口県理学療法士会") && out.contains("腰痛予防"));
+    assert!(out.contains("茨城県作業療法士会") && out.contains("メンタルヘルス不調"));
+    assert!(out.contains("令和6年6月1日〜令和7年3月31日"));
+
+    let (ok, out, _) = bansou(&db, &["projects", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    for p in arr {
+        for key in ["id", "name", "society", "theme", "start_date", "end_date"] {
+            assert!(p.get(key).is_some(), "{key} missing in {p}");
+        }
+    }
+    assert!(arr
+        .iter()
+        .any(|p| p["society"] == "山口県理学療法士会" && p["leader"].is_string()));
+}
+
+#[test]
+fn a_newer_database_gives_a_japanese_error_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("future.sqlite3");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 42;")
+        .unwrap();
+    let (ok, _, err) = bansou(&db, &["projects"]);
+    assert!(!ok);
+    assert!(err.starts_with("エラー: "), "{err}");
+    assert!(err.contains("新しい版の伴走ノート"), "{err}");
+}
+
+#[test]
+fn the_environment_variable_chooses_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_bansou"))
+        .arg("demo")
+        .env("BANSOU_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(db.exists());
+}
