@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { api, fieldErrors, toCommandError } from './api';
+
+afterEach(() => clearMocks());
+
+describe('api', () => {
+  it('passes arguments in the shape the Rust commands take', async () => {
+    const seen: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return [];
+    });
+    await api.members(7);
+    expect(seen).toEqual([['list_members', { projectId: 7 }]]);
+  });
+
+  it('turns a command failure into { code, message, fields }', async () => {
+    mockIPC(() => {
+      throw { code: 'validation', message: '入力内容を確認してください（1件）', fields: [{ field: 'name', message: '事業名を入力してください' }] };
+    });
+    const err = await api.createProject({} as never).catch((e) => e);
+    expect(err.code).toBe('validation');
+    expect(fieldErrors(err)).toEqual({ name: '事業名を入力してください' });
+  });
+
+  it('gives a Japanese message for anything unexpected', () => {
+    const e = toCommandError(new Error('boom'));
+    expect(e.code).toBe('internal');
+    expect(e.message).toContain('予期しないエラー');
+    expect(e.message).toContain('boom');
+  });
+});

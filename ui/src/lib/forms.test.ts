@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { currentFiscalYear, emptyProject, isDirty } from './forms';
+
+describe('currentFiscalYear', () => {
+  it('runs April to March', () => {
+    expect(currentFiscalYear(new Date(2024, 3, 1))).toEqual({ start: '2024-04-01', end: '2025-03-31' });
+    expect(currentFiscalYear(new Date(2025, 2, 31))).toEqual({ start: '2024-04-01', end: '2025-03-31' });
+    expect(currentFiscalYear(new Date(2026, 10, 25))).toEqual({ start: '2026-04-01', end: '2027-03-31' });
+  });
+});
+
+describe('emptyProject', () => {
+  it('defaults the period to the current 年度 and leaves choices empty', () => {
+    const p = emptyProject(new Date(2024, 6, 16));
+    expect(p.start_date).toBe('2024-04-01');
+    expect(p.end_date).toBe('2025-03-31');
+    expect(p.prefecture).toBe('');
+  });
+});
+
+describe('isDirty', () => {
+  it('notices any change', () => {
+    const a = emptyProject(new Date(2024, 6, 16));
+    expect(isDirty(a, { ...a })).toBe(false);
+    expect(isDirty({ ...a, name: '腰痛予防' }, a)).toBe(true);
+  });
+});
