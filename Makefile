@@ -1,0 +1,12 @@
+# The two commands a newcomer needs (see README.md). Both install what is missing.
+.PHONY: run test cli
+
+run:
+	scripts/run.sh $(if $(DB),--db "$(DB)")
+
+test:
+	scripts/test.sh
+
+# Build the headless CLI only (no webkit needed): target/release/bansou
+cli:
+	cargo build --release -p bansou --bin bansou

@@ -1,0 +1,84 @@
+// Shared helpers for the WebDriver journeys: the real app binary, driven through
+// tauri-driver (started by scripts/e2e.sh), each journey with its own data folder.
+import { remote } from 'webdriverio';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target');
+export const appBinary = process.env.BANSOU_APP ?? path.join(targetDir, 'debug', 'bansou-note');
+export const cliBinary = process.env.BANSOU_CLI ?? path.join(targetDir, 'debug', 'bansou');
+export const artifacts = path.join(repoRoot, 'artifacts');
+
+/** A fresh database path in its own temporary folder. */
+export function freshDb(name) {
+  const dir = mkdtempSync(path.join(tmpdir(), `bansou-e2e-${name}-`));
+  return path.join(dir, 'bansou.sqlite3');
+}
+
+/** Starts the app on `db` and waits until the page has drawn. */
+export async function openApp(db) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    logLevel: 'warn',
+    connectionRetryCount: 2,
+    capabilities: {
+      'tauri:options': { application: appBinary, args: ['--db', db] },
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.body.innerText.length)) > 0,
+    { timeout: 15000, timeoutMsg: 'the window did not draw' },
+  );
+  return browser;
+}
+
+export function byId(browser, id) {
+  return browser.$(`[data-testid="${id}"]`);
+}
+
+export async function click(browser, id) {
+  const el = await byId(browser, id);
+  await el.waitForClickable({ timeout: 10000 });
+  await el.click();
+}
+
+export async function type(browser, id, text) {
+  const el = await byId(browser, id);
+  await el.waitForDisplayed({ timeout: 10000 });
+  await el.setValue(text);
+}
+
+export async function choose(browser, id, label) {
+  const el = await byId(browser, id);
+  await el.waitForDisplayed({ timeout: 10000 });
+  await el.selectByVisibleText(label);
+}
+
+export async function textOf(browser, id) {
+  const el = await byId(browser, id);
+  await el.waitForDisplayed({ timeout: 10000 });
+  return el.getText();
+}
+
+export async function valueOf(browser, id) {
+  return (await byId(browser, id)).getValue();
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** What the headless CLI sees in the same database: the ground truth of what was saved. */
+export function cliProjects(db) {
+  return JSON.parse(execFileSync(cliBinary, ['--db', db, 'projects', '--json'], { encoding: 'utf8' }));
+}

@@ -1,0 +1,63 @@
+// Journey 1: create a project with a leader and a supporter, restart, see both,
+// the leader marked 〇.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { byId, choose, click, cliProjects, freshDb, openApp, screenshot, textOf, type } from '../harness.mjs';
+
+test('a project with its team survives a restart', async () => {
+  const db = freshDb('team');
+  let app = await openApp(db);
+  try {
+    // First start: the welcome offers the demo or an empty start.
+    await click(app, 'welcome-empty');
+    await (await byId(app, 'welcome-dialog')).waitForExist({ reverse: true, timeout: 5000 });
+    await click(app, 'empty-new-project');
+
+    await type(app, 'field-name', '職場の腰痛予防モデル事業');
+    await type(app, 'field-program', '令和6年度 地域保健総合推進事業');
+    await choose(app, 'field-prefecture', '山口県');
+    await choose(app, 'field-profession', 'PT');
+    await choose(app, 'field-theme', '腰痛予防');
+    await choose(app, 'field-target', '企業');
+    await type(app, 'field-goal', '酒造会社の職員の腰痛を減らす。');
+    await click(app, 'save-project');
+
+    assert.equal(await textOf(app, 'project-title'), '職場の腰痛予防モデル事業');
+    assert.match(await textOf(app, 'project-society'), /山口県理学療法士会/);
+    assert.match(await textOf(app, 'project-fiscal-year'), /^令和\d+年度$/);
+
+    await type(app, 'member-add-name', '山本 健一');
+    await choose(app, 'member-add-role', 'リーダー');
+    await type(app, 'member-add-affiliation', '山口県理学療法士会');
+    await click(app, 'member-add-submit');
+    await app.waitUntil(async () => (await app.$$('[data-testid="member-row"]')).length === 1);
+
+    await type(app, 'member-add-name', '北村 浩一');
+    await choose(app, 'member-add-role', '伴走支援者');
+    await click(app, 'member-add-submit');
+    await app.waitUntil(async () => (await app.$$('[data-testid="member-row"]')).length === 2);
+  } finally {
+    await app.deleteSession();
+  }
+
+  // What the window saved is in the file.
+  const saved = cliProjects(db);
+  assert.equal(saved.length, 1);
+  assert.equal(saved[0].leader, '山本 健一');
+
+  app = await openApp(db);
+  try {
+    assert.equal(await textOf(app, 'project-title'), '職場の腰痛予防モデル事業');
+    assert.equal(await (await byId(app, 'welcome-dialog')).isExisting(), false, 'welcome only once');
+    assert.equal(await textOf(app, 'project-leader'), '〇山本 健一');
+    const rows = await app.$$('[data-testid="member-row"]');
+    assert.equal(rows.length, 2);
+    const leader = await app.$('[data-testid="member-row"][data-role="リーダー"] [data-testid="member-name"]');
+    assert.equal(await leader.getText(), '〇山本 健一');
+    const supporter = await app.$('[data-testid="member-row"][data-role="伴走支援者"] [data-testid="member-name"]');
+    assert.equal(await supporter.getText(), '北村 浩一');
+    await screenshot(app, 'main-window');
+  } finally {
+    await app.deleteSession();
+  }
+});
