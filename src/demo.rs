@@ -2,8 +2,10 @@
 //! personal names (the report names real people; societies and dates are kept).
 
 use crate::error::Result;
-use crate::model::{MemberInput, ProjectInput};
-use crate::store::{member, project, Store};
+use crate::model::{
+    ContactLogInput, ContactPerson, MemberInput, ProjectInput, ResourceInput, StakeholderInput,
+};
+use crate::store::{member, project, resource, stakeholder, Store};
 use rusqlite::OptionalExtension;
 
 pub const PROGRAM: &str = "令和6年度 地域保健総合推進事業";
@@ -11,7 +13,29 @@ pub const PROGRAM: &str = "令和6年度 地域保健総合推進事業";
 struct DemoProject {
     project: ProjectInput,
     members: Vec<(&'static str, &'static str, &'static str)>,
+    phase: u8,
+    /// (template key, status, 担当, 期限, メモ, status changes (date, by, to), linked organisations)
+    items: Vec<DemoItem>,
+    /// (name, kind, contact person (name, title), log entries (date, summary, new state))
+    stakeholders: Vec<DemoStakeholder>,
 }
+
+type DemoItem = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str, &'static str)>,
+    Vec<&'static str>,
+);
+
+type DemoStakeholder = (
+    &'static str,
+    &'static str,
+    (&'static str, &'static str),
+    Vec<(&'static str, &'static str, &'static str)>,
+);
 
 const SUPPORTERS_YAMAGUCHI: [(&str, &str, &str); 3] = [
     (
@@ -69,6 +93,9 @@ fn projects() -> Vec<DemoProject> {
                 goal: "酒造会社の職員を対象に、職場訪問・事業部署別インタビュー・職員アンケート・ミニ講座による腰痛予防の介入を行い、評価まで実施する。その経験をもとに、県内の他業種へ展開できる士会の事業として形にする。".into(),
             },
             members: yamaguchi,
+            phase: 5,
+            items: yamaguchi_items(),
+            stakeholders: yamaguchi_stakeholders(),
         },
         DemoProject {
             project: ProjectInput {
@@ -83,8 +110,536 @@ fn projects() -> Vec<DemoProject> {
                 goal: "従業員50人以下の事業所で働く人のメンタルヘルス不調を予防するため、県内のリハビリテーション専門職4団体と産業保健総合支援センターとの連携のもと、介入体制と中長期の事業計画を整える。".into(),
             },
             members: ibaraki,
+            phase: 3,
+            items: ibaraki_items(),
+            stakeholders: ibaraki_stakeholders(),
         },
     ]
+}
+
+const Y_LEADER: &str = "山本 健一";
+const I_LEADER: &str = "斎藤 真由美";
+
+fn yamaguchi_items() -> Vec<DemoItem> {
+    let done = |date, by| vec![(date, by, "進行中"), (date, by, "完了")];
+    vec![
+        (
+            "inner.1",
+            "完了",
+            Y_LEADER,
+            "",
+            "職能推進部が担当。理事会で担当部門として承認",
+            done("2024-06-17", Y_LEADER),
+            vec![],
+        ),
+        (
+            "inner.2",
+            "進行中",
+            Y_LEADER,
+            "2025-03-31",
+            "次年度予算への計上を理事会に提案する",
+            vec![("2024-09-19", Y_LEADER, "進行中")],
+            vec![],
+        ),
+        (
+            "inner.3",
+            "完了",
+            Y_LEADER,
+            "",
+            "",
+            done("2024-07-16", Y_LEADER),
+            vec![],
+        ),
+        (
+            "inner.4",
+            "完了",
+            "井上 拓海",
+            "",
+            "職場訪問・ミニ講座に協力する会員を確保",
+            done("2024-08-19", "井上 拓海"),
+            vec![],
+        ),
+        (
+            "inner.5",
+            "進行中",
+            "井上 拓海",
+            "2025-02-28",
+            "協力会員向けの勉強会を計画中",
+            vec![("2024-11-25", "井上 拓海", "進行中")],
+            vec![],
+        ),
+        (
+            "inner.6",
+            "完了",
+            Y_LEADER,
+            "",
+            "",
+            done("2024-09-19", Y_LEADER),
+            vec![],
+        ),
+        (
+            "inner.7",
+            "完了",
+            "小川 陸",
+            "",
+            "職場訪問・事業部署別インタビュー・職員アンケート・ミニ講座",
+            done("2024-08-19", "小川 陸"),
+            vec![],
+        ),
+        (
+            "inner.8",
+            "進行中",
+            "小川 陸",
+            "2025-01-31",
+            "他業種向けリーフレットを作成中",
+            vec![("2024-11-25", "小川 陸", "進行中")],
+            vec![],
+        ),
+        (
+            "outer.1",
+            "完了",
+            Y_LEADER,
+            "",
+            "エイジフレンドリー補助金などの制度を確認",
+            done("2024-07-16", Y_LEADER),
+            vec![],
+        ),
+        (
+            "outer.2",
+            "完了",
+            Y_LEADER,
+            "",
+            "",
+            done("2024-09-19", Y_LEADER),
+            vec!["山口産業保健総合支援センター", "全国健康保険協会 山口支部"],
+        ),
+        (
+            "outer.3",
+            "完了",
+            "井上 拓海",
+            "",
+            "",
+            done("2024-11-25", "井上 拓海"),
+            vec!["山口県SAFE協議会"],
+        ),
+        (
+            "outer.4",
+            "進行中",
+            Y_LEADER,
+            "",
+            "県の健康増進課への説明を準備中",
+            vec![("2024-11-25", Y_LEADER, "進行中")],
+            vec!["山口県 健康増進課"],
+        ),
+        (
+            "outer.5",
+            "完了",
+            Y_LEADER,
+            "",
+            "幹部職員とのつながりを活用して合意",
+            done("2024-07-08", Y_LEADER),
+            vec!["酒造会社（県内）"],
+        ),
+        (
+            "outer.6",
+            "完了",
+            "小川 陸",
+            "",
+            "職員へのミニ講座と個別フィードバック",
+            done("2024-07-26", "小川 陸"),
+            vec![],
+        ),
+        (
+            "outer.7",
+            "完了",
+            "井上 拓海",
+            "",
+            "JLEQ・東大1項目版・転倒災害チェックシートによるアンケート",
+            done("2024-08-19", "井上 拓海"),
+            vec![],
+        ),
+        (
+            "outer.8",
+            "進行中",
+            Y_LEADER,
+            "",
+            "介入終了後のアンケートを上司へ報告",
+            vec![("2024-11-25", Y_LEADER, "進行中")],
+            vec![],
+        ),
+    ]
+}
+
+fn yamaguchi_stakeholders() -> Vec<DemoStakeholder> {
+    vec![
+        (
+            "酒造会社（県内）",
+            "企業",
+            ("総務課長", "総務部"),
+            vec![
+                (
+                    "2024-07-08",
+                    "事業協力会社へ説明。職場訪問とアンケートの実施に合意",
+                    "協議中",
+                ),
+                ("2024-07-26", "腰痛予防対策研修会を実施", "連携"),
+            ],
+        ),
+        (
+            "山口産業保健総合支援センター",
+            "産業保健総合支援センター",
+            ("産業保健相談員", "相談窓口"),
+            vec![("2024-10-02", "事業の紹介と連携の打診", "打診")],
+        ),
+        (
+            "全国健康保険協会 山口支部",
+            "協会けんぽ",
+            ("保健グループ", "保健グループ"),
+            vec![(
+                "2024-11-11",
+                "健康づくりパンフレットの提供を受け、連携を打診",
+                "打診",
+            )],
+        ),
+        (
+            "山口県SAFE協議会",
+            "労働局",
+            ("事務局", "山口労働局 健康安全課"),
+            vec![(
+                "2024-12-05",
+                "次年度の協働（腰痛予防の出前講座）について協議",
+                "協議中",
+            )],
+        ),
+        ("山口県 健康増進課", "自治体", ("", ""), vec![]),
+    ]
+}
+
+fn ibaraki_items() -> Vec<DemoItem> {
+    let done = |date, by| vec![(date, by, "進行中"), (date, by, "完了")];
+    vec![
+        (
+            "inner.1",
+            "完了",
+            I_LEADER,
+            "",
+            "地域局が担当",
+            done("2024-06-09", I_LEADER),
+            vec![],
+        ),
+        ("inner.2", "未着手", I_LEADER, "", "", vec![], vec![]),
+        (
+            "inner.3",
+            "進行中",
+            I_LEADER,
+            "",
+            "理事会への報告を重ねている",
+            vec![("2024-08-21", I_LEADER, "進行中")],
+            vec![],
+        ),
+        (
+            "inner.4",
+            "完了",
+            "加藤 剛",
+            "",
+            "県内リハ専門職4団体での体制",
+            done("2024-08-21", "加藤 剛"),
+            vec![],
+        ),
+        ("inner.5", "未着手", "加藤 剛", "", "", vec![], vec![]),
+        (
+            "inner.6",
+            "完了",
+            I_LEADER,
+            "",
+            "令和6年度から中長期目標に向けたステップを作成",
+            done("2024-08-21", I_LEADER),
+            vec![],
+        ),
+        (
+            "inner.7",
+            "進行中",
+            "清水 誠",
+            "",
+            "メンタルヘルスケアと余暇活動のプログラム案",
+            vec![("2024-09-27", "清水 誠", "進行中")],
+            vec![],
+        ),
+        ("inner.8", "未着手", "佐野 健", "", "", vec![], vec![]),
+        (
+            "outer.1",
+            "完了",
+            "清水 誠",
+            "",
+            "産業保健・精神保健の制度を調査",
+            done("2024-09-09", "清水 誠"),
+            vec![],
+        ),
+        (
+            "outer.2",
+            "完了",
+            I_LEADER,
+            "",
+            "",
+            done("2024-10-16", I_LEADER),
+            vec![
+                "茨城産業保健総合支援センター",
+                "全国健康保険協会 茨城支部",
+                "茨城県精神保健福祉センター",
+            ],
+        ),
+        (
+            "outer.3",
+            "進行中",
+            "加藤 剛",
+            "",
+            "",
+            vec![("2024-08-21", "加藤 剛", "進行中")],
+            vec!["茨城県理学療法士会・言語聴覚士会ほか"],
+        ),
+        (
+            "outer.4",
+            "進行中",
+            I_LEADER,
+            "",
+            "産保センターと連携の窓口を確認",
+            vec![("2024-10-16", I_LEADER, "進行中")],
+            vec!["茨城産業保健総合支援センター"],
+        ),
+        (
+            "outer.5",
+            "未着手",
+            "佐野 健",
+            "",
+            "従業員50人以下の事業所を候補に",
+            vec![],
+            vec![],
+        ),
+        (
+            "outer.6",
+            "該当なし",
+            I_LEADER,
+            "",
+            "今年度は個人への働きかけを行わず、次年度以降に実施",
+            vec![("2024-10-30", I_LEADER, "該当なし")],
+            vec![],
+        ),
+        ("outer.7", "未着手", "清水 誠", "", "", vec![], vec![]),
+        ("outer.8", "未着手", "清水 誠", "", "", vec![], vec![]),
+    ]
+}
+
+fn ibaraki_stakeholders() -> Vec<DemoStakeholder> {
+    vec![
+        (
+            "茨城産業保健総合支援センター",
+            "産業保健総合支援センター",
+            ("メンタルヘルス対策促進員", "事業課"),
+            vec![
+                (
+                    "2024-09-09",
+                    "50人以下の事業所の状況について情報提供を依頼",
+                    "打診",
+                ),
+                (
+                    "2024-10-16",
+                    "産保センター打ち合わせ（対面）。連携の窓口と進め方を協議",
+                    "協議中",
+                ),
+            ],
+        ),
+        (
+            "全国健康保険協会 茨城支部",
+            "協会けんぽ",
+            ("企画総務グループ", "企画総務グループ"),
+            vec![(
+                "2024-09-27",
+                "覚書締結の状況を確認し、連携の窓口を打診",
+                "打診",
+            )],
+        ),
+        (
+            "茨城県理学療法士会・言語聴覚士会ほか",
+            "他士会",
+            ("事業担当理事", "各士会"),
+            vec![("2024-08-21", "県内4団体での事業体制に合意", "連携")],
+        ),
+        ("茨城県精神保健福祉センター", "その他", ("", ""), vec![]),
+        ("茨城労働局", "労働局", ("", ""), vec![]),
+    ]
+}
+
+/// (title, url, category, provided by, date, which projects: 'Y' 山口, 'I' 茨城, 'B' both, item links)
+const RESOURCES: [(&str, &str, &str, &str, &str, char); 8] = [
+    (
+        "エイジフレンドリー補助金 関係情報",
+        "https://www.mhlw.go.jp/stf/newpage_09940.html",
+        "補助金",
+        "北村 浩一",
+        "2024-06-20",
+        'B',
+    ),
+    (
+        "エイジフレンドリー補助金 リーフレット",
+        "https://www.mhlw.go.jp/content/11300000/001158947.pdf",
+        "補助金",
+        "北村 浩一",
+        "2024-06-20",
+        'B',
+    ),
+    (
+        "やまぐち健康応援団 登録事業所一覧",
+        "https://kenko.pref.yamaguchi.lg.jp/ouendan/",
+        "制度",
+        "中川 智也",
+        "2024-07-16",
+        'Y',
+    ),
+    (
+        "山口県 健康福祉部 健康増進課の情報",
+        "https://kenko.pref.yamaguchi.lg.jp/jouhou/index.html",
+        "関係機関",
+        "中川 智也",
+        "2024-07-16",
+        'Y',
+    ),
+    (
+        "産業保健・健康経営における課題と理学療法士活躍の可能性に関する調査事業報告書",
+        "https://www.japanpt.or.jp/activity/asset/pdf/20240331_chousajigyou_houkokusho.pdf",
+        "資料",
+        "上野 明子",
+        "2024-08-19",
+        'Y',
+    ),
+    (
+        "茨城労働局 労働災害の統計（令和6年）",
+        "https://jsite.mhlw.go.jp/ibaraki-roudoukyoku/content/contents/002140023.pdf",
+        "統計",
+        "森 大輔",
+        "2024-09-09",
+        'I',
+    ),
+    (
+        "協会けんぽ茨城支部 覚書の締結状況",
+        "https://www.kyoukaikenpo.or.jp/shibu/ibaraki/cat080/201712111503/",
+        "関係機関",
+        "石井 佳恵",
+        "2024-09-27",
+        'I',
+    ),
+    (
+        "介護現場の生産性向上等を通じた働きやすい職場環境づくり",
+        "https://www.mhlw.go.jp/content/12300000/forum2023_mhlw_sesakudoukou.pdf",
+        "資料",
+        "村上 修",
+        "2024-10-30",
+        'I',
+    ),
+];
+
+fn fill_project(tx: &rusqlite::Transaction, pid: i64, d: &DemoProject) -> Result<()> {
+    tx.execute(
+        "UPDATE projects SET phase = ?2 WHERE id = ?1",
+        rusqlite::params![pid, d.phase],
+    )?;
+    let mut org_ids = std::collections::HashMap::new();
+    for (name, kind, (person, title), log) in &d.stakeholders {
+        let input = StakeholderInput {
+            name: (*name).into(),
+            kind: (*kind).into(),
+            state: "未接触".into(),
+            contacts: if person.is_empty() {
+                vec![]
+            } else {
+                vec![ContactPerson {
+                    name: (*person).into(),
+                    title: (*title).into(),
+                    contact: String::new(),
+                }]
+            },
+            note: String::new(),
+        };
+        let sid = stakeholder::insert(tx, pid, &input.validate()?)?;
+        for (date, summary, state) in log {
+            let entry = ContactLogInput {
+                contacted_on: (*date).into(),
+                summary: (*summary).into(),
+                new_state: (*state).into(),
+            };
+            stakeholder::insert_log(tx, sid, &entry.validate()?)?;
+        }
+        org_ids.insert(*name, sid);
+    }
+    for (key, status, owner, due, note, changes, orgs) in &d.items {
+        let item_id: i64 = tx.query_row(
+            "SELECT id FROM checklist_items WHERE project_id = ?1 AND template_key = ?2",
+            rusqlite::params![pid, key],
+            |r| r.get(0),
+        )?;
+        let owner_id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM members WHERE project_id = ?1 AND name = ?2",
+                rusqlite::params![pid, owner],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute(
+            "UPDATE checklist_items SET status = ?2, owner_id = ?3, due_date = NULLIF(?4, ''), note = ?5
+             WHERE id = ?1",
+            rusqlite::params![item_id, status, owner_id, due, note],
+        )?;
+        let mut from = "未着手";
+        for (date, by, to) in changes {
+            tx.execute(
+                "INSERT INTO checklist_history (item_id, changed_on, changed_by, from_status, to_status, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?2)",
+                rusqlite::params![item_id, date, by, from, to],
+            )?;
+            from = to;
+        }
+        for org in orgs {
+            tx.execute(
+                "INSERT INTO checklist_stakeholders (item_id, stakeholder_id) VALUES (?1, ?2)",
+                rusqlite::params![item_id, org_ids[org]],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn add_resources(tx: &rusqlite::Transaction, yamaguchi: i64, ibaraki: i64) -> Result<()> {
+    for (title, url, category, by, date, to) in RESOURCES {
+        let project_ids = match to {
+            'Y' => vec![yamaguchi],
+            'I' => vec![ibaraki],
+            _ => vec![yamaguchi, ibaraki],
+        };
+        let input = ResourceInput {
+            title: title.into(),
+            url: url.into(),
+            file_path: String::new(),
+            category: category.into(),
+            provided_by: by.into(),
+            provided_on: date.into(),
+            project_ids,
+            note: String::new(),
+        };
+        let rid = resource::insert(tx, &input.validate()?)?;
+        // The first resource of each project is the evidence for 外向き①.
+        if matches!(
+            title,
+            "エイジフレンドリー補助金 関係情報" | "茨城労働局 労働災害の統計（令和6年）"
+        ) {
+            tx.execute(
+                "INSERT INTO checklist_resources (item_id, resource_id)
+                 SELECT c.id, ?1 FROM checklist_items c JOIN resource_projects rp
+                   ON rp.project_id = c.project_id AND rp.resource_id = ?1
+                 WHERE c.template_key = 'outer.1'",
+                [rid],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +663,10 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
             return Ok(DemoOutcome::AlreadyLoaded);
         }
         let mut members = 0;
+        let mut ids = Vec::new();
         for d in &demo {
             let pid = project::insert(tx, &d.project.validate()?)?;
+            ids.push(pid);
             for &(name, role, affiliation) in &d.members {
                 let input = MemberInput {
                     name: name.into(),
@@ -120,7 +677,9 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
                 member::insert(tx, pid, &input.validate()?)?;
                 members += 1;
             }
+            fill_project(tx, pid, d)?;
         }
+        add_resources(tx, ids[0], ids[1])?;
         Ok(DemoOutcome::Loaded {
             projects: demo.len(),
             members,

@@ -83,3 +83,42 @@ fn the_environment_variable_chooses_the_database() {
     assert!(out.status.success());
     assert!(db.exists());
 }
+
+#[test]
+fn checklist_and_stakeholders_by_project_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+
+    let (ok, out, err) = bansou(&db, &["checklist", "山口"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("■ 内向き（完了 5/8）"), "{out}");
+    assert!(out.contains("■ 外向き（完了 6/8）"), "{out}");
+    assert!(out.contains("組織内での担当部門の明確化"));
+    assert!(out.contains("⑥⑦に対するフィードバック"));
+    assert!(
+        out.contains("（期限超過）") || !out.contains("2025-"),
+        "{out}"
+    );
+
+    let (ok, out, _) = bansou(&db, &["checklist", "茨城", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 16);
+    assert_eq!(v["completion"][1]["applicable"], 7);
+
+    let (ok, out, _) = bansou(&db, &["stakeholders", "茨城"]);
+    assert!(ok);
+    assert!(
+        out.contains("茨城産業保健総合支援センター") && out.contains("協議中"),
+        "{out}"
+    );
+    let (ok, out, _) = bansou(&db, &["stakeholders", "山口", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|o| o["state"] == "連携"));
+
+    let (ok, _, err) = bansou(&db, &["checklist", "事業"]);
+    assert!(!ok);
+    assert!(err.contains("複数"), "{err}");
+}

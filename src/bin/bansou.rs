@@ -29,6 +29,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 内向き・外向きの準備チェック（状況・担当・期限・達成度）を表示する
+    Checklist {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
+    Stakeholders {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -83,7 +99,94 @@ fn run(cli: Cli) -> Result<()> {
                 print_table(&["ID", "事業名", "士会", "テーマ", "期間"], &rows);
             }
         }
+        Command::Checklist { project, json } => {
+            let p = store.resolve_project(&project)?;
+            let checklist = store.checklist(p.id, today())?;
+            if json {
+                return print_json(&checklist);
+            }
+            print_heading(&p);
+            for c in &checklist.completion {
+                println!();
+                println!("■ {}（完了 {}/{}）", c.side, c.done, c.applicable);
+                let rows: Vec<[String; 5]> = checklist
+                    .items
+                    .iter()
+                    .filter(|i| i.side == c.side)
+                    .map(|i| {
+                        let due = i.due_date.map(|d| d.to_string()).unwrap_or_default();
+                        [
+                            i.number.to_string(),
+                            i.status.to_string(),
+                            i.owner_name.clone().unwrap_or_default(),
+                            if i.overdue {
+                                format!("{due}（期限超過）")
+                            } else {
+                                due
+                            },
+                            i.text.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["No", "状況", "担当", "期限", "項目"], &rows);
+            }
+        }
+        Command::Stakeholders { project, json } => {
+            let p = store.resolve_project(&project)?;
+            let list = store.stakeholders(p.id)?;
+            if json {
+                return print_json(&list);
+            }
+            print_heading(&p);
+            println!();
+            if list.is_empty() {
+                println!("関係機関はまだ登録されていません");
+                return Ok(());
+            }
+            let rows: Vec<[String; 5]> = list
+                .iter()
+                .map(|s| {
+                    [
+                        s.name.clone(),
+                        s.kind.to_string(),
+                        s.state.to_string(),
+                        s.log
+                            .first()
+                            .map(|l| l.contacted_on.to_string())
+                            .unwrap_or_default(),
+                        s.contacts
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    ]
+                })
+                .collect();
+            print_table(&["機関名", "種別", "状態", "最終連絡", "担当者"], &rows);
+        }
     }
+    Ok(())
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn print_heading(p: &bansou::model::Project) {
+    println!("{}｜{}（{}）", p.society, p.name, p.fiscal_year_label);
+    if let Some(phase) = &p.phase {
+        println!("現在のフェーズ: {} {}", phase.number, phase.name);
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let out = std::io::stdout().lock();
+    let io = |e: std::io::Error| Error::Io {
+        path: "標準出力".into(),
+        source: e,
+    };
+    serde_json::to_writer_pretty(out, value).map_err(|e| io(e.into()))?;
+    println!();
     Ok(())
 }
 

@@ -1,6 +1,9 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
 
-use super::{Profession, Role, Target, Theme};
+use super::{
+    ItemStatus, Phase, Profession, Relation, ResourceCategory, Role, Side, StakeholderKind, Target,
+    Theme,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -12,6 +15,12 @@ pub struct Catalog {
     pub themes: Vec<Theme>,
     pub targets: Vec<Target>,
     pub roles: Vec<Role>,
+    pub sides: Vec<Side>,
+    pub item_statuses: Vec<ItemStatus>,
+    pub phases: Vec<Phase>,
+    pub stakeholder_kinds: Vec<StakeholderKind>,
+    pub relations: Vec<Relation>,
+    pub resource_categories: Vec<ResourceCategory>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
 }
@@ -29,9 +38,9 @@ impl Catalog {
     pub fn get() -> Self {
         let sections = [
             ("overview", "概要", true),
-            ("checklist", "準備チェック", false),
+            ("checklist", "準備チェック", true),
             ("strengths", "強み分析", false),
-            ("stakeholders", "関係機関・資料", false),
+            ("stakeholders", "関係機関・資料", true),
             ("meetings", "会議", false),
             ("evaluations", "評価", false),
             ("text", "テキスト分析", false),
@@ -48,6 +57,12 @@ impl Catalog {
             themes: Theme::ALL.to_vec(),
             targets: Target::ALL.to_vec(),
             roles: Role::ALL.to_vec(),
+            sides: Side::ALL.to_vec(),
+            item_statuses: ItemStatus::ALL.to_vec(),
+            phases: super::phase::phases().to_vec(),
+            stakeholder_kinds: StakeholderKind::ALL.to_vec(),
+            relations: Relation::ALL.to_vec(),
+            resource_categories: ResourceCategory::ALL.to_vec(),
             sections: sections
                 .iter()
                 .map(|&(key, label, available)| Section {

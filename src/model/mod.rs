@@ -2,13 +2,27 @@
 //! a typed draft or a list of Japanese field messages comes out.
 
 pub mod catalog;
+pub mod checklist;
 pub mod member;
+pub mod overview;
+pub mod phase;
 pub mod project;
+pub mod resource;
+pub mod stakeholder;
 mod validate;
 
 pub use catalog::Catalog;
+pub use checklist::{
+    Checklist, ChecklistItem, Completion, ItemStatus, ItemUpdateInput, NewItemInput, Side,
+};
 pub use member::{Member, MemberInput, Role};
+pub use phase::Phase;
 pub use project::{Profession, Project, ProjectDraft, ProjectInput, Target, Theme};
+pub use resource::{Resource, ResourceCategory, ResourceInput};
+pub use stakeholder::{
+    ContactLogEntry, ContactLogInput, ContactPerson, Relation, Stakeholder, StakeholderInput,
+    StakeholderKind,
+};
 
 /// An enum whose values are the Japanese words users pick from a list. The word
 /// itself is the stored and transmitted value, so the database, the CLI's JSON and

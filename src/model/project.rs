@@ -1,6 +1,7 @@
 //! 事業 (a society's project): who runs it, on what theme, for whom, when.
 
 use super::choice_enum;
+use super::phase::Phase;
 use super::validate::Checker;
 use crate::error::{Error, Result};
 use crate::wareki;
@@ -209,12 +210,20 @@ pub struct Project {
     pub goal: String,
     /// The first リーダー's name, for lists that show 〇 beside it.
     pub leader: Option<String>,
+    /// The current phase of 図7, once the team has set one.
+    pub phase: Option<Phase>,
 }
 
 impl Project {
-    pub(crate) fn from_draft(id: i64, d: ProjectDraft, leader: Option<String>) -> Self {
+    pub(crate) fn from_draft(
+        id: i64,
+        d: ProjectDraft,
+        leader: Option<String>,
+        phase: Option<u8>,
+    ) -> Self {
         Project {
             id,
+            phase: phase.and_then(super::phase::phase).cloned(),
             society: format!("{}{}", d.prefecture, d.profession.society_suffix()),
             fiscal_year_label: wareki::fiscal_year_wareki(wareki::fiscal_year(d.start_date)),
             period_label: wareki::period_wareki(d.start_date, d.end_date),
@@ -274,7 +283,8 @@ mod tests {
         let d = input().validate().unwrap();
         assert_eq!(d.profession, Profession::Pt);
         assert_eq!(d.program.as_deref(), Some("令和6年度 地域保健総合推進事業"));
-        let p = Project::from_draft(1, d, None);
+        let p = Project::from_draft(1, d, None, Some(2));
+        assert_eq!(p.phase.as_ref().unwrap().name, "チーム構成");
         assert_eq!(p.society, "山口県理学療法士会");
         assert_eq!(p.fiscal_year_label, "令和6年度");
         assert_eq!(p.period_label, "令和6年6月1日〜令和7年3月31日");

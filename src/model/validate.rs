@@ -94,6 +94,15 @@ impl Checker {
         }
     }
 
+    /// A date that may be left empty.
+    pub fn optional_date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+        if value.trim().is_empty() {
+            None
+        } else {
+            self.date(field, label, value)
+        }
+    }
+
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<FieldError>> {
         if self.errors.is_empty() {
             Ok(value())

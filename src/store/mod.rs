@@ -1,7 +1,11 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
+pub(crate) mod checklist;
 pub(crate) mod member;
+mod overview;
 pub(crate) mod project;
+pub(crate) mod resource;
+pub(crate) mod stakeholder;
 
 use crate::error::{Error, Result};
 use chrono::Local;
@@ -14,6 +18,7 @@ use std::path::{Path, PathBuf};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_projects.sql"),
     include_str!("migrations/0002_settings.sql"),
+    include_str!("migrations/0003_readiness.sql"),
 ];
 
 /// The schema version this build writes.
@@ -77,6 +82,12 @@ impl Store {
         }
         let ms = Migrations::new(migrations.iter().map(|sql| M::up(sql)).collect());
         ms.to_latest(&mut conn)?;
+        if migrations.len() >= 3 {
+            // New template items reach existing projects; recorded ones are kept.
+            let tx = conn.transaction()?;
+            checklist::add_template_items(&tx, crate::model::checklist::template())?;
+            tx.commit()?;
+        }
         Ok(Store {
             conn,
             path: path.to_owned(),

@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 const SELECT: &str = "SELECT p.id, p.name, g.name, p.prefecture, p.profession, p.theme, p.target,
         p.start_date, p.end_date, p.goal,
         (SELECT m.name FROM members m WHERE m.project_id = p.id AND m.role = 'リーダー'
-         ORDER BY m.id LIMIT 1)
+         ORDER BY m.id LIMIT 1),
+        p.phase
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
@@ -21,7 +22,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         end_date: r.get(8)?,
         goal: r.get(9)?,
     };
-    Ok(Project::from_draft(r.get(0)?, draft, r.get(10)?))
+    Ok(Project::from_draft(
+        r.get(0)?,
+        draft,
+        r.get(10)?,
+        r.get(11)?,
+    ))
 }
 
 fn program_id(tx: &Transaction, name: Option<&str>) -> Result<Option<i64>> {
@@ -62,7 +68,9 @@ pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {
             now()
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    super::checklist::add_template_items(tx, crate::model::checklist::template())?;
+    Ok(id)
 }
 
 impl Store {
@@ -111,6 +119,27 @@ impl Store {
             if n == 0 {
                 get(tx, id)?;
             }
+            Ok(())
+        })?;
+        self.project(id)
+    }
+
+    /// Sets the current phase of 図7 (1–5), or clears it.
+    pub fn set_phase(&mut self, id: i64, phase: Option<u8>) -> Result<Project> {
+        if let Some(n) = phase {
+            if crate::model::phase::phase(n).is_none() {
+                return Err(Error::Validation(vec![crate::FieldError::new(
+                    "phase",
+                    format!("フェーズは1〜5から選んでください（{n}は選べません）"),
+                )]));
+            }
+        }
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.execute(
+                "UPDATE projects SET phase = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, phase, now()],
+            )?;
             Ok(())
         })?;
         self.project(id)

@@ -1,0 +1,36 @@
+//! 概要: what the project overview answers at a glance — where are we?
+
+use super::{Completion, Project, Relation, StakeholderKind};
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OverdueItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub label: String,
+    pub due_date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StakeholderSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub kind: StakeholderKind,
+    pub state: Relation,
+    pub last_contact: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Overview {
+    pub project: Project,
+    /// 内向き then 外向き.
+    pub completion: Vec<Completion>,
+    pub overdue: Vec<OverdueItem>,
+    pub stakeholders: Vec<StakeholderSummary>,
+}

@@ -1,0 +1,59 @@
+//! 活動の流れ (図7): five phases, each with the supporter's role. Shipped as data
+//! in assets/templates/phases.toml.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Phase {
+    pub number: u8,
+    pub name: String,
+    pub supporter_role: String,
+}
+
+#[derive(Deserialize)]
+struct PhaseFile {
+    phase: Vec<Phase>,
+}
+
+/// The five phases in order.
+pub fn phases() -> &'static [Phase] {
+    static PHASES: OnceLock<Vec<Phase>> = OnceLock::new();
+    PHASES.get_or_init(|| {
+        toml::from_str::<PhaseFile>(include_str!("../../assets/templates/phases.toml"))
+            .expect("assets/templates/phases.toml is checked by a unit test")
+            .phase
+    })
+}
+
+pub fn phase(number: u8) -> Option<&'static Phase> {
+    phases().iter().find(|p| p.number == number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_phases_numbered_in_order() {
+        let names: Vec<&str> = phases().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "計画立案",
+                "チーム構成",
+                "タスク実行・進捗管理",
+                "コミュニケーション・関係者管理",
+                "成果評価・終結"
+            ]
+        );
+        assert!(phases()
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.number as usize == i + 1));
+        assert!(phase(3).unwrap().supporter_role.contains("進捗"));
+        assert!(phase(6).is_none());
+    }
+}
