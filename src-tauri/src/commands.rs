@@ -4,7 +4,11 @@
 use crate::error::CommandError;
 use crate::state::AppState;
 use bansou::demo::{self, DemoOutcome};
-use bansou::model::{Catalog, Member, MemberInput, Project, ProjectInput};
+use bansou::model::overview::Overview;
+use bansou::model::{
+    Catalog, Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput,
+    NewItemInput, Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
+};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -126,4 +130,151 @@ pub async fn update_member(
 #[tauri::command]
 pub async fn remove_member(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     state.with(|s| s.remove_member(id))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+pub async fn overview(state: State<'_, AppState>, project_id: i64) -> CmdResult<Overview> {
+    state.with(|s| s.overview(project_id, today()))
+}
+
+#[tauri::command]
+pub async fn set_phase(
+    state: State<'_, AppState>,
+    project_id: i64,
+    phase: Option<u8>,
+) -> CmdResult<Project> {
+    state.with(|s| s.set_phase(project_id, phase))
+}
+
+#[tauri::command]
+pub async fn checklist(state: State<'_, AppState>, project_id: i64) -> CmdResult<Checklist> {
+    state.with(|s| s.checklist(project_id, today()))
+}
+
+#[tauri::command]
+pub async fn update_checklist_item(
+    state: State<'_, AppState>,
+    item_id: i64,
+    input: ItemUpdateInput,
+) -> CmdResult<ChecklistItem> {
+    state.with(|s| s.update_checklist_item(item_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn add_checklist_item(
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: NewItemInput,
+) -> CmdResult<ChecklistItem> {
+    state.with(|s| s.add_checklist_item(project_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn delete_checklist_item(state: State<'_, AppState>, item_id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_checklist_item(item_id))
+}
+
+#[tauri::command]
+pub async fn list_stakeholders(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> CmdResult<Vec<Stakeholder>> {
+    state.with(|s| s.stakeholders(project_id))
+}
+
+#[tauri::command]
+pub async fn create_stakeholder(
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: StakeholderInput,
+) -> CmdResult<Stakeholder> {
+    state.with(|s| s.create_stakeholder(project_id, &input))
+}
+
+#[tauri::command]
+pub async fn update_stakeholder(
+    state: State<'_, AppState>,
+    id: i64,
+    input: StakeholderInput,
+) -> CmdResult<Stakeholder> {
+    state.with(|s| s.update_stakeholder(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_stakeholder(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_stakeholder(id))
+}
+
+#[tauri::command]
+pub async fn add_contact_log(
+    state: State<'_, AppState>,
+    stakeholder_id: i64,
+    input: ContactLogInput,
+) -> CmdResult<Stakeholder> {
+    state.with(|s| s.add_contact_log(stakeholder_id, &input))
+}
+
+#[tauri::command]
+pub async fn list_resources(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> CmdResult<Vec<Resource>> {
+    state.with(|s| s.resources(project_id))
+}
+
+#[tauri::command]
+pub async fn create_resource(
+    state: State<'_, AppState>,
+    input: ResourceInput,
+) -> CmdResult<Resource> {
+    state.with(|s| s.create_resource(&input))
+}
+
+#[tauri::command]
+pub async fn update_resource(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ResourceInput,
+) -> CmdResult<Resource> {
+    state.with(|s| s.update_resource(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_resource(id))
+}
+
+/// Opens a stored resource in the system browser or viewer. The window passes
+/// only an id, so nothing but a checked http(s) URL or an existing local file
+/// can ever be opened from here.
+#[tauri::command]
+pub async fn open_resource<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let r = state.with(|s| s.resource(id))?;
+    let failed = |e: tauri_plugin_opener::Error| {
+        CommandError::internal(format!("資料を開けませんでした：{e}"))
+    };
+    if !r.url.is_empty() {
+        let url = bansou::model::resource::check_web_url(&r.url).map_err(CommandError::internal)?;
+        app.opener()
+            .open_url(url.as_str(), None::<&str>)
+            .map_err(failed)
+    } else if std::path::Path::new(&r.file_path).exists() {
+        app.opener()
+            .open_path(&r.file_path, None::<&str>)
+            .map_err(failed)
+    } else {
+        Err(CommandError::internal(format!(
+            "ファイルが見つかりません：{}。移動または削除された可能性があります",
+            r.file_path
+        )))
+    }
 }

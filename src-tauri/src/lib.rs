@@ -14,6 +14,7 @@ pub fn setup<R: tauri::Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -28,6 +29,22 @@ pub fn setup<R: tauri::Runtime>(
             commands::add_member,
             commands::update_member,
             commands::remove_member,
+            commands::overview,
+            commands::set_phase,
+            commands::checklist,
+            commands::update_checklist_item,
+            commands::add_checklist_item,
+            commands::delete_checklist_item,
+            commands::list_stakeholders,
+            commands::create_stakeholder,
+            commands::update_stakeholder,
+            commands::delete_stakeholder,
+            commands::add_contact_log,
+            commands::list_resources,
+            commands::create_resource,
+            commands::update_resource,
+            commands::delete_resource,
+            commands::open_resource,
         ])
 }
 

@@ -45,6 +45,9 @@ export function byId(browser, id) {
 
 export async function click(browser, id) {
   const el = await byId(browser, id);
+  await el.waitForExist({ timeout: 10000 });
+  // As a user would: scroll to it first (clickable means inside the viewport).
+  await el.scrollIntoView({ block: 'center' });
   await el.waitForClickable({ timeout: 10000 });
   await el.click();
 }
@@ -81,4 +84,32 @@ export async function screenshot(browser, name) {
 /** What the headless CLI sees in the same database: the ground truth of what was saved. */
 export function cliProjects(db) {
   return JSON.parse(execFileSync(cliBinary, ['--db', db, 'projects', '--json'], { encoding: 'utf8' }));
+}
+
+/** From the welcome of a fresh database: start empty and register one project. */
+export async function startWithProject(browser, name) {
+  await click(browser, 'welcome-empty');
+  await click(browser, 'empty-new-project');
+  await type(browser, 'field-name', name);
+  await choose(browser, 'field-prefecture', '山口県');
+  await choose(browser, 'field-profession', 'PT');
+  await choose(browser, 'field-theme', '腰痛予防');
+  await choose(browser, 'field-target', '企業');
+  await click(browser, 'save-project');
+  await (await byId(browser, 'project-title')).waitForDisplayed({ timeout: 10000 });
+}
+
+/** Registers an organisation on the 関係機関・資料 page. */
+export async function addStakeholder(browser, name, kind) {
+  await click(browser, 'nav-stakeholders');
+  await click(browser, 'org-new');
+  await type(browser, 'org-name', name);
+  await choose(browser, 'org-kind', kind);
+  await click(browser, 'org-save');
+  await browser.waitUntil(async () => {
+    for (const el of await browser.$$('[data-testid="org-row-name"]')) {
+      if ((await el.getText()) === name) return true;
+    }
+    return false;
+  }, { timeout: 10000, timeoutMsg: `${name} did not appear` });
 }

@@ -8,8 +8,36 @@ import type { Member } from './bindings/Member';
 import type { MemberInput } from './bindings/MemberInput';
 import type { Project } from './bindings/Project';
 import type { ProjectInput } from './bindings/ProjectInput';
+import type { Overview } from './bindings/Overview';
+import type { Checklist } from './bindings/Checklist';
+import type { ChecklistItem } from './bindings/ChecklistItem';
+import type { ItemUpdateInput } from './bindings/ItemUpdateInput';
+import type { NewItemInput } from './bindings/NewItemInput';
+import type { Stakeholder } from './bindings/Stakeholder';
+import type { StakeholderInput } from './bindings/StakeholderInput';
+import type { ContactLogInput } from './bindings/ContactLogInput';
+import type { Resource } from './bindings/Resource';
+import type { ResourceInput } from './bindings/ResourceInput';
 
-export type { AppStatus, Catalog, CommandError, Member, MemberInput, Project, ProjectInput };
+export type {
+  AppStatus,
+  Catalog,
+  Checklist,
+  ChecklistItem,
+  CommandError,
+  ContactLogInput,
+  ItemUpdateInput,
+  Member,
+  MemberInput,
+  NewItemInput,
+  Overview,
+  Project,
+  ProjectInput,
+  Resource,
+  ResourceInput,
+  Stakeholder,
+  StakeholderInput,
+};
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
 export function toCommandError(e: unknown): CommandError {
@@ -59,4 +87,25 @@ export const api = {
     call<Member>('add_member', { projectId, input }),
   updateMember: (id: number, input: MemberInput) => call<Member>('update_member', { id, input }),
   removeMember: (id: number) => call<void>('remove_member', { id }),
+  overview: (projectId: number) => call<Overview>('overview', { projectId }),
+  setPhase: (projectId: number, phase: number | null) => call<Project>('set_phase', { projectId, phase }),
+  checklist: (projectId: number) => call<Checklist>('checklist', { projectId }),
+  updateChecklistItem: (itemId: number, input: ItemUpdateInput) =>
+    call<ChecklistItem>('update_checklist_item', { itemId, input }),
+  addChecklistItem: (projectId: number, input: NewItemInput) =>
+    call<ChecklistItem>('add_checklist_item', { projectId, input }),
+  deleteChecklistItem: (itemId: number) => call<void>('delete_checklist_item', { itemId }),
+  stakeholders: (projectId: number) => call<Stakeholder[]>('list_stakeholders', { projectId }),
+  createStakeholder: (projectId: number, input: StakeholderInput) =>
+    call<Stakeholder>('create_stakeholder', { projectId, input }),
+  updateStakeholder: (id: number, input: StakeholderInput) =>
+    call<Stakeholder>('update_stakeholder', { id, input }),
+  deleteStakeholder: (id: number) => call<void>('delete_stakeholder', { id }),
+  addContactLog: (stakeholderId: number, input: ContactLogInput) =>
+    call<Stakeholder>('add_contact_log', { stakeholderId, input }),
+  resources: (projectId: number) => call<Resource[]>('list_resources', { projectId }),
+  createResource: (input: ResourceInput) => call<Resource>('create_resource', { input }),
+  updateResource: (id: number, input: ResourceInput) => call<Resource>('update_resource', { id, input }),
+  deleteResource: (id: number) => call<void>('delete_resource', { id }),
+  openResource: (id: number) => call<void>('open_resource', { id }),
 };

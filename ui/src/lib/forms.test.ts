@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFiscalYear, emptyProject, isDirty } from './forms';
+import { currentFiscalYear, emptyProject, isDirty, todayIso, wareki } from './forms';
 
 describe('currentFiscalYear', () => {
   it('runs April to March', () => {
@@ -23,5 +23,16 @@ describe('isDirty', () => {
     const a = emptyProject(new Date(2024, 6, 16));
     expect(isDirty(a, { ...a })).toBe(false);
     expect(isDirty({ ...a, name: '腰痛予防' }, a)).toBe(true);
+  });
+});
+
+describe('wareki', () => {
+  it('follows the era boundaries', () => {
+    expect(wareki('2019-04-30')).toBe('平成31年4月30日');
+    expect(wareki('2019-05-01')).toBe('令和元年5月1日');
+    expect(wareki('2024-07-16')).toBe('令和6年7月16日');
+  });
+  it('pads today for date inputs', () => {
+    expect(todayIso(new Date(2024, 6, 6))).toBe('2024-07-06');
   });
 });

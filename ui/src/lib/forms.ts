@@ -35,3 +35,27 @@ export function emptyMember(): MemberInput {
 export function isDirty<T extends object>(current: T, saved: T): boolean {
   return JSON.stringify(current) !== JSON.stringify(saved);
 }
+
+/** Today as YYYY-MM-DD in local time (what <input type=date> holds). */
+export function todayIso(today: Date = new Date()): string {
+  return iso(today.getFullYear(), today.getMonth() + 1, today.getDate());
+}
+
+/** 2024-07-16 → 令和6年7月16日, for dates the UI shows (same rule as the library). */
+export function wareki(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  const eras: Array<[string, number, number, number]> = [
+    ['令和', 2019, 5, 1],
+    ['平成', 1989, 1, 8],
+    ['昭和', 1926, 12, 25],
+  ];
+  const key = y * 10000 + m * 100 + d;
+  for (const [name, ey, em, ed] of eras) {
+    if (key >= ey * 10000 + em * 100 + ed) {
+      const n = y - ey + 1;
+      return `${name}${n === 1 ? '元' : n}年${m}月${d}日`;
+    }
+  }
+  return `${y}年${m}月${d}日`;
+}
