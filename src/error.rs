@@ -80,6 +80,14 @@ impl Error {
         }
     }
 
+    /// 「{what}が見つかりません（ID {id}）」.
+    pub fn not_found(what: &'static str, id: i64) -> Self {
+        Error::NotFound {
+            what,
+            key: format!("ID {id}"),
+        }
+    }
+
     pub fn fields(&self) -> &[FieldError] {
         match self {
             Error::Validation(f) => f,

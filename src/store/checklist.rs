@@ -122,10 +122,7 @@ fn item_project(conn: &Connection, item_id: i64) -> Result<(i64, ItemStatus, Opt
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound {
-        what: "準備チェックの項目",
-        key: format!("ID {item_id}"),
-    })
+    .ok_or_else(|| Error::not_found("準備チェックの項目", item_id))
 }
 
 /// Checks that every referenced record exists (and belongs to the project),
@@ -196,10 +193,7 @@ impl Store {
         items(self.conn(), project_id, today)?
             .into_iter()
             .find(|i| i.id == item_id)
-            .ok_or_else(|| Error::NotFound {
-                what: "準備チェックの項目",
-                key: format!("ID {item_id}"),
-            })
+            .ok_or_else(|| Error::not_found("準備チェックの項目", item_id))
     }
 
     /// Saves an item; a status change is written to its history in the same

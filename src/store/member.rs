@@ -20,10 +20,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Member> {
 fn get(conn: &Connection, id: i64) -> Result<Member> {
     conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound {
-            what: "メンバー",
-            key: format!("ID {id}"),
-        })
+        .ok_or_else(|| Error::not_found("メンバー", id))
 }
 
 /// Order in which a team is listed: the leader first, supporters and

@@ -43,10 +43,7 @@ fn program_id(tx: &Transaction, name: Option<&str>) -> Result<Option<i64>> {
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
     conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound {
-            what: "事業",
-            key: format!("ID {id}"),
-        })
+        .ok_or_else(|| Error::not_found("事業", id))
 }
 
 pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {

@@ -85,10 +85,7 @@ impl Store {
     pub fn resource(&self, id: i64) -> Result<Resource> {
         load(self.conn(), &format!("{SELECT} WHERE id = ?1"), id)?
             .pop()
-            .ok_or_else(|| Error::NotFound {
-                what: "提供資料",
-                key: format!("ID {id}"),
-            })
+            .ok_or_else(|| Error::not_found("提供資料", id))
     }
 
     pub fn create_resource(&mut self, input: &ResourceInput) -> Result<Resource> {
@@ -115,10 +112,7 @@ impl Store {
                 ],
             )?;
             if n == 0 {
-                return Err(Error::NotFound {
-                    what: "提供資料",
-                    key: format!("ID {id}"),
-                });
+                return Err(Error::not_found("提供資料", id));
             }
             write_projects(tx, id, &d.project_ids)
         })?;
@@ -129,10 +123,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute("DELETE FROM resources WHERE id = ?1", [id])?;
             if n == 0 {
-                return Err(Error::NotFound {
-                    what: "提供資料",
-                    key: format!("ID {id}"),
-                });
+                return Err(Error::not_found("提供資料", id));
             }
             Ok(())
         })

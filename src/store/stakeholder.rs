@@ -13,10 +13,7 @@ fn project_of(conn: &Connection, id: i64) -> Result<i64> {
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound {
-        what: "関係機関",
-        key: format!("ID {id}"),
-    })
+    .ok_or_else(|| Error::not_found("関係機関", id))
 }
 
 fn write_contacts(tx: &Transaction, id: i64, contacts: &[ContactPerson]) -> Result<()> {
@@ -140,10 +137,7 @@ impl Store {
     pub fn stakeholder(&self, id: i64) -> Result<Stakeholder> {
         load(self.conn(), "id = ?1", id)?
             .pop()
-            .ok_or_else(|| Error::NotFound {
-                what: "関係機関",
-                key: format!("ID {id}"),
-            })
+            .ok_or_else(|| Error::not_found("関係機関", id))
     }
 
     pub fn create_stakeholder(

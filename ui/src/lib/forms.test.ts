@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFiscalYear, emptyProject, isDirty, todayIso, wareki } from './forms';
+import { currentFiscalYear, emptyProject, isDirty, onEscape, todayIso, toggleId, wareki } from './forms';
 
 describe('currentFiscalYear', () => {
   it('runs April to March', () => {
@@ -34,5 +34,20 @@ describe('wareki', () => {
   });
   it('pads today for date inputs', () => {
     expect(todayIso(new Date(2024, 6, 6))).toBe('2024-07-06');
+  });
+});
+
+describe('toggleId and onEscape', () => {
+  it('adds once and removes', () => {
+    expect(toggleId([1, 2], 3, true)).toEqual([1, 2, 3]);
+    expect(toggleId([1, 2], 2, true)).toEqual([1, 2]);
+    expect(toggleId([1, 2], 1, false)).toEqual([2]);
+  });
+  it('closes only on Escape', () => {
+    let closed = 0;
+    const handler = onEscape(() => closed++);
+    handler(new KeyboardEvent('keydown', { key: 'Enter' }));
+    handler(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(closed).toBe(1);
   });
 });

@@ -59,3 +59,19 @@ export function wareki(isoDate: string): string {
   }
   return `${y}年${m}月${d}日`;
 }
+
+/** A keydown handler that runs `close` on Escape, as desktop dialogs do. */
+export function onEscape(close: () => void): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+}
+
+/** `ids` with `id` added (on) or removed (off), for checkbox lists. */
+export function toggleId(ids: number[], id: number, on: boolean): number[] {
+  const rest = ids.filter((x) => x !== id);
+  return on ? [...rest, id] : rest;
+}
