@@ -642,6 +642,48 @@ fn add_resources(tx: &rusqlite::Transaction, yamaguchi: i64, ibaraki: i64) -> Re
     Ok(())
 }
 
+/// Rating sessions per team: (label, date, base score per axis 創造力・人力・対応力・財力).
+const STRENGTH_SESSIONS: [&[(&str, &str, [u8; 4])]; 2] = [
+    &[
+        ("事業開始時", "2024-06-17", [3, 2, 2, 1]),
+        ("終了時", "2024-12-05", [3, 3, 3, 2]),
+    ],
+    &[
+        ("事業開始時", "2024-06-09", [2, 3, 1, 1]),
+        ("中間", "2024-09-27", [3, 3, 2, 1]),
+    ],
+];
+
+/// Rates every item around its axis' base score (every third item one higher),
+/// so the means are not all whole numbers.
+fn rate_strengths(tx: &rusqlite::Transaction, pid: i64, team: usize) -> Result<()> {
+    let items: Vec<(i64, String)> = {
+        let mut st =
+            tx.prepare("SELECT id, axis FROM strength_items WHERE project_id = ?1 ORDER BY id")?;
+        let rows = st.query_map([pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (label, date, base) in STRENGTH_SESSIONS[team] {
+        tx.execute(
+            "INSERT INTO strength_sessions (project_id, label, rated_on, created_at) VALUES (?1, ?2, ?3, ?3)",
+            rusqlite::params![pid, label, date],
+        )?;
+        let sid = tx.last_insert_rowid();
+        for (n, (item, axis)) in items.iter().enumerate() {
+            let a = crate::model::strength::Axis::ALL
+                .iter()
+                .position(|x| x.label() == axis)
+                .unwrap_or(0);
+            let score = (base[a] + u8::from(n % 3 == 2)).min(4);
+            tx.execute(
+                "INSERT INTO strength_ratings (session_id, item_id, score, note) VALUES (?1, ?2, ?3, '')",
+                rusqlite::params![sid, item, score],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoOutcome {
     Loaded { projects: usize, members: usize },
@@ -678,6 +720,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
                 members += 1;
             }
             fill_project(tx, pid, d)?;
+            rate_strengths(tx, pid, ids.len() - 1)?;
         }
         add_resources(tx, ids[0], ids[1])?;
         Ok(DemoOutcome::Loaded {

@@ -1,6 +1,7 @@
 //! 伴走ノート: everything that is not UI. The Tauri shell and the `bansou` CLI
 //! both call into this crate, so every capability can be tested without a window.
 
+pub mod chart;
 pub mod demo;
 pub mod error;
 pub mod model;

@@ -122,3 +122,25 @@ fn checklist_and_stakeholders_by_project_name() {
     assert!(!ok);
     assert!(err.contains("複数"), "{err}");
 }
+
+#[test]
+fn strengths_table_json_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let svg = dir.path().join("radar.svg");
+    let (ok, out, err) = bansou(&db, &["strengths", "茨城", "--svg", svg.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("事業開始時（2024-06-09）") && out.contains("中間（2024-09-27）"),
+        "{out}"
+    );
+    assert!(out.contains("が最も低い"), "{out}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.contains(">財力</text>"));
+    let (ok, out, _) = bansou(&db, &["strengths", "山口", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["sessions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["sessions"][0]["axes"].as_array().unwrap().len(), 4);
+}

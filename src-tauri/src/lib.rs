@@ -45,6 +45,14 @@ pub fn setup<R: tauri::Runtime>(
             commands::update_resource,
             commands::delete_resource,
             commands::open_resource,
+            commands::strengths,
+            commands::strength_chart,
+            commands::create_strength_session,
+            commands::delete_strength_session,
+            commands::rate_strength,
+            commands::add_strength_item,
+            commands::rename_strength_item,
+            commands::set_strength_item_hidden,
         ])
 }
 

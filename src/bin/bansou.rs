@@ -37,6 +37,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 強み分析（創造力・人力・対応力・財力の評価と推移）を表示する
+    Strengths {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// レーダーチャートを SVG ファイルに書き出す
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+    },
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders {
         /// 事業のID、または事業名・士会名の一部（例：山口）
@@ -131,6 +142,53 @@ fn run(cli: Cli) -> Result<()> {
                 print_table(&["No", "状況", "担当", "期限", "項目"], &rows);
             }
         }
+        Command::Strengths { project, json, svg } => {
+            let p = store.resolve_project(&project)?;
+            let strengths = store.strengths(p.id)?;
+            if let Some(out) = &svg {
+                let text = bansou::chart::svg::render(&strengths.radar(false));
+                std::fs::write(out, text).map_err(|source| Error::Io {
+                    path: out.clone(),
+                    source,
+                })?;
+            }
+            if json {
+                return print_json(&strengths);
+            }
+            print_heading(&p);
+            println!();
+            if strengths.sessions.is_empty() {
+                println!("強み分析の評価はまだありません");
+            } else {
+                let mut head = vec!["強み".to_owned()];
+                head.extend(
+                    strengths
+                        .sessions
+                        .iter()
+                        .map(|s| format!("{}（{}）", s.label, s.rated_on)),
+                );
+                let fmt =
+                    |m: Option<f64>| m.map(|v| format!("{v:.1}")).unwrap_or_else(|| "—".into());
+                let rows: Vec<Vec<String>> = (0..4)
+                    .map(|a| {
+                        let mut row = vec![strengths.sessions[0].axes[a].name.clone()];
+                        row.extend(strengths.sessions.iter().map(|s| {
+                            let x = &s.axes[a];
+                            format!("{}（{}/{}項目）", fmt(x.mean), x.rated, x.items)
+                        }));
+                        row
+                    })
+                    .collect();
+                print_rows(&head, &rows);
+                if let Some(s) = &strengths.summary {
+                    println!();
+                    println!("{s}");
+                }
+            }
+            if let Some(out) = &svg {
+                println!("レーダーチャートを書き出しました：{}", out.display());
+            }
+        }
         Command::Stakeholders { project, json } => {
             let p = store.resolve_project(&project)?;
             let list = store.stakeholders(p.id)?;
@@ -192,22 +250,28 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
 
 /// Columns aligned by display width, so full-width text lines up in a terminal.
 fn print_table<const N: usize>(head: &[&str; N], rows: &[[String; N]]) {
-    let mut widths = head.map(|h| h.width());
+    let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+    print_rows(&head, &rows);
+}
+
+fn print_rows(head: &[String], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = head.iter().map(|h| h.width()).collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.width());
         }
     }
-    let line = |cells: Vec<&str>| {
+    let line = |cells: &[String]| {
         let parts: Vec<String> = cells
             .iter()
-            .zip(widths)
+            .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
             .collect();
         println!("{}", parts.join("  ").trim_end());
     };
-    line(head.to_vec());
+    line(head);
     for r in rows {
-        line(r.iter().map(String::as_str).collect());
+        line(r);
     }
 }

@@ -1,5 +1,6 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
 
+use super::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
 use super::{
     ItemStatus, Phase, Profession, Relation, ResourceCategory, Role, Side, StakeholderKind, Target,
     Theme,
@@ -21,6 +22,11 @@ pub struct Catalog {
     pub stakeholder_kinds: Vec<StakeholderKind>,
     pub relations: Vec<Relation>,
     pub resource_categories: Vec<ResourceCategory>,
+    pub axes: Vec<Axis>,
+    pub strength_groups: Vec<StrengthGroup>,
+    pub barriers: Vec<Barrier>,
+    /// Rating words for 1–4 (index 0 is 1).
+    pub score_labels: Vec<String>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
 }
@@ -39,7 +45,7 @@ impl Catalog {
         let sections = [
             ("overview", "概要", true),
             ("checklist", "準備チェック", true),
-            ("strengths", "強み分析", false),
+            ("strengths", "強み分析", true),
             ("stakeholders", "関係機関・資料", true),
             ("meetings", "会議", false),
             ("evaluations", "評価", false),
@@ -63,6 +69,10 @@ impl Catalog {
             stakeholder_kinds: StakeholderKind::ALL.to_vec(),
             relations: Relation::ALL.to_vec(),
             resource_categories: ResourceCategory::ALL.to_vec(),
+            axes: Axis::ALL.to_vec(),
+            strength_groups: StrengthGroup::ALL.to_vec(),
+            barriers: Barrier::ALL.to_vec(),
+            score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),
             sections: sections
                 .iter()
                 .map(|&(key, label, available)| Section {

@@ -9,6 +9,7 @@ pub mod phase;
 pub mod project;
 pub mod resource;
 pub mod stakeholder;
+pub mod strength;
 mod validate;
 
 pub use catalog::Catalog;

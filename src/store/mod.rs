@@ -6,6 +6,7 @@ mod overview;
 pub(crate) mod project;
 pub(crate) mod resource;
 pub(crate) mod stakeholder;
+pub(crate) mod strength;
 
 use crate::error::{Error, Result};
 use chrono::Local;
@@ -19,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_projects.sql"),
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_readiness.sql"),
+    include_str!("migrations/0004_strengths.sql"),
 ];
 
 /// The schema version this build writes.
@@ -82,10 +84,10 @@ impl Store {
         }
         let ms = Migrations::new(migrations.iter().map(|sql| M::up(sql)).collect());
         ms.to_latest(&mut conn)?;
-        if migrations.len() >= 3 {
+        if migrations.len() == MIGRATIONS.len() {
             // New template items reach existing projects; recorded ones are kept.
             let tx = conn.transaction()?;
-            checklist::add_template_items(&tx, crate::model::checklist::template())?;
+            add_template_items(&tx)?;
             tx.commit()?;
         }
         Ok(Store {
@@ -191,6 +193,13 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let target = dir.join(format!("{name}.v{version}-{stamp}.sqlite3"));
     conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
     Ok(target)
+}
+
+/// Gives every project the items of the shipped checklist and strength templates it lacks.
+pub(crate) fn add_template_items(tx: &rusqlite::Transaction) -> Result<()> {
+    checklist::add_template_items(tx, crate::model::checklist::template())?;
+    strength::add_template_items(tx, crate::model::strength::template())?;
+    Ok(())
 }
 
 pub(crate) fn now() -> String {

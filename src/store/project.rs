@@ -66,7 +66,7 @@ pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {
         ],
     )?;
     let id = tx.last_insert_rowid();
-    super::checklist::add_template_items(tx, crate::model::checklist::template())?;
+    super::add_template_items(tx)?;
     Ok(id)
 }
 

@@ -1,0 +1,185 @@
+//! A radar chart: one axis per strength, one polygon per rating session.
+
+use super::{Anchor, Color, Fill, Point, Scene, Shape, Stroke, SERIES};
+
+pub struct Series<'a> {
+    pub label: &'a str,
+    /// One value per axis; None where nothing was rated (drawn at the centre).
+    pub values: Vec<Option<f64>>,
+}
+
+const SIZE: f64 = 420.0;
+const RADIUS: f64 = 140.0;
+const LEGEND_ROW: f64 = 22.0;
+
+/// Axes clockwise from the top; values from 0 to `max`, rings at each whole step.
+pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
+    let legend_height = LEGEND_ROW * series.len() as f64 + 12.0;
+    let center = Point::new(SIZE / 2.0, 190.0);
+    let n = axes.len().max(3) as f64;
+    let at = |i: usize, r: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
+        Point::new(center.x + r * angle.cos(), center.y + r * angle.sin())
+    };
+    let mut shapes = Vec::new();
+
+    let steps = max.round().max(1.0) as usize;
+    for step in 1..=steps {
+        let r = RADIUS * step as f64 / max;
+        shapes.push(Shape::Polygon {
+            points: (0..axes.len()).map(|i| at(i, r)).collect(),
+            stroke: Stroke::solid(Color::GRID, if step == steps { 1.2 } else { 0.8 }),
+            fill: None,
+            role: Some("grid".into()),
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(center.x + 4.0, center.y - r + 12.0),
+            text: step.to_string(),
+            size: 10.0,
+            anchor: Anchor::Start,
+            bold: false,
+            color: Color::TEXT_SUB,
+        });
+    }
+    for (i, label) in axes.iter().enumerate() {
+        shapes.push(Shape::Line {
+            from: center,
+            to: at(i, RADIUS),
+            stroke: Stroke::solid(Color::GRID, 0.8),
+        });
+        let p = at(i, RADIUS + 22.0);
+        let anchor = if (p.x - center.x).abs() < 1.0 {
+            Anchor::Middle
+        } else if p.x > center.x {
+            Anchor::Start
+        } else {
+            Anchor::End
+        };
+        shapes.push(Shape::Text {
+            at: Point::new(p.x, p.y + 5.0),
+            text: (*label).to_owned(),
+            size: 15.0,
+            anchor,
+            bold: true,
+            color: Color::BLACK,
+        });
+    }
+
+    for (k, s) in series.iter().enumerate() {
+        let (color, dash, marker) = SERIES[k % SERIES.len()];
+        let points: Vec<Point> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| at(i, RADIUS * v.unwrap_or(0.0).clamp(0.0, max) / max))
+            .collect();
+        shapes.push(Shape::Polygon {
+            points: points.clone(),
+            stroke: Stroke {
+                color,
+                width: 2.2,
+                dash: dash.map(<[f64]>::to_vec),
+            },
+            fill: Some(Fill {
+                color,
+                opacity: 0.08,
+            }),
+            role: Some("series".into()),
+        });
+        for p in points {
+            shapes.push(Shape::Marker {
+                at: p,
+                size: 4.5,
+                kind: marker,
+                color,
+            });
+        }
+        // Legend: a line sample in the series' style, its marker and its label.
+        let y = 380.0 + LEGEND_ROW * k as f64;
+        let x = 110.0;
+        shapes.push(Shape::Line {
+            from: Point::new(x, y),
+            to: Point::new(x + 36.0, y),
+            stroke: Stroke {
+                color,
+                width: 2.2,
+                dash: dash.map(<[f64]>::to_vec),
+            },
+        });
+        shapes.push(Shape::Marker {
+            at: Point::new(x + 18.0, y),
+            size: 4.5,
+            kind: marker,
+            color,
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(x + 46.0, y + 5.0),
+            text: s.label.to_owned(),
+            size: 13.0,
+            anchor: Anchor::Start,
+            bold: false,
+            color: Color::BLACK,
+        });
+    }
+
+    Scene {
+        width: SIZE,
+        height: 370.0 + legend_height,
+        title: title.to_owned(),
+        shapes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_series_polygon_per_session_with_a_point_per_axis() {
+        let axes = ["創造力", "人力", "対応力", "財力"];
+        let s = radar(
+            "強み",
+            &axes,
+            &[
+                Series {
+                    label: "事業開始時",
+                    values: vec![Some(2.0), Some(3.0), None, Some(1.5)],
+                },
+                Series {
+                    label: "中間",
+                    values: vec![Some(3.0), Some(3.0), Some(2.0), Some(2.0)],
+                },
+            ],
+            4.0,
+        );
+        let series: Vec<&Vec<Point>> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Polygon { points, role, .. } if role.as_deref() == Some("series") => {
+                    Some(points)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(series.len(), 2);
+        assert!(series.iter().all(|p| p.len() == 4));
+        // 人力 = 3 of 4 sits three quarters out to the right of the centre.
+        let c = Point::new(SIZE / 2.0, 190.0);
+        assert!((series[0][1].x - (c.x + RADIUS * 0.75)).abs() < 1e-9);
+        // An unrated axis is drawn at the centre.
+        assert!((series[0][2].x - c.x).abs() < 1e-9 && (series[0][2].y - c.y).abs() < 1e-9);
+        let labels: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for a in axes {
+            assert!(labels.contains(&a), "{a}");
+        }
+        assert!(labels.contains(&"中間"));
+    }
+}
