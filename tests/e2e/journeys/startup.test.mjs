@@ -12,11 +12,14 @@ test('the welcome loads the two model teams', async () => {
   try {
     await click(app, 'welcome-demo');
     await (await byId(app, 'welcome-dialog')).waitForExist({ reverse: true, timeout: 10000 });
-    // One request at a time: tauri-driver does not take concurrent commands well.
-    const labels = [];
-    for (const option of await app.$$('[data-testid="project-select"] option')) {
-      labels.push(await option.getText());
-    }
+    // Read the list in one request, once it has settled: the page re-renders
+    // it when the projects arrive, which would leave element handles stale.
+    const optionTexts = () =>
+      app.execute(() =>
+        [...document.querySelectorAll('[data-testid="project-select"] option')].map((o) => o.textContent ?? ''),
+      );
+    await app.waitUntil(async () => (await optionTexts()).length === 2, { timeout: 10000 });
+    const labels = await optionTexts();
     assert.equal(labels.length, 2);
     assert.ok(labels.some((l) => l.includes('山口県理学療法士会')), labels.join());
     assert.ok(labels.some((l) => l.includes('茨城県作業療法士会')), labels.join());

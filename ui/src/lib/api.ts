@@ -18,6 +18,10 @@ import type { StakeholderInput } from './bindings/StakeholderInput';
 import type { ContactLogInput } from './bindings/ContactLogInput';
 import type { Resource } from './bindings/Resource';
 import type { ResourceInput } from './bindings/ResourceInput';
+import type { Strengths } from './bindings/Strengths';
+import type { SessionInput } from './bindings/SessionInput';
+import type { RatingInput } from './bindings/RatingInput';
+import type { StrengthItemInput } from './bindings/StrengthItemInput';
 
 export type {
   AppStatus,
@@ -37,6 +41,10 @@ export type {
   ResourceInput,
   Stakeholder,
   StakeholderInput,
+  Strengths,
+  SessionInput,
+  RatingInput,
+  StrengthItemInput,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
@@ -108,4 +116,17 @@ export const api = {
   updateResource: (id: number, input: ResourceInput) => call<Resource>('update_resource', { id, input }),
   deleteResource: (id: number) => call<void>('delete_resource', { id }),
   openResource: (id: number) => call<void>('open_resource', { id }),
+  strengths: (projectId: number) => call<Strengths>('strengths', { projectId }),
+  strengthChart: (projectId: number, byBarrier: boolean) =>
+    call<string>('strength_chart', { projectId, byBarrier }),
+  createStrengthSession: (projectId: number, input: SessionInput) =>
+    call<number>('create_strength_session', { projectId, input }),
+  deleteStrengthSession: (sessionId: number) => call<void>('delete_strength_session', { sessionId }),
+  rateStrength: (sessionId: number, itemId: number, input: RatingInput) =>
+    call<void>('rate_strength', { sessionId, itemId, input }),
+  addStrengthItem: (projectId: number, input: StrengthItemInput) =>
+    call<number>('add_strength_item', { projectId, input }),
+  renameStrengthItem: (itemId: number, text: string) => call<void>('rename_strength_item', { itemId, text }),
+  setStrengthItemHidden: (itemId: number, hidden: boolean) =>
+    call<void>('set_strength_item_hidden', { itemId, hidden }),
 };
