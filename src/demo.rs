@@ -2,10 +2,12 @@
 //! personal names (the report names real people; societies and dates are kept).
 
 use crate::error::Result;
+use crate::model::meeting::MeetingInput;
+use crate::model::task::TaskInput;
 use crate::model::{
     ContactLogInput, ContactPerson, MemberInput, ProjectInput, ResourceInput, StakeholderInput,
 };
-use crate::store::{member, project, resource, stakeholder, Store};
+use crate::store::{meeting, member, project, resource, stakeholder, task, Store};
 use rusqlite::OptionalExtension;
 
 pub const PROGRAM: &str = "令和6年度 地域保健総合推進事業";
@@ -684,6 +686,227 @@ fn rate_strengths(tx: &rusqlite::Transaction, pid: i64, team: usize) -> Result<(
     Ok(())
 }
 
+/// (kind, title or "", date, format, decisions) per team, from 表3.
+type DemoMeeting = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const MEETINGS: [&[DemoMeeting]; 2] = [
+    &[
+        ("チーム会議", "", "2024-06-17", "オンライン", "7/8 事業協力会社へ説明\n～7月中旬 アンケート実施（JLEQ・東大1項目版・転倒災害チェックシート）\n7/26 腰痛予防対策研修会"),
+        ("チーム会議", "", "2024-07-16", "オンライン", "職場訪問と事業部署別インタビューの日程を決める"),
+        ("チーム会議", "", "2024-08-19", "オンライン", "アンケート結果を個人ごとにまとめ、上司へ報告する"),
+        ("チーム会議", "", "2024-09-19", "オンライン", "介入終了後のアンケートを11月に実施する"),
+        ("チーム会議", "", "2024-11-25", "オンライン", "次年度予算案を理事会に提案する\n県内他業種向けのリーフレットを作る"),
+    ],
+    &[
+        ("チーム会議", "", "2024-06-09", "対面", "事業の軸をメンタルヘルス不調に置く"),
+        ("チーム会議", "", "2024-07-31", "オンライン", "県内4団体での体制づくりを進める"),
+        ("チーム会議", "", "2024-08-21", "オンライン", "事業計画・目標・ロードマップを作成する"),
+        ("チーム会議", "", "2024-09-09", "オンライン", "産業保健総合支援センターへ情報提供を依頼する"),
+        ("チーム会議", "", "2024-09-27", "オンライン", "協会けんぽ支部の連携窓口を確認する"),
+        ("関係機関打ち合わせ", "産業保健総合支援センター打ち合わせ", "2024-10-16", "対面", "50人以下の事業所への案内方法を一緒に考える"),
+        ("チーム会議", "", "2024-10-30", "オンライン", "対象事業所の候補リストを作る\n介入計画書を作成する"),
+    ],
+];
+
+/// Joint meetings of the program (both teams): (kind, date).
+const JOINT_MEETINGS: [(&str, &str, &str); 3] = [
+    (
+        "オリエンテーション",
+        "2024-06-20",
+        "各チームの事業の概要と伴走支援の進め方を共有する",
+    ),
+    ("進捗会議", "2024-09-05", "両チームの進捗と課題を共有する"),
+    ("進捗会議", "2024-12-05", "成果と次年度の計画を共有する"),
+];
+
+/// (team, title, due, status, phase, milestone, meeting date the decision came from)
+const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
+    (
+        0,
+        "事業協力会社へ説明",
+        "2024-07-08",
+        "完了",
+        1,
+        false,
+        "2024-06-17",
+    ),
+    (
+        0,
+        "アンケート実施（JLEQ・東大1項目版・転倒災害チェックシート）",
+        "2024-07-19",
+        "完了",
+        3,
+        false,
+        "2024-06-17",
+    ),
+    (
+        0,
+        "腰痛予防対策研修会",
+        "2024-07-26",
+        "完了",
+        3,
+        true,
+        "2024-06-17",
+    ),
+    (
+        0,
+        "介入終了後のアンケート",
+        "2024-11-15",
+        "完了",
+        5,
+        false,
+        "2024-09-19",
+    ),
+    (
+        0,
+        "次年度予算案を理事会に提案",
+        "2025-03-15",
+        "進行中",
+        5,
+        false,
+        "2024-11-25",
+    ),
+    (
+        1,
+        "事業計画・目標・ロードマップの作成",
+        "2024-08-21",
+        "完了",
+        1,
+        false,
+        "2024-07-31",
+    ),
+    (
+        1,
+        "産業保健総合支援センター打ち合わせ",
+        "2024-10-16",
+        "完了",
+        4,
+        true,
+        "2024-09-09",
+    ),
+    (
+        1,
+        "対象事業所の候補リスト作成",
+        "2024-12-20",
+        "進行中",
+        3,
+        false,
+        "2024-10-30",
+    ),
+    (
+        1,
+        "介入計画書の作成",
+        "2025-01-31",
+        "未着手",
+        3,
+        false,
+        "2024-10-30",
+    ),
+    (
+        1,
+        "次年度 事業実施の開始",
+        "2025-04-01",
+        "未着手",
+        3,
+        true,
+        "",
+    ),
+];
+
+const PLANS: [&[(i32, &str)]; 2] = [
+    &[
+        (2024, "酒造会社での実践"),
+        (2025, "県内他業種への展開"),
+        (2026, "SAFE協議会との協働実施"),
+    ],
+    &[
+        (2024, "事業計画"),
+        (2025, "事業実施"),
+        (2026, "継続実施"),
+        (2027, "関連団体との協働実施"),
+    ],
+];
+
+fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
+    let participants = |pid: i64| -> Result<Vec<i64>> {
+        let mut st = tx.prepare("SELECT id FROM members WHERE project_id = ?1 AND role IN ('リーダー', 'メンバー', '伴走支援者', '伴走支援リーダー')")?;
+        let rows = st.query_map([pid], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let mut meeting_on = std::collections::HashMap::new();
+    for (team, list) in MEETINGS.iter().enumerate() {
+        for (kind, title, date, format, decisions) in list.iter() {
+            let input = MeetingInput {
+                kind: (*kind).into(),
+                title: (*title).into(),
+                held_on: (*date).into(),
+                start_time: "19:00".into(),
+                end_time: "20:30".into(),
+                format: (*format).into(),
+                project_ids: vec![ids[team]],
+                participant_ids: participants(ids[team])?,
+                decisions: (*decisions).into(),
+                agenda: "進捗報告\n課題の共有\n次回までの予定".into(),
+                ..Default::default()
+            };
+            let mid = meeting::insert(tx, &input.validate()?)?;
+            meeting_on.insert((team, *date), mid);
+        }
+    }
+    for (kind, date, decision) in JOINT_MEETINGS {
+        let mut people = participants(ids[0])?;
+        people.extend(participants(ids[1])?);
+        let input = MeetingInput {
+            kind: kind.into(),
+            held_on: date.into(),
+            start_time: "13:30".into(),
+            end_time: "15:30".into(),
+            format: "オンライン".into(),
+            project_ids: ids.to_vec(),
+            participant_ids: people,
+            decisions: decision.into(),
+            agenda: "各チームの報告\n伴走支援者からの情報提供".into(),
+            ..Default::default()
+        };
+        meeting::insert(tx, &input.validate()?)?;
+    }
+    for (team, title, due, status, phase, milestone, from) in TASKS {
+        let owner: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM members WHERE project_id = ?1 AND role = 'リーダー'",
+                [ids[team]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let input = TaskInput {
+            title: title.into(),
+            owner_id: owner,
+            due_date: due.into(),
+            status: status.into(),
+            phase: Some(phase),
+            meeting_id: meeting_on.get(&(team, from)).copied(),
+            milestone,
+            note: String::new(),
+        };
+        task::insert(tx, ids[team], &input.validate()?)?;
+    }
+    for (team, steps) in PLANS.iter().enumerate() {
+        for (fy, title) in steps.iter() {
+            tx.execute(
+                "INSERT INTO plan_steps (project_id, fiscal_year, title) VALUES (?1, ?2, ?3)",
+                rusqlite::params![ids[team], fy, title],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoOutcome {
     Loaded { projects: usize, members: usize },
@@ -723,6 +946,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
             rate_strengths(tx, pid, ids.len() - 1)?;
         }
         add_resources(tx, ids[0], ids[1])?;
+        add_meetings_and_tasks(tx, &ids)?;
         Ok(DemoOutcome::Loaded {
             projects: demo.len(),
             members,

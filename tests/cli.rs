@@ -144,3 +144,31 @@ fn strengths_table_json_and_svg() {
     assert_eq!(v["sessions"].as_array().unwrap().len(), 2);
     assert_eq!(v["sessions"][0]["axes"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn meetings_and_tasks_by_project_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let (ok, out, err) = bansou(&db, &["meetings", "茨城"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("令和6年6月9日") && out.contains("第1回チーム会議") && out.contains("対面"),
+        "{out}"
+    );
+    assert!(out.contains("第2回進捗会議（合同）"), "{out}");
+    let (ok, out, _) = bansou(&db, &["meetings", "山口", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 8);
+    let (ok, out, _) = bansou(&db, &["tasks", "山口"]);
+    assert!(ok);
+    assert!(
+        out.contains("◆ 腰痛予防対策研修会") && out.contains("第1回チーム会議（令和6年6月17日）"),
+        "{out}"
+    );
+    let (ok, out, _) = bansou(&db, &["tasks", "茨城", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+}

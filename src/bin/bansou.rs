@@ -48,6 +48,22 @@ enum Command {
         #[arg(long, value_name = "OUT.svg")]
         svg: Option<PathBuf>,
     },
+    /// 会議の一覧（表3：開催日・会議名・方式・決定事項）を表示する
+    Meetings {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// タスクとマイルストーン（期限・状況・担当・元の会議）を表示する
+    Tasks {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders {
         /// 事業のID、または事業名・士会名の一部（例：山口）
@@ -188,6 +204,58 @@ fn run(cli: Cli) -> Result<()> {
             if let Some(out) = &svg {
                 println!("レーダーチャートを書き出しました：{}", out.display());
             }
+        }
+        Command::Meetings { project, json } => {
+            let p = store.resolve_project(&project)?;
+            let list = store.meetings(p.id, &Default::default())?;
+            if json {
+                return print_json(&list);
+            }
+            print_heading(&p);
+            println!();
+            let rows: Vec<[String; 4]> = list
+                .iter()
+                .map(|m| {
+                    [
+                        m.held_on_label.clone(),
+                        if m.joint {
+                            format!("{}（合同）", m.title)
+                        } else {
+                            m.title.clone()
+                        },
+                        m.format.to_string(),
+                        m.decisions.join(" / "),
+                    ]
+                })
+                .collect();
+            print_table(&["開催日", "会議名", "方式", "決定事項"], &rows);
+        }
+        Command::Tasks { project, json } => {
+            let p = store.resolve_project(&project)?;
+            let list = store.tasks(p.id, today())?;
+            if json {
+                return print_json(&list);
+            }
+            print_heading(&p);
+            println!();
+            let rows: Vec<[String; 5]> = list
+                .iter()
+                .map(|t| {
+                    let due = t.due_date.map(|d| d.to_string()).unwrap_or_default();
+                    [
+                        if t.overdue {
+                            format!("{due}（期限超過）")
+                        } else {
+                            due
+                        },
+                        t.status.to_string(),
+                        format!("{}{}", if t.milestone { "◆ " } else { "" }, t.title),
+                        t.owner_name.clone().unwrap_or_default(),
+                        t.meeting_title.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            print_table(&["期限", "状況", "タスク", "担当", "元の会議"], &rows);
         }
         Command::Stakeholders { project, json } => {
             let p = store.resolve_project(&project)?;

@@ -5,6 +5,7 @@
 
 pub mod radar;
 pub mod svg;
+pub mod timeline;
 
 use serde::Serialize;
 

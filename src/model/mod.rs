@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod checklist;
+pub mod meeting;
 pub mod member;
 pub mod overview;
 pub mod phase;
@@ -10,6 +11,7 @@ pub mod project;
 pub mod resource;
 pub mod stakeholder;
 pub mod strength;
+pub mod task;
 mod validate;
 
 pub use catalog::Catalog;

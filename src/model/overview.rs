@@ -1,5 +1,7 @@
 //! 概要: what the project overview answers at a glance — where are we?
 
+use super::meeting::Meeting;
+use super::task::Task;
 use super::{Completion, Project, Relation, StakeholderKind};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -33,4 +35,10 @@ pub struct Overview {
     pub completion: Vec<Completion>,
     pub overdue: Vec<OverdueItem>,
     pub stakeholders: Vec<StakeholderSummary>,
+    /// Open tasks by 期限: the overdue ones first, then the next few.
+    pub next_tasks: Vec<Task>,
+    #[ts(type = "number")]
+    pub overdue_task_count: i64,
+    pub last_meeting: Option<Meeting>,
+    pub next_meeting: Option<Meeting>,
 }

@@ -1,12 +1,14 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
 pub(crate) mod checklist;
+pub(crate) mod meeting;
 pub(crate) mod member;
 mod overview;
 pub(crate) mod project;
 pub(crate) mod resource;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
+pub(crate) mod task;
 
 use crate::error::{Error, Result};
 use chrono::Local;
@@ -21,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_readiness.sql"),
     include_str!("migrations/0004_strengths.sql"),
+    include_str!("migrations/0005_meetings.sql"),
 ];
 
 /// The schema version this build writes.

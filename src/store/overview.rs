@@ -28,11 +28,25 @@ impl Store {
                 state: s.state,
             })
             .collect();
+        let tasks = self.tasks(project_id, today)?;
+        let overdue_task_count = tasks.iter().filter(|t| t.overdue).count() as i64;
+        let next_tasks = tasks
+            .into_iter()
+            .filter(|t| t.status.is_open())
+            .take(overdue_task_count.max(0) as usize + 5)
+            .collect();
+        let meetings = self.meetings(project_id, &Default::default())?;
+        let last_meeting = meetings.iter().rev().find(|m| m.held_on <= today).cloned();
+        let next_meeting = meetings.into_iter().find(|m| m.held_on > today);
         Ok(Overview {
             project,
             completion: checklist.completion,
             overdue,
             stakeholders,
+            next_tasks,
+            overdue_task_count,
+            last_meeting,
+            next_meeting,
         })
     }
 }

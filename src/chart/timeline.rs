@@ -1,0 +1,331 @@
+//! The 年度 timeline (tasks and milestones on a month axis, April–March) and the
+//! multi-year plan (one box per 年度, arrows between).
+
+use super::{Anchor, Color, Fill, Marker, Point, Scene, Shape, Stroke};
+use chrono::{Datelike, Months, NaiveDate};
+
+pub struct Row<'a> {
+    pub label: &'a str,
+    pub date: NaiveDate,
+    pub milestone: bool,
+    pub done: bool,
+    pub overdue: bool,
+}
+
+const LEFT: f64 = 250.0;
+const WIDTH: f64 = 860.0;
+const TOP: f64 = 56.0;
+const ROW: f64 = 26.0;
+const OPEN: Color = Color(0x00, 0x17, 0xc1);
+const DONE: Color = Color(0x1f, 0x8a, 0x4c);
+const LATE: Color = Color(0xce, 0x00, 0x00);
+
+/// Shortens a label to `max` characters with an ellipsis.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}
+
+/// Rows outside the 年度 are left out; `today` draws a line when it falls inside.
+pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], today: NaiveDate) -> Scene {
+    let start = NaiveDate::from_ymd_opt(fiscal_year, 4, 1).expect("valid");
+    let end = NaiveDate::from_ymd_opt(fiscal_year + 1, 4, 1).expect("valid");
+    let span = (end - start).num_days() as f64;
+    let x_of = |d: NaiveDate| LEFT + WIDTH * (d - start).num_days() as f64 / span;
+    let rows: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.date >= start && r.date < end)
+        .collect();
+    let bottom = TOP + ROW * rows.len().max(1) as f64 + 8.0;
+    let mut shapes = Vec::new();
+
+    // Month columns with their labels (4月 … 3月).
+    let months: Vec<NaiveDate> = (0..=12)
+        .map(|i| {
+            start
+                .checked_add_months(Months::new(i))
+                .expect("within the calendar")
+        })
+        .collect();
+    for (i, &m) in months.iter().enumerate() {
+        let x = x_of(m);
+        shapes.push(Shape::Line {
+            from: Point::new(x, TOP - 6.0),
+            to: Point::new(x, bottom),
+            stroke: Stroke::solid(Color::GRID, 0.8),
+        });
+        if let Some(&next) = months.get(i + 1) {
+            shapes.push(Shape::Text {
+                at: Point::new((x + x_of(next)) / 2.0, TOP - 12.0),
+                text: format!("{}月", m.month()),
+                size: 12.0,
+                anchor: Anchor::Middle,
+                bold: false,
+                color: Color::TEXT_SUB,
+            });
+        }
+    }
+    shapes.push(Shape::Text {
+        at: Point::new(LEFT, 20.0),
+        text: title.to_owned(),
+        size: 14.0,
+        anchor: Anchor::Start,
+        bold: true,
+        color: Color::BLACK,
+    });
+
+    for (i, r) in rows.iter().enumerate() {
+        let y = TOP + ROW * i as f64 + ROW / 2.0;
+        if i % 2 == 0 {
+            shapes.push(Shape::Polygon {
+                points: vec![
+                    Point::new(10.0, y - ROW / 2.0),
+                    Point::new(LEFT + WIDTH, y - ROW / 2.0),
+                    Point::new(LEFT + WIDTH, y + ROW / 2.0),
+                    Point::new(10.0, y + ROW / 2.0),
+                ],
+                stroke: Stroke::solid(Color(0xf2, 0xf2, 0xf2), 0.1),
+                fill: Some(Fill {
+                    color: Color(0xf2, 0xf2, 0xf2),
+                    opacity: 1.0,
+                }),
+                role: Some("band".into()),
+            });
+        }
+        let color = if r.done {
+            DONE
+        } else if r.overdue {
+            LATE
+        } else {
+            OPEN
+        };
+        shapes.push(Shape::Text {
+            at: Point::new(16.0, y + 4.5),
+            text: format!("{}/{} {}", r.date.month(), r.date.day(), clip(r.label, 16)),
+            size: 12.0,
+            anchor: Anchor::Start,
+            bold: r.milestone,
+            color: Color::BLACK,
+        });
+        shapes.push(Shape::Marker {
+            at: Point::new(x_of(r.date), y),
+            size: if r.milestone { 6.5 } else { 5.0 },
+            kind: if r.milestone {
+                Marker::Diamond
+            } else if r.done {
+                Marker::Circle
+            } else {
+                Marker::Square
+            },
+            color,
+        });
+    }
+    if today >= start && today < end {
+        let x = x_of(today);
+        shapes.push(Shape::Line {
+            from: Point::new(x, TOP - 6.0),
+            to: Point::new(x, bottom),
+            stroke: Stroke {
+                color: LATE,
+                width: 1.2,
+                dash: Some(vec![4.0, 3.0]),
+            },
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(x, bottom + 14.0),
+            text: "今日".into(),
+            size: 11.0,
+            anchor: Anchor::Middle,
+            bold: false,
+            color: LATE,
+        });
+    }
+    // Legend: shape tells the kind and state even in greyscale.
+    let ly = bottom + 34.0;
+    for (k, (kind, color, text)) in [
+        (Marker::Square, OPEN, "未完了のタスク"),
+        (Marker::Circle, DONE, "完了したタスク"),
+        (Marker::Diamond, OPEN, "マイルストーン"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x = LEFT + 170.0 * k as f64;
+        shapes.push(Shape::Marker {
+            at: Point::new(x, ly),
+            size: 5.0,
+            kind,
+            color,
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(x + 12.0, ly + 4.5),
+            text: text.into(),
+            size: 12.0,
+            anchor: Anchor::Start,
+            bold: false,
+            color: Color::BLACK,
+        });
+    }
+    Scene {
+        width: LEFT + WIDTH + 20.0,
+        height: ly + 20.0,
+        title: title.to_owned(),
+        shapes,
+    }
+}
+
+/// 中長期計画: a box per 年度 with an arrow to the next.
+pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
+    let (w, h, gap) = (190.0, 70.0, 40.0);
+    let mut shapes = Vec::new();
+    for (i, (year, text)) in steps.iter().enumerate() {
+        let x = 10.0 + (w + gap) * i as f64;
+        let y = 30.0;
+        shapes.push(Shape::Polygon {
+            points: vec![
+                Point::new(x, y),
+                Point::new(x + w, y),
+                Point::new(x + w, y + h),
+                Point::new(x, y + h),
+            ],
+            stroke: Stroke::solid(OPEN, 1.5),
+            fill: Some(Fill {
+                color: OPEN,
+                opacity: 0.06,
+            }),
+            role: Some("step".into()),
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(x + w / 2.0, y + 26.0),
+            text: year.clone(),
+            size: 13.0,
+            anchor: Anchor::Middle,
+            bold: true,
+            color: OPEN,
+        });
+        shapes.push(Shape::Text {
+            at: Point::new(x + w / 2.0, y + 50.0),
+            text: clip(text, 13),
+            size: 13.0,
+            anchor: Anchor::Middle,
+            bold: false,
+            color: Color::BLACK,
+        });
+        if i + 1 < steps.len() {
+            let (ax, ay) = (x + w + 6.0, y + h / 2.0);
+            shapes.push(Shape::Line {
+                from: Point::new(ax, ay),
+                to: Point::new(ax + gap - 12.0, ay),
+                stroke: Stroke::solid(Color::TEXT_SUB, 2.0),
+            });
+            shapes.push(Shape::Polygon {
+                points: vec![
+                    Point::new(ax + gap - 12.0, ay - 6.0),
+                    Point::new(ax + gap - 4.0, ay),
+                    Point::new(ax + gap - 12.0, ay + 6.0),
+                ],
+                stroke: Stroke::solid(Color::TEXT_SUB, 1.0),
+                fill: Some(Fill {
+                    color: Color::TEXT_SUB,
+                    opacity: 1.0,
+                }),
+                role: Some("arrow".into()),
+            });
+        }
+    }
+    Scene {
+        width: 20.0 + (w + gap) * steps.len().max(1) as f64 - gap,
+        height: 120.0,
+        title: title.to_owned(),
+        shapes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn only_rows_of_the_fiscal_year_are_drawn_in_date_position() {
+        let rows = [
+            Row {
+                label: "事業協力会社へ説明",
+                date: d("2024-07-08"),
+                milestone: false,
+                done: true,
+                overdue: false,
+            },
+            Row {
+                label: "腰痛予防対策研修会",
+                date: d("2024-07-26"),
+                milestone: true,
+                done: true,
+                overdue: false,
+            },
+            Row {
+                label: "翌年度の作業",
+                date: d("2025-04-02"),
+                milestone: false,
+                done: false,
+                overdue: false,
+            },
+        ];
+        let s = timeline("令和6年度の予定", 2024, &rows, d("2024-10-01"));
+        let texts: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|x| match x {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.contains(&"4月") && texts.contains(&"3月") && texts.contains(&"今日"));
+        assert!(texts.contains(&"7/8 事業協力会社へ説明"));
+        assert!(!texts.iter().any(|t| t.contains("翌年度")));
+        let markers: Vec<(f64, Marker)> = s
+            .shapes
+            .iter()
+            .filter_map(|x| match x {
+                Shape::Marker { at, kind, .. } if at.y < 120.0 => Some((at.x, *kind)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(markers.len(), 2);
+        assert!(markers[0].0 < markers[1].0, "7/8 is left of 7/26");
+        assert_eq!(markers[1].1, Marker::Diamond);
+        // 1 October lies half-way through the 年度 (183 of 365 days).
+        let today_x = s
+            .shapes
+            .iter()
+            .find_map(|x| match x {
+                Shape::Line { from, stroke, .. } if stroke.dash.is_some() => Some(from.x),
+                _ => None,
+            })
+            .unwrap();
+        assert!((today_x - (LEFT + WIDTH * 183.0 / 365.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn plan_has_a_box_per_year_and_arrows_between() {
+        let steps = vec![
+            ("令和6年度".to_string(), "事業計画".to_string()),
+            ("令和7年度".into(), "事業実施".into()),
+            ("令和8年度".into(), "継続実施".into()),
+        ];
+        let s = plan("中長期計画", &steps);
+        let count = |role: &str| {
+            s.shapes
+                .iter()
+                .filter(|x| matches!(x, Shape::Polygon { role: Some(r), .. } if r == role))
+                .count()
+        };
+        assert_eq!((count("step"), count("arrow")), (3, 2));
+    }
+}

@@ -1,0 +1,287 @@
+//! 会議 (表3): meetings of a team, or joint meetings (合同会議) of several
+//! projects of one program, with participants, agenda, minutes and decisions.
+
+use super::choice_enum;
+use super::validate::Checker;
+use crate::error::{Error, Result};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+choice_enum! {
+    MeetingKind {
+        Briefing => "事前レク",
+        Group => "班会議",
+        Extra => "臨時会議",
+        Orientation => "オリエンテーション",
+        Team => "チーム会議",
+        Progress => "進捗会議",
+        Stakeholder => "関係機関打ち合わせ",
+        Training => "研修会",
+        Partners => "事業協力者会議",
+        Other => "その他",
+    }
+}
+
+impl MeetingKind {
+    /// Kinds that run as a numbered series (第3回チーム会議).
+    pub fn is_numbered(self) -> bool {
+        matches!(
+            self,
+            MeetingKind::Group | MeetingKind::Team | MeetingKind::Progress | MeetingKind::Partners
+        )
+    }
+
+    /// The name a meeting gets when the user gives none.
+    pub fn default_title(self, number: Option<i64>) -> String {
+        match number {
+            Some(n) if self.is_numbered() => format!("第{n}回{self}"),
+            _ => self.label().to_owned(),
+        }
+    }
+}
+
+choice_enum! {
+    MeetingFormat { Online => "オンライン", InPerson => "対面", Hybrid => "ハイブリッド" }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MeetingInput {
+    pub kind: String,
+    /// Empty: 「第N回{種類}」 is given automatically.
+    pub title: String,
+    pub held_on: String,
+    /// HH:MM, optional.
+    pub start_time: String,
+    pub end_time: String,
+    pub format: String,
+    /// One project, or several of the same program for a joint meeting.
+    #[ts(type = "number[]")]
+    pub project_ids: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub participant_ids: Vec<i64>,
+    /// Guests by name, one per line.
+    pub guests: String,
+    pub agenda: String,
+    pub minutes: String,
+    /// One decision per line.
+    pub decisions: String,
+    #[ts(type = "number[]")]
+    pub resource_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingDraft {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub format: MeetingFormat,
+    pub project_ids: Vec<i64>,
+    pub participant_ids: Vec<i64>,
+    pub guests: Vec<String>,
+    pub agenda: String,
+    pub minutes: String,
+    pub decisions: Vec<String>,
+    pub resource_ids: Vec<i64>,
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn sorted(ids: &[i64]) -> Vec<i64> {
+    let mut v = ids.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl MeetingInput {
+    pub fn validate(&self) -> Result<MeetingDraft> {
+        let mut c = Checker::new();
+        let kind = c.choice(
+            "kind",
+            "会議の種類",
+            &self.kind,
+            MeetingKind::parse,
+            &MeetingKind::labels(),
+        );
+        let title = c.optional_text("title", "会議名", &self.title, 100);
+        let held_on = c.date("held_on", "開催日", &self.held_on);
+        let mut time = |field: &str, label: &str, v: &str| {
+            let v = v.trim();
+            if v.is_empty() {
+                return None;
+            }
+            let t = NaiveTime::parse_from_str(v, "%H:%M").ok();
+            if t.is_none() {
+                c.push(field, format!("{label}は「13:30」の形式で入力してください"));
+            }
+            t
+        };
+        let start_time = time("start_time", "開始時刻", &self.start_time);
+        let end_time = time("end_time", "終了時刻", &self.end_time);
+        if let (Some(s), Some(e)) = (start_time, end_time) {
+            if e <= s {
+                c.push("end_time", "終了時刻は開始時刻より後にしてください");
+            }
+        }
+        let format = c.choice(
+            "format",
+            "開催方式",
+            &self.format,
+            MeetingFormat::parse,
+            &MeetingFormat::labels(),
+        );
+        let project_ids = sorted(&self.project_ids);
+        if project_ids.is_empty() {
+            c.push("project_ids", "会議を記録する事業を選んでください");
+        }
+        let guests = lines(&self.guests);
+        if guests.iter().any(|g| g.chars().count() > 60) {
+            c.push(
+                "guests",
+                "ゲストの名前は1行に1人、60文字以内で入力してください",
+            );
+        }
+        let agenda = c.optional_text("agenda", "議題", &self.agenda, 4000);
+        let minutes = c.optional_text("minutes", "議事録", &self.minutes, 100_000);
+        let decisions = lines(&self.decisions);
+        if decisions.iter().any(|d| d.chars().count() > 200) {
+            c.push(
+                "decisions",
+                "決定事項は1行に1件、200文字以内で入力してください",
+            );
+        }
+        c.finish(|| MeetingDraft {
+            kind: kind.expect("checked"),
+            title,
+            held_on: held_on.expect("checked"),
+            start_time,
+            end_time,
+            format: format.expect("checked"),
+            project_ids,
+            participant_ids: sorted(&self.participant_ids),
+            guests,
+            agenda,
+            minutes,
+            decisions,
+            resource_ids: sorted(&self.resource_ids),
+        })
+        .map_err(Error::Validation)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Participant {
+    #[ts(type = "number")]
+    pub member_id: i64,
+    pub name: String,
+    pub role: super::Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Meeting {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: MeetingKind,
+    #[ts(type = "number | null")]
+    pub number: Option<i64>,
+    pub title: String,
+    pub held_on: NaiveDate,
+    /// 令和6年7月16日.
+    pub held_on_label: String,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub format: MeetingFormat,
+    #[ts(type = "number[]")]
+    pub project_ids: Vec<i64>,
+    /// True for a meeting of several projects (合同会議).
+    pub joint: bool,
+    pub participants: Vec<Participant>,
+    pub guests: Vec<String>,
+    pub agenda: String,
+    pub minutes: String,
+    pub decisions: Vec<String>,
+    #[ts(type = "number[]")]
+    pub resource_ids: Vec<i64>,
+    /// Tasks made from this meeting's decisions.
+    #[ts(type = "number")]
+    pub task_count: i64,
+}
+
+/// Which meetings a list shows.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MeetingFilter {
+    /// Empty for every kind.
+    pub kind: String,
+    /// YYYY-MM-DD or empty.
+    pub from: String,
+    pub to: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> MeetingInput {
+        MeetingInput {
+            kind: "チーム会議".into(),
+            held_on: "2024-07-16".into(),
+            start_time: "19:00".into(),
+            end_time: "20:30".into(),
+            format: "オンライン".into(),
+            project_ids: vec![1],
+            decisions: "7/8 事業協力会社へ説明\n\n ～7月中旬 アンケート実施 ".into(),
+            guests: "酒造会社 総務課長\n".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn decisions_and_guests_are_one_per_line() {
+        let d = input().validate().unwrap();
+        assert_eq!(
+            d.decisions,
+            ["7/8 事業協力会社へ説明", "～7月中旬 アンケート実施"]
+        );
+        assert_eq!(d.guests, ["酒造会社 総務課長"]);
+        assert_eq!(d.start_time.unwrap().to_string(), "19:00:00");
+    }
+
+    #[test]
+    fn missing_date_kind_and_project_are_reported() {
+        let mut i = input();
+        i.kind = "".into();
+        i.held_on = "".into();
+        i.project_ids.clear();
+        i.end_time = "18:00".into();
+        let e = i.validate().unwrap_err();
+        let f: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(f, ["kind", "held_on", "end_time", "project_ids"]);
+        assert_eq!(e.fields()[0].message, "会議の種類を選んでください");
+    }
+
+    #[test]
+    fn numbered_kinds_get_a_series_title() {
+        assert_eq!(MeetingKind::Team.default_title(Some(3)), "第3回チーム会議");
+        assert_eq!(
+            MeetingKind::Orientation.default_title(Some(1)),
+            "オリエンテーション"
+        );
+        assert_eq!(
+            MeetingKind::Stakeholder.default_title(None),
+            "関係機関打ち合わせ"
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! タスク・マイルストーン and the 中長期計画 (multi-year plan).
+
+use super::choice_enum;
+use super::validate::Checker;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+choice_enum! {
+    TaskStatus { NotStarted => "未着手", InProgress => "進行中", Done => "完了", OnHold => "保留" }
+}
+
+impl TaskStatus {
+    pub fn is_open(self) -> bool {
+        matches!(self, TaskStatus::NotStarted | TaskStatus::InProgress)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskInput {
+    pub title: String,
+    #[ts(type = "number | null")]
+    pub owner_id: Option<i64>,
+    pub due_date: String,
+    pub status: String,
+    /// 図7 phase 1–5, or null.
+    pub phase: Option<u8>,
+    /// The meeting whose decision this comes from, or null.
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
+    pub milestone: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskDraft {
+    pub title: String,
+    pub owner_id: Option<i64>,
+    pub due_date: Option<NaiveDate>,
+    pub status: TaskStatus,
+    pub phase: Option<u8>,
+    pub meeting_id: Option<i64>,
+    pub milestone: bool,
+    pub note: String,
+}
+
+impl TaskInput {
+    pub fn validate(&self) -> Result<TaskDraft> {
+        let mut c = Checker::new();
+        let title = c.text("title", "タスク名", &self.title, 200);
+        let due_date = c.optional_date("due_date", "期限", &self.due_date);
+        if self.milestone && due_date.is_none() && self.due_date.trim().is_empty() {
+            c.push("due_date", "マイルストーンには日付を入力してください");
+        }
+        let status = c.choice(
+            "status",
+            "状況",
+            &self.status,
+            TaskStatus::parse,
+            &TaskStatus::labels(),
+        );
+        if let Some(p) = self.phase {
+            if super::phase::phase(p).is_none() {
+                c.push("phase", "フェーズは1〜5から選んでください");
+            }
+        }
+        let note = c.optional_text("note", "メモ", &self.note, 4000);
+        c.finish(|| TaskDraft {
+            title,
+            owner_id: self.owner_id,
+            due_date,
+            status: status.expect("checked"),
+            phase: self.phase,
+            meeting_id: self.meeting_id,
+            milestone: self.milestone,
+            note,
+        })
+        .map_err(Error::Validation)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Task {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub project_id: i64,
+    pub title: String,
+    #[ts(type = "number | null")]
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub status: TaskStatus,
+    pub phase: Option<u8>,
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
+    /// 「第2回チーム会議（令和6年7月16日）」 for a task from a meeting.
+    pub meeting_title: Option<String>,
+    pub milestone: bool,
+    pub note: String,
+    /// Past its 期限 while 未着手 or 進行中.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanStepInput {
+    pub fiscal_year: i32,
+    pub title: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlanStep {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub fiscal_year: i32,
+    /// 令和7年度.
+    pub fiscal_year_label: String,
+    pub title: String,
+    pub note: String,
+}
+
+impl PlanStepInput {
+    pub fn validate(&self) -> Result<(i32, String, String)> {
+        let mut c = Checker::new();
+        if !(2000..=2099).contains(&self.fiscal_year) {
+            c.push("fiscal_year", "年度は2000〜2099の間で選んでください");
+        }
+        let title = c.text("title", "計画", &self.title, 100);
+        let note = c.optional_text("note", "メモ", &self.note, 1000);
+        c.finish(|| (self.fiscal_year, title, note))
+            .map_err(Error::Validation)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_milestone_needs_a_date_and_status_is_checked() {
+        let t = TaskInput {
+            title: "腰痛予防対策研修会".into(),
+            status: "終わった".into(),
+            milestone: true,
+            phase: Some(7),
+            ..Default::default()
+        };
+        let e = t.validate().unwrap_err();
+        let f: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(f, ["due_date", "status", "phase"]);
+    }
+}
+
+/// The 年度 timeline of a project's dated tasks and milestones.
+pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> crate::chart::Scene {
+    let rows: Vec<crate::chart::timeline::Row> = tasks
+        .iter()
+        .filter_map(|t| {
+            Some(crate::chart::timeline::Row {
+                label: &t.title,
+                date: t.due_date?,
+                milestone: t.milestone,
+                done: t.status == TaskStatus::Done,
+                overdue: t.overdue,
+            })
+        })
+        .collect();
+    let title = format!(
+        "{}の予定（タスク・マイルストーン）",
+        crate::wareki::fiscal_year_wareki(fiscal_year)
+    );
+    crate::chart::timeline::timeline(&title, fiscal_year, &rows, today)
+}
+
+/// The multi-year plan as boxes per 年度.
+pub fn plan_scene(steps: &[PlanStep]) -> crate::chart::Scene {
+    let steps: Vec<(String, String)> = steps
+        .iter()
+        .map(|s| (s.fiscal_year_label.clone(), s.title.clone()))
+        .collect();
+    crate::chart::timeline::plan("中長期計画", &steps)
+}

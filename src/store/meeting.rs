@@ -1,0 +1,320 @@
+use super::{now, project, Store};
+use crate::error::{Error, FieldError, Result};
+use crate::model::meeting::{
+    Meeting, MeetingDraft, MeetingFilter, MeetingInput, MeetingKind, Participant,
+};
+use crate::wareki;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+fn check_refs(tx: &Transaction, d: &MeetingDraft) -> Result<()> {
+    let mut errors = Vec::new();
+    let mut programs = Vec::new();
+    for &p in &d.project_ids {
+        match tx
+            .query_row("SELECT program_id FROM projects WHERE id = ?1", [p], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .optional()?
+        {
+            Some(program) => programs.push(program),
+            None => errors.push(FieldError::new(
+                "project_ids",
+                format!("事業（ID {p}）が見つかりません"),
+            )),
+        }
+    }
+    if programs.len() > 1
+        && (programs.iter().any(Option::is_none) || programs.windows(2).any(|w| w[0] != w[1]))
+    {
+        errors.push(FieldError::new(
+            "project_ids",
+            "合同会議にまとめられるのは、同じ事業プログラムの事業だけです",
+        ));
+    }
+    let in_projects = |table: &str, column: &str, id: i64| -> Result<bool> {
+        let sql = format!(
+            "SELECT 1 FROM {table} WHERE {column} = ?1 AND project_id IN (SELECT value FROM json_each(?2))"
+        );
+        let ids = serde_json::to_string(&d.project_ids).expect("a list of numbers");
+        Ok(tx
+            .query_row(&sql, params![id, ids], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    for &m in &d.participant_ids {
+        if !in_projects("members", "id", m)? {
+            errors.push(FieldError::new(
+                "participant_ids",
+                format!("参加者（ID {m}）はこの事業のメンバーではありません。メンバー以外の方はゲストとして名前で入力してください"),
+            ));
+        }
+    }
+    for &r in &d.resource_ids {
+        if !in_projects("resource_projects", "resource_id", r)? {
+            errors.push(FieldError::new(
+                "resource_ids",
+                format!("提供資料（ID {r}）がこの事業の資料にありません"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+/// 第N回: one more than the meetings of the same kind held earlier in the same
+/// 年度 for the (first) project.
+fn series_number(tx: &Transaction, d: &MeetingDraft, except: Option<i64>) -> Result<Option<i64>> {
+    if !d.kind.is_numbered() {
+        return Ok(None);
+    }
+    let fy = wareki::fiscal_year(d.held_on);
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(fy, 4, 1).expect("valid"),
+        NaiveDate::from_ymd_opt(fy + 1, 3, 31).expect("valid"),
+    );
+    let earlier: i64 = tx.query_row(
+        "SELECT count(*) FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+         WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on < ?4
+           AND m.id IS NOT ?5",
+        params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
+        |r| r.get(0),
+    )?;
+    Ok(Some(earlier + 1))
+}
+
+fn write_links(tx: &Transaction, id: i64, d: &MeetingDraft) -> Result<()> {
+    for table in [
+        "meeting_projects",
+        "meeting_participants",
+        "meeting_resources",
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE meeting_id = ?1"), [id])?;
+    }
+    let insert = |sql: &str, ids: &[i64]| -> Result<()> {
+        for other in ids {
+            tx.execute(sql, params![id, other])?;
+        }
+        Ok(())
+    };
+    insert(
+        "INSERT INTO meeting_projects (meeting_id, project_id) VALUES (?1, ?2)",
+        &d.project_ids,
+    )?;
+    insert(
+        "INSERT INTO meeting_participants (meeting_id, member_id) VALUES (?1, ?2)",
+        &d.participant_ids,
+    )?;
+    insert(
+        "INSERT INTO meeting_resources (meeting_id, resource_id) VALUES (?1, ?2)",
+        &d.resource_ids,
+    )?;
+    Ok(())
+}
+
+fn time_text(t: Option<chrono::NaiveTime>) -> Option<String> {
+    t.map(|t| t.format("%H:%M").to_string())
+}
+
+pub(crate) fn insert(tx: &Transaction, d: &MeetingDraft) -> Result<i64> {
+    check_refs(tx, d)?;
+    let number = series_number(tx, d, None)?;
+    let title = if d.title.is_empty() {
+        d.kind.default_title(number)
+    } else {
+        d.title.clone()
+    };
+    let t = now();
+    tx.execute(
+        "INSERT INTO meetings (kind, number, title, held_on, start_time, end_time, format, agenda,
+            minutes, decisions, guests, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            d.kind,
+            number,
+            title,
+            d.held_on,
+            time_text(d.start_time),
+            time_text(d.end_time),
+            d.format,
+            d.agenda,
+            d.minutes,
+            d.decisions.join("\n"),
+            d.guests.join("\n"),
+            t
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_links(tx, id, d)?;
+    Ok(id)
+}
+
+fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Meeting>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
+                m.agenda, m.minutes, m.decisions, m.guests,
+                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id)
+         FROM meetings m WHERE {where_sql}
+         ORDER BY m.held_on, m.start_time, m.id"
+    ))?;
+    let split = |s: String| -> Vec<String> {
+        s.lines()
+            .map(str::to_owned)
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let rows = st.query_map(args, |r| {
+        let held_on: NaiveDate = r.get(4)?;
+        Ok(Meeting {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            number: r.get(2)?,
+            title: r.get(3)?,
+            held_on,
+            held_on_label: wareki::date_wareki(held_on),
+            start_time: r.get(5)?,
+            end_time: r.get(6)?,
+            format: r.get(7)?,
+            agenda: r.get(8)?,
+            minutes: r.get(9)?,
+            decisions: split(r.get(10)?),
+            guests: split(r.get(11)?),
+            task_count: r.get(12)?,
+            project_ids: Vec::new(),
+            joint: false,
+            participants: Vec::new(),
+            resource_ids: Vec::new(),
+        })
+    })?;
+    let mut out: Vec<Meeting> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut people = conn.prepare_cached(
+        "SELECT m.id, m.name, m.role FROM meeting_participants p JOIN members m ON m.id = p.member_id
+         WHERE p.meeting_id = ?1 ORDER BY m.id",
+    )?;
+    for m in &mut out {
+        m.project_ids = ids(
+            conn,
+            "SELECT project_id FROM meeting_projects WHERE meeting_id = ?1 ORDER BY project_id",
+            m.id,
+        )?;
+        m.joint = m.project_ids.len() > 1;
+        m.resource_ids = ids(
+            conn,
+            "SELECT resource_id FROM meeting_resources WHERE meeting_id = ?1 ORDER BY resource_id",
+            m.id,
+        )?;
+        m.participants = people
+            .query_map([m.id], |r| {
+                Ok(Participant {
+                    member_id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// A project's meetings (joint ones included), oldest first, as 表3.
+    pub fn meetings(&self, project_id: i64, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
+        project::get(self.conn(), project_id)?;
+        let kind = if filter.kind.trim().is_empty() {
+            None
+        } else {
+            Some(MeetingKind::parse(&filter.kind).ok_or_else(|| {
+                Error::Validation(vec![FieldError::new(
+                    "kind",
+                    format!("会議の種類「{}」は選べません", filter.kind),
+                )])
+            })?)
+        };
+        let date = |field: &str, v: &str| -> Result<Option<NaiveDate>> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            v.trim().parse().map(Some).map_err(|_| {
+                Error::Validation(vec![FieldError::new(
+                    field,
+                    "期間は「2024-06-01」の形式で入力してください",
+                )])
+            })
+        };
+        let (from, to) = (date("from", &filter.from)?, date("to", &filter.to)?);
+        load(
+            self.conn(),
+            "m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)
+             AND (?2 IS NULL OR m.kind = ?2) AND (?3 IS NULL OR m.held_on >= ?3)
+             AND (?4 IS NULL OR m.held_on <= ?4)",
+            &[&project_id, &kind, &from, &to],
+        )
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        load(self.conn(), "m.id = ?1", &[&id])?
+            .pop()
+            .ok_or_else(|| Error::not_found("会議", id))
+    }
+
+    pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
+        let d = input.validate()?;
+        let id = self.write(|tx| insert(tx, &d))?;
+        self.meeting(id)
+    }
+
+    pub fn update_meeting(&mut self, id: i64, input: &MeetingInput) -> Result<Meeting> {
+        let d = input.validate()?;
+        self.write(|tx| {
+            let old: Option<(String, Option<i64>)> = tx
+                .query_row("SELECT kind, number FROM meetings WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let (old_kind, old_number) = old.ok_or_else(|| Error::not_found("会議", id))?;
+            check_refs(tx, &d)?;
+            let number = if old_kind == d.kind.label() { old_number } else { series_number(tx, &d, Some(id))? };
+            let title = if d.title.is_empty() { d.kind.default_title(number) } else { d.title.clone() };
+            tx.execute(
+                "UPDATE meetings SET kind = ?2, number = ?3, title = ?4, held_on = ?5, start_time = ?6,
+                    end_time = ?7, format = ?8, agenda = ?9, minutes = ?10, decisions = ?11, guests = ?12,
+                    updated_at = ?13 WHERE id = ?1",
+                params![
+                    id,
+                    d.kind,
+                    number,
+                    title,
+                    d.held_on,
+                    time_text(d.start_time),
+                    time_text(d.end_time),
+                    d.format,
+                    d.agenda,
+                    d.minutes,
+                    d.decisions.join("\n"),
+                    d.guests.join("\n"),
+                    now()
+                ],
+            )?;
+            write_links(tx, id, &d)
+        })?;
+        self.meeting(id)
+    }
+
+    /// Deletes a meeting; tasks made from it stay and lose the link.
+    pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+            if n == 0 {
+                return Err(Error::not_found("会議", id));
+            }
+            Ok(())
+        })
+    }
+}

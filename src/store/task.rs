@@ -1,0 +1,194 @@
+use super::{now, project, Store};
+use crate::error::{Error, FieldError, Result};
+use crate::model::task::{PlanStep, PlanStepInput, Task, TaskDraft, TaskInput};
+use crate::wareki;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+fn check_refs(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<()> {
+    let mut errors = Vec::new();
+    if let Some(owner) = d.owner_id {
+        let ok = tx
+            .query_row(
+                "SELECT 1 FROM members WHERE id = ?1 AND project_id = ?2",
+                params![owner, project_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !ok {
+            errors.push(FieldError::new(
+                "owner_id",
+                format!("担当者（ID {owner}）はこの事業のメンバーにいません"),
+            ));
+        }
+    }
+    if let Some(m) = d.meeting_id {
+        let ok = tx
+            .query_row(
+                "SELECT 1 FROM meeting_projects WHERE meeting_id = ?1 AND project_id = ?2",
+                params![m, project_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !ok {
+            errors.push(FieldError::new(
+                "meeting_id",
+                format!("会議（ID {m}）はこの事業の会議にありません"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<i64> {
+    check_refs(tx, project_id, d)?;
+    let t = now();
+    tx.execute(
+        "INSERT INTO tasks (project_id, title, owner_id, due_date, status, phase, meeting_id, milestone,
+            note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![project_id, d.title, d.owner_id, d.due_date, d.status, d.phase, d.meeting_id, d.milestone, d.note, t],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Result<Vec<Task>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT t.id, t.project_id, t.title, t.owner_id, m.name, t.due_date, t.status, t.phase,
+                t.meeting_id, g.title, g.held_on, t.milestone, t.note
+         FROM tasks t LEFT JOIN members m ON m.id = t.owner_id LEFT JOIN meetings g ON g.id = t.meeting_id
+         WHERE {where_sql}
+         ORDER BY t.due_date IS NULL, t.due_date, t.id"
+    ))?;
+    let rows = st.query_map([key], |r| {
+        let due: Option<NaiveDate> = r.get(5)?;
+        let status: crate::model::task::TaskStatus = r.get(6)?;
+        let meeting_title: Option<String> = r.get(9)?;
+        let meeting_on: Option<NaiveDate> = r.get(10)?;
+        Ok(Task {
+            id: r.get(0)?,
+            project_id: r.get(1)?,
+            title: r.get(2)?,
+            owner_id: r.get(3)?,
+            owner_name: r.get(4)?,
+            due_date: due,
+            status,
+            phase: r.get(7)?,
+            meeting_id: r.get(8)?,
+            meeting_title: meeting_title
+                .zip(meeting_on)
+                .map(|(t, on)| format!("{t}（{}）", wareki::date_wareki(on))),
+            milestone: r.get(11)?,
+            note: r.get(12)?,
+            overdue: status.is_open() && due.is_some_and(|d| d < today),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn task_project(conn: &Connection, id: i64) -> Result<i64> {
+    conn.query_row("SELECT project_id FROM tasks WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found("タスク", id))
+}
+
+impl Store {
+    /// A project's tasks and milestones, by 期限 (undated last).
+    pub fn tasks(&self, project_id: i64, today: NaiveDate) -> Result<Vec<Task>> {
+        project::get(self.conn(), project_id)?;
+        load(self.conn(), "t.project_id = ?1", project_id, today)
+    }
+
+    pub fn task(&self, id: i64, today: NaiveDate) -> Result<Task> {
+        load(self.conn(), "t.id = ?1", id, today)?
+            .pop()
+            .ok_or_else(|| Error::not_found("タスク", id))
+    }
+
+    pub fn create_task(
+        &mut self,
+        project_id: i64,
+        input: &TaskInput,
+        today: NaiveDate,
+    ) -> Result<Task> {
+        let d = input.validate()?;
+        let id = self.write(|tx| {
+            project::get(tx, project_id)?;
+            insert(tx, project_id, &d)
+        })?;
+        self.task(id, today)
+    }
+
+    pub fn update_task(&mut self, id: i64, input: &TaskInput, today: NaiveDate) -> Result<Task> {
+        let d = input.validate()?;
+        self.write(|tx| {
+            let project_id = task_project(tx, id)?;
+            check_refs(tx, project_id, &d)?;
+            tx.execute(
+                "UPDATE tasks SET title = ?2, owner_id = ?3, due_date = ?4, status = ?5, phase = ?6,
+                    meeting_id = ?7, milestone = ?8, note = ?9, updated_at = ?10 WHERE id = ?1",
+                params![id, d.title, d.owner_id, d.due_date, d.status, d.phase, d.meeting_id, d.milestone, d.note, now()],
+            )?;
+            Ok(())
+        })?;
+        self.task(id, today)
+    }
+
+    pub fn delete_task(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            task_project(tx, id)?;
+            tx.execute("DELETE FROM tasks WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// The multi-year plan, one step per 年度.
+    pub fn plan(&self, project_id: i64) -> Result<Vec<PlanStep>> {
+        project::get(self.conn(), project_id)?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, fiscal_year, title, note FROM plan_steps WHERE project_id = ?1 ORDER BY fiscal_year",
+        )?;
+        let rows = st.query_map([project_id], |r| {
+            let fy: i32 = r.get(1)?;
+            Ok(PlanStep {
+                id: r.get(0)?,
+                fiscal_year: fy,
+                fiscal_year_label: wareki::fiscal_year_wareki(fy),
+                title: r.get(2)?,
+                note: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets the step of one 年度 (replacing what that year had).
+    pub fn set_plan_step(&mut self, project_id: i64, input: &PlanStepInput) -> Result<()> {
+        let (fy, title, note) = input.validate()?;
+        self.write(|tx| {
+            project::get(tx, project_id)?;
+            tx.execute(
+                "INSERT INTO plan_steps (project_id, fiscal_year, title, note) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(project_id, fiscal_year) DO UPDATE SET title = excluded.title, note = excluded.note",
+                params![project_id, fy, title, note],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn delete_plan_step(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM plan_steps WHERE id = ?1", [id])? == 0 {
+                return Err(Error::not_found("計画", id));
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,302 @@
+//! 会議, タスク and 中長期計画 against real SQLite files.
+
+mod common;
+
+use bansou::chart::svg;
+use bansou::model::meeting::{MeetingFilter, MeetingInput};
+use bansou::model::task::{plan_scene, timeline_scene, PlanStepInput, TaskInput, TaskStatus};
+use bansou::{demo, Store};
+use chrono::NaiveDate;
+use common::{member_input, project_input, store};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn meeting(project_ids: Vec<i64>, kind: &str, on: &str) -> MeetingInput {
+    MeetingInput {
+        kind: kind.into(),
+        held_on: on.into(),
+        format: "オンライン".into(),
+        project_ids,
+        ..Default::default()
+    }
+}
+
+fn task(title: &str, status: &str) -> TaskInput {
+    TaskInput {
+        title: title.into(),
+        status: status.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_decision_becomes_a_task_that_is_completed_and_kept() {
+    let (_dir, path, mut s) = store();
+    let p = s.create_project(&project_input("腰痛予防事業")).unwrap();
+    let leader = s
+        .add_member(p.id, &member_input("山本", "リーダー"))
+        .unwrap();
+    let mut input = meeting(vec![p.id], "チーム会議", "2024-06-17");
+    input.participant_ids = vec![leader.id];
+    input.guests = "酒造会社 総務課長".into();
+    input.decisions = "7/8 事業協力会社へ説明".into();
+    input.start_time = "19:00".into();
+    let m = s.create_meeting(&input).unwrap();
+    assert_eq!(m.title, "第1回チーム会議");
+    assert_eq!(m.held_on_label, "令和6年6月17日");
+    assert_eq!(m.participants[0].name, "山本");
+
+    let mut t = task(&m.decisions[0], "未着手");
+    t.meeting_id = Some(m.id);
+    t.owner_id = Some(leader.id);
+    t.due_date = "2024-07-08".into();
+    t.phase = Some(1);
+    let t = s.create_task(p.id, &t, d("2024-06-18")).unwrap();
+    let mut done = task(&t.title, "完了");
+    done.meeting_id = Some(m.id);
+    done.due_date = "2024-07-08".into();
+    s.update_task(t.id, &done, d("2024-07-09")).unwrap();
+    drop(s);
+
+    let s = Store::open(&path).unwrap();
+    let tasks = s.tasks(p.id, d("2024-07-09")).unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].status, TaskStatus::Done);
+    assert_eq!(
+        tasks[0].meeting_title.as_deref(),
+        Some("第1回チーム会議（令和6年6月17日）")
+    );
+    assert!(!tasks[0].overdue);
+    let m = s.meeting(m.id).unwrap();
+    assert_eq!(m.task_count, 1);
+    assert_eq!(m.guests, ["酒造会社 総務課長"]);
+    assert_eq!(m.start_time.as_deref(), Some("19:00"));
+}
+
+#[test]
+fn numbering_runs_per_kind_project_and_fiscal_year() {
+    let (_dir, _path, mut s) = store();
+    let p = s.create_project(&project_input("事業")).unwrap();
+    let a = s
+        .create_meeting(&meeting(vec![p.id], "チーム会議", "2024-06-17"))
+        .unwrap();
+    let b = s
+        .create_meeting(&meeting(vec![p.id], "チーム会議", "2024-07-16"))
+        .unwrap();
+    let c = s
+        .create_meeting(&meeting(vec![p.id], "研修会", "2024-07-26"))
+        .unwrap();
+    let next_year = s
+        .create_meeting(&meeting(vec![p.id], "チーム会議", "2025-04-10"))
+        .unwrap();
+    let mut custom = meeting(vec![p.id], "チーム会議", "2024-08-19");
+    custom.title = "第3回チーム会議（拡大）".into();
+    let custom = s.create_meeting(&custom).unwrap();
+    assert_eq!(
+        (a.title.as_str(), b.title.as_str(), c.title.as_str()),
+        ("第1回チーム会議", "第2回チーム会議", "研修会")
+    );
+    assert_eq!(next_year.title, "第1回チーム会議");
+    assert_eq!(
+        (custom.number, custom.title.as_str()),
+        (Some(3), "第3回チーム会議（拡大）")
+    );
+
+    let filter = MeetingFilter {
+        kind: "チーム会議".into(),
+        from: "2024-07-01".into(),
+        to: "2025-03-31".into(),
+    };
+    let titles: Vec<String> = s
+        .meetings(p.id, &filter)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.title)
+        .collect();
+    assert_eq!(titles, ["第2回チーム会議", "第3回チーム会議（拡大）"]);
+    let bad = MeetingFilter {
+        kind: "宴会".into(),
+        ..Default::default()
+    };
+    assert_eq!(s.meetings(p.id, &bad).unwrap_err().code(), "validation");
+}
+
+#[test]
+fn a_joint_meeting_shows_under_each_project_of_its_program() {
+    let (_dir, _path, mut s) = store();
+    let a = s.create_project(&project_input("山口の事業")).unwrap();
+    let b = s.create_project(&project_input("茨城の事業")).unwrap();
+    let mut other = project_input("別プログラムの事業");
+    other.program = "令和7年度 別の事業".into();
+    let c = s.create_project(&other).unwrap();
+    let m = s
+        .create_meeting(&meeting(vec![a.id, b.id], "進捗会議", "2024-09-05"))
+        .unwrap();
+    assert!(m.joint);
+    for p in [a.id, b.id] {
+        let list = s.meetings(p, &MeetingFilter::default()).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].title, "第1回進捗会議");
+    }
+    let e = s
+        .create_meeting(&meeting(vec![a.id, c.id], "進捗会議", "2024-09-05"))
+        .unwrap_err();
+    assert!(e.fields()[0].message.contains("同じ事業プログラム"));
+}
+
+#[test]
+fn bad_meetings_and_tasks_save_nothing() {
+    let (_dir, _path, mut s) = store();
+    let p = s.create_project(&project_input("事業")).unwrap();
+    let other = s.create_project(&project_input("他の事業")).unwrap();
+    let stranger = s
+        .add_member(other.id, &member_input("他人", "メンバー"))
+        .unwrap();
+    let e = s.create_meeting(&meeting(vec![p.id], "", "")).unwrap_err();
+    let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["kind", "held_on"]);
+    let mut outsider = meeting(vec![p.id], "チーム会議", "2024-06-17");
+    outsider.participant_ids = vec![stranger.id];
+    let e = s.create_meeting(&outsider).unwrap_err();
+    assert!(e.fields()[0]
+        .message
+        .contains("ゲストとして名前で入力してください"));
+    assert!(s
+        .meetings(p.id, &MeetingFilter::default())
+        .unwrap()
+        .is_empty());
+
+    let foreign = s
+        .create_meeting(&meeting(vec![other.id], "チーム会議", "2024-06-17"))
+        .unwrap();
+    let mut t = task("説明", "未着手");
+    t.meeting_id = Some(foreign.id);
+    t.owner_id = Some(stranger.id);
+    let e = s.create_task(p.id, &t, d("2024-06-18")).unwrap_err();
+    assert_eq!(e.fields().len(), 2);
+    assert!(s.tasks(p.id, d("2024-06-18")).unwrap().is_empty());
+}
+
+#[test]
+fn deleting_a_meeting_keeps_its_tasks() {
+    let (_dir, _path, mut s) = store();
+    let p = s.create_project(&project_input("事業")).unwrap();
+    let m = s
+        .create_meeting(&meeting(vec![p.id], "臨時会議", "2024-06-17"))
+        .unwrap();
+    let mut t = task("資料を送る", "未着手");
+    t.meeting_id = Some(m.id);
+    s.create_task(p.id, &t, d("2024-06-17")).unwrap();
+    s.delete_meeting(m.id).unwrap();
+    let tasks = s.tasks(p.id, d("2024-06-17")).unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].meeting_id, None);
+    assert_eq!(s.delete_meeting(m.id).unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn overview_timeline_and_plan_from_the_demo() {
+    let (_dir, _path, mut s) = store();
+    demo::load(&mut s).unwrap();
+    let y = s.resolve_project("山口").unwrap();
+    let i = s.resolve_project("茨城").unwrap();
+    let ym = s.meetings(y.id, &MeetingFilter::default()).unwrap();
+    let im = s.meetings(i.id, &MeetingFilter::default()).unwrap();
+    assert_eq!(
+        ym.iter().filter(|m| m.kind.label() == "チーム会議").count(),
+        5
+    );
+    assert_eq!(
+        im.iter().filter(|m| m.kind.label() == "チーム会議").count(),
+        6
+    );
+    assert!(im
+        .iter()
+        .any(|m| m.title == "産業保健総合支援センター打ち合わせ" && m.format.label() == "対面"));
+    let joint_y: Vec<i64> = ym.iter().filter(|m| m.joint).map(|m| m.id).collect();
+    let joint_i: Vec<i64> = im.iter().filter(|m| m.joint).map(|m| m.id).collect();
+    assert_eq!(joint_y.len(), 3);
+    assert_eq!(joint_y, joint_i);
+
+    let today = d("2024-12-25");
+    let o = s.overview(i.id, today).unwrap();
+    assert_eq!(o.last_meeting.as_ref().unwrap().title, "第2回進捗会議");
+    assert!(o.next_meeting.is_none());
+    assert_eq!(
+        o.overdue_task_count, 1,
+        "only the 12/20 list is late on 12/25"
+    );
+    assert_eq!(o.next_tasks[0].title, "対象事業所の候補リスト作成");
+    assert!(o.next_tasks.iter().all(|t| t.status.is_open()));
+
+    let tasks = s.tasks(y.id, today).unwrap();
+    let scene = timeline_scene(2024, &tasks, today);
+    let text = svg::render(&scene);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(labels.contains(&"4月") && labels.contains(&"3月"));
+    assert!(labels.contains(&"7/26 腰痛予防対策研修会"), "{labels:?}");
+
+    let plan = s.plan(i.id).unwrap();
+    assert_eq!(plan.len(), 4);
+    assert_eq!(plan[1].fiscal_year_label, "令和7年度");
+    assert!(svg::render(&plan_scene(&plan)).contains(">関連団体との協働実施</text>"));
+}
+
+#[test]
+fn plan_steps_are_one_per_year() {
+    let (_dir, _path, mut s) = store();
+    let p = s.create_project(&project_input("事業")).unwrap();
+    s.set_plan_step(
+        p.id,
+        &PlanStepInput {
+            fiscal_year: 2025,
+            title: "事業実施".into(),
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    s.set_plan_step(
+        p.id,
+        &PlanStepInput {
+            fiscal_year: 2025,
+            title: "事業実施（拡大）".into(),
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    s.set_plan_step(
+        p.id,
+        &PlanStepInput {
+            fiscal_year: 2024,
+            title: "事業計画".into(),
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let plan = s.plan(p.id).unwrap();
+    let titles: Vec<&str> = plan.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(titles, ["事業計画", "事業実施（拡大）"]);
+    assert_eq!(
+        s.set_plan_step(
+            p.id,
+            &PlanStepInput {
+                fiscal_year: 1999,
+                title: "".into(),
+                note: String::new()
+            }
+        )
+        .unwrap_err()
+        .fields()
+        .len(),
+        2
+    );
+    s.delete_plan_step(plan[0].id).unwrap();
+    assert_eq!(s.plan(p.id).unwrap().len(), 1);
+}
