@@ -4,8 +4,10 @@
 use crate::error::CommandError;
 use crate::state::AppState;
 use bansou::demo::{self, DemoOutcome};
+use bansou::model::meeting::{Meeting, MeetingFilter, MeetingInput};
 use bansou::model::overview::Overview;
 use bansou::model::strength::{RatingInput, SessionInput, StrengthItemInput, Strengths};
+use bansou::model::task::{plan_scene, timeline_scene, PlanStep, PlanStepInput, Task, TaskInput};
 use bansou::model::{
     Catalog, Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput,
     NewItemInput, Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
@@ -348,4 +350,92 @@ pub async fn set_strength_item_hidden(
     hidden: bool,
 ) -> CmdResult<()> {
     state.with(|s| s.set_strength_item_hidden(item_id, hidden))
+}
+
+#[tauri::command]
+pub async fn list_meetings(
+    state: State<'_, AppState>,
+    project_id: i64,
+    filter: MeetingFilter,
+) -> CmdResult<Vec<Meeting>> {
+    state.with(|s| s.meetings(project_id, &filter))
+}
+
+#[tauri::command]
+pub async fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> CmdResult<Meeting> {
+    state.with(|s| s.create_meeting(&input))
+}
+
+#[tauri::command]
+pub async fn update_meeting(
+    state: State<'_, AppState>,
+    id: i64,
+    input: MeetingInput,
+) -> CmdResult<Meeting> {
+    state.with(|s| s.update_meeting(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_meeting(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_meeting(id))
+}
+
+#[tauri::command]
+pub async fn list_tasks(state: State<'_, AppState>, project_id: i64) -> CmdResult<Vec<Task>> {
+    state.with(|s| s.tasks(project_id, today()))
+}
+
+#[tauri::command]
+pub async fn create_task(
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: TaskInput,
+) -> CmdResult<Task> {
+    state.with(|s| s.create_task(project_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn update_task(state: State<'_, AppState>, id: i64, input: TaskInput) -> CmdResult<Task> {
+    state.with(|s| s.update_task(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn delete_task(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_task(id))
+}
+
+#[tauri::command]
+pub async fn plan(state: State<'_, AppState>, project_id: i64) -> CmdResult<Vec<PlanStep>> {
+    state.with(|s| s.plan(project_id))
+}
+
+#[tauri::command]
+pub async fn set_plan_step(
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: PlanStepInput,
+) -> CmdResult<()> {
+    state.with(|s| s.set_plan_step(project_id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_plan_step(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_plan_step(id))
+}
+
+/// The 年度 timeline and the multi-year plan as SVG from the chart module.
+#[tauri::command]
+pub async fn plan_charts(
+    state: State<'_, AppState>,
+    project_id: i64,
+    fiscal_year: i32,
+) -> CmdResult<[String; 2]> {
+    state.with(|s| {
+        let tasks = s.tasks(project_id, today())?;
+        let steps = s.plan(project_id)?;
+        Ok([
+            bansou::chart::svg::render(&timeline_scene(fiscal_year, &tasks, today())),
+            bansou::chart::svg::render(&plan_scene(&steps)),
+        ])
+    })
 }

@@ -53,6 +53,18 @@ pub fn setup<R: tauri::Runtime>(
             commands::add_strength_item,
             commands::rename_strength_item,
             commands::set_strength_item_hidden,
+            commands::list_meetings,
+            commands::create_meeting,
+            commands::update_meeting,
+            commands::delete_meeting,
+            commands::list_tasks,
+            commands::create_task,
+            commands::update_task,
+            commands::delete_task,
+            commands::plan,
+            commands::set_plan_step,
+            commands::delete_plan_step,
+            commands::plan_charts,
         ])
 }
 

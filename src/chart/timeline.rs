@@ -12,8 +12,8 @@ pub struct Row<'a> {
     pub overdue: bool,
 }
 
-const LEFT: f64 = 250.0;
-const WIDTH: f64 = 860.0;
+const LEFT: f64 = 230.0;
+const WIDTH: f64 = 600.0;
 const TOP: f64 = 56.0;
 const ROW: f64 = 26.0;
 const OPEN: Color = Color(0x00, 0x17, 0xc1);

@@ -1,6 +1,8 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
 
+use super::meeting::{MeetingFormat, MeetingKind};
 use super::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
+use super::task::TaskStatus;
 use super::{
     ItemStatus, Phase, Profession, Relation, ResourceCategory, Role, Side, StakeholderKind, Target,
     Theme,
@@ -25,6 +27,9 @@ pub struct Catalog {
     pub axes: Vec<Axis>,
     pub strength_groups: Vec<StrengthGroup>,
     pub barriers: Vec<Barrier>,
+    pub meeting_kinds: Vec<MeetingKind>,
+    pub meeting_formats: Vec<MeetingFormat>,
+    pub task_statuses: Vec<TaskStatus>,
     /// Rating words for 1–4 (index 0 is 1).
     pub score_labels: Vec<String>,
     /// Sections of the sidebar, in order.
@@ -47,10 +52,10 @@ impl Catalog {
             ("checklist", "準備チェック", true),
             ("strengths", "強み分析", true),
             ("stakeholders", "関係機関・資料", true),
-            ("meetings", "会議", false),
+            ("meetings", "会議", true),
             ("evaluations", "評価", false),
             ("text", "テキスト分析", false),
-            ("plan", "計画", false),
+            ("plan", "計画", true),
             ("report", "報告書", false),
             ("settings", "設定", true),
         ];
@@ -70,6 +75,9 @@ impl Catalog {
             relations: Relation::ALL.to_vec(),
             resource_categories: ResourceCategory::ALL.to_vec(),
             axes: Axis::ALL.to_vec(),
+            meeting_kinds: MeetingKind::ALL.to_vec(),
+            meeting_formats: MeetingFormat::ALL.to_vec(),
+            task_statuses: TaskStatus::ALL.to_vec(),
             strength_groups: StrengthGroup::ALL.to_vec(),
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),

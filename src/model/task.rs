@@ -138,25 +138,6 @@ impl PlanStepInput {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_milestone_needs_a_date_and_status_is_checked() {
-        let t = TaskInput {
-            title: "腰痛予防対策研修会".into(),
-            status: "終わった".into(),
-            milestone: true,
-            phase: Some(7),
-            ..Default::default()
-        };
-        let e = t.validate().unwrap_err();
-        let f: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(f, ["due_date", "status", "phase"]);
-    }
-}
-
 /// The 年度 timeline of a project's dated tasks and milestones.
 pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> crate::chart::Scene {
     let rows: Vec<crate::chart::timeline::Row> = tasks
@@ -185,4 +166,23 @@ pub fn plan_scene(steps: &[PlanStep]) -> crate::chart::Scene {
         .map(|s| (s.fiscal_year_label.clone(), s.title.clone()))
         .collect();
     crate::chart::timeline::plan("中長期計画", &steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_milestone_needs_a_date_and_status_is_checked() {
+        let t = TaskInput {
+            title: "腰痛予防対策研修会".into(),
+            status: "終わった".into(),
+            milestone: true,
+            phase: Some(7),
+            ..Default::default()
+        };
+        let e = t.validate().unwrap_err();
+        let f: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(f, ["due_date", "status", "phase"]);
+    }
 }

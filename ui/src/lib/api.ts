@@ -22,6 +22,13 @@ import type { Strengths } from './bindings/Strengths';
 import type { SessionInput } from './bindings/SessionInput';
 import type { RatingInput } from './bindings/RatingInput';
 import type { StrengthItemInput } from './bindings/StrengthItemInput';
+import type { Meeting } from './bindings/Meeting';
+import type { MeetingInput } from './bindings/MeetingInput';
+import type { MeetingFilter } from './bindings/MeetingFilter';
+import type { Task } from './bindings/Task';
+import type { TaskInput } from './bindings/TaskInput';
+import type { PlanStep } from './bindings/PlanStep';
+import type { PlanStepInput } from './bindings/PlanStepInput';
 
 export type {
   AppStatus,
@@ -45,6 +52,13 @@ export type {
   SessionInput,
   RatingInput,
   StrengthItemInput,
+  Meeting,
+  MeetingInput,
+  MeetingFilter,
+  Task,
+  TaskInput,
+  PlanStep,
+  PlanStepInput,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
@@ -129,4 +143,17 @@ export const api = {
   renameStrengthItem: (itemId: number, text: string) => call<void>('rename_strength_item', { itemId, text }),
   setStrengthItemHidden: (itemId: number, hidden: boolean) =>
     call<void>('set_strength_item_hidden', { itemId, hidden }),
+  meetings: (projectId: number, filter: MeetingFilter) => call<Meeting[]>('list_meetings', { projectId, filter }),
+  createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
+  updateMeeting: (id: number, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
+  deleteMeeting: (id: number) => call<void>('delete_meeting', { id }),
+  tasks: (projectId: number) => call<Task[]>('list_tasks', { projectId }),
+  createTask: (projectId: number, input: TaskInput) => call<Task>('create_task', { projectId, input }),
+  updateTask: (id: number, input: TaskInput) => call<Task>('update_task', { id, input }),
+  deleteTask: (id: number) => call<void>('delete_task', { id }),
+  plan: (projectId: number) => call<PlanStep[]>('plan', { projectId }),
+  setPlanStep: (projectId: number, input: PlanStepInput) => call<void>('set_plan_step', { projectId, input }),
+  deletePlanStep: (id: number) => call<void>('delete_plan_step', { id }),
+  planCharts: (projectId: number, fiscalYear: number) =>
+    call<[string, string]>('plan_charts', { projectId, fiscalYear }),
 };

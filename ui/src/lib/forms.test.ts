@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFiscalYear, emptyProject, isDirty, onEscape, todayIso, toggleId, wareki } from './forms';
+import { currentFiscalYear, emptyProject, fiscalYearLabel, fiscalYearOf, isDirty, onEscape, todayIso, toggleId, wareki } from './forms';
 
 describe('currentFiscalYear', () => {
   it('runs April to March', () => {
@@ -49,5 +49,16 @@ describe('toggleId and onEscape', () => {
     handler(new KeyboardEvent('keydown', { key: 'Enter' }));
     handler(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(closed).toBe(1);
+  });
+});
+
+describe('fiscal years', () => {
+  it('name the 年度 as the library does', () => {
+    expect(fiscalYearLabel(2024)).toBe('令和6年度');
+    expect(fiscalYearLabel(2019)).toBe('令和元年度');
+    expect(fiscalYearLabel(2018)).toBe('平成30年度');
+    expect(fiscalYearLabel(1988)).toBe('昭和63年度');
+    expect(fiscalYearOf('2025-03-31')).toBe(2024);
+    expect(fiscalYearOf('2025-04-01')).toBe(2025);
   });
 });

@@ -2,6 +2,8 @@
 import type { Axis } from "./Axis";
 import type { Barrier } from "./Barrier";
 import type { ItemStatus } from "./ItemStatus";
+import type { MeetingFormat } from "./MeetingFormat";
+import type { MeetingKind } from "./MeetingKind";
 import type { Phase } from "./Phase";
 import type { Profession } from "./Profession";
 import type { Relation } from "./Relation";
@@ -12,9 +14,10 @@ import type { Side } from "./Side";
 import type { StakeholderKind } from "./StakeholderKind";
 import type { StrengthGroup } from "./StrengthGroup";
 import type { Target } from "./Target";
+import type { TaskStatus } from "./TaskStatus";
 import type { Theme } from "./Theme";
 
-export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, barriers: Array<Barrier>, 
+export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, barriers: Array<Barrier>, meeting_kinds: Array<MeetingKind>, meeting_formats: Array<MeetingFormat>, task_statuses: Array<TaskStatus>, 
 /**
  * Rating words for 1–4 (index 0 is 1).
  */
