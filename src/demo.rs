@@ -2,12 +2,13 @@
 //! personal names (the report names real people; societies and dates are kept).
 
 use crate::error::Result;
+use crate::model::evaluation::EvaluationInput;
 use crate::model::meeting::MeetingInput;
 use crate::model::task::TaskInput;
 use crate::model::{
     ContactLogInput, ContactPerson, MemberInput, ProjectInput, ResourceInput, StakeholderInput,
 };
-use crate::store::{meeting, member, project, resource, stakeholder, task, Store};
+use crate::store::{evaluation, meeting, member, project, resource, stakeholder, task, Store};
 use rusqlite::OptionalExtension;
 
 pub const PROGRAM: &str = "令和6年度 地域保健総合推進事業";
@@ -907,6 +908,114 @@ fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()>
     Ok(())
 }
 
+/// Evaluated meetings: (team 0 山口 / 1 茨城 / 2 joint, meeting date).
+const EVALUATED: [(usize, &str); 8] = [
+    (0, "2024-07-16"),
+    (0, "2024-08-19"),
+    (0, "2024-09-19"),
+    (0, "2024-11-25"),
+    (1, "2024-07-31"),
+    (1, "2024-09-27"),
+    (1, "2024-10-30"),
+    (2, "2024-12-05"),
+];
+
+/// Comments in the report's vocabulary, A–D, for 他者評価 and 自己評価.
+const OTHER_COMMENTS: [[&str; 4]; 2] = [
+    [
+        "毎回の会議で丁寧に傾聴していただき、安心して相談できた",
+        "チームの強みを活かす視点で助言をもらい、活動の動機づけになった",
+        "補助金や関係機関について有効な情報提供があった",
+        "状況の変化に合わせて柔軟に支援していただいた",
+    ],
+    [
+        "メンバー全員の意見を公平に聞いてくれた",
+        "自分たちで考える時間を大切にしてくれた",
+        "実現可能な進め方を一緒に考えてくれた",
+        "こちらの気づきや発案を活かしてくれた",
+    ],
+];
+
+const SELF_COMMENTS: [[&str; 4]; 2] = [
+    [
+        "傾聴を心がけ、チームとの信頼関係の構築に努めた",
+        "解決方法を安易に提示しないよう、自律性の尊重を意識した",
+        "情報提供が多くなりすぎ、振り返りの時間が十分に取れなかった",
+        "状況の変化への対応が後手になった",
+    ],
+    [
+        "リーダーを後方から支える関わりを意識した",
+        "強みの同定が十分でなかった",
+        "実現可能性に沿った情報提供を心がけた",
+        "気づきや発案を活かしきれなかった",
+    ],
+];
+
+/// 他者評価 above 自己評価 by 0.5–1.0 on A–C and by more on D, as in 図23–25.
+fn add_evaluations(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
+    for (n, (team, date)) in EVALUATED.iter().enumerate() {
+        let project = ids[if *team == 2 { 0 } else { *team }];
+        let meeting: i64 = tx.query_row(
+            "SELECT m.id FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+             WHERE mp.project_id = ?1 AND m.held_on = ?2 AND (?3 = 0 OR m.kind = '進捗会議')",
+            rusqlite::params![project, date, i64::from(*team == 2)],
+            |r| r.get(0),
+        )?;
+        let people = |roles: &str| -> Result<Vec<i64>> {
+            let mut st = tx.prepare(&format!(
+                "SELECT id FROM members WHERE project_id = ?1 AND role IN ({roles}) ORDER BY id LIMIT 2"
+            ))?;
+            let rows = st.query_map([project], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let written = (date
+            .parse::<chrono::NaiveDate>()
+            .expect("demo dates are valid")
+            + chrono::Days::new(4))
+        .to_string();
+        // Per evaluator (in order) the scores A–D: 他者 means about 3.7/3.7/3.3/4.0,
+        // 自己 about 3.0/3.0/2.5/2.0 (D 2.5 at every third meeting).
+        let lift = u8::from(n % 3 == 1);
+        let other: [[u8; 4]; 3] = [[4, 4, 4, 4], [4, 3, 3, 4], [3, 4, 3, 4]];
+        let own: [[u8; 4]; 2] = [[3, 3, 3, 2 + lift], [3, 3, 2, 2]];
+        let forms: [(&str, Vec<Option<i64>>, &[[u8; 4]], &[[&str; 4]; 2]); 2] = [
+            (
+                "他者評価",
+                people("'リーダー', 'メンバー'")?
+                    .into_iter()
+                    .map(Some)
+                    .chain([None])
+                    .collect(),
+                &other,
+                &OTHER_COMMENTS,
+            ),
+            (
+                "自己評価",
+                people("'伴走支援者', '伴走支援リーダー'")?
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+                &own,
+                &SELF_COMMENTS,
+            ),
+        ];
+        for (kind, evaluators, scores, comments) in forms {
+            for (k, evaluator) in evaluators.into_iter().enumerate() {
+                let input = EvaluationInput {
+                    meeting_id: meeting,
+                    kind: kind.into(),
+                    evaluator_id: evaluator,
+                    written_on: written.clone(),
+                    scores: scores[k % scores.len()].map(Some).to_vec(),
+                    comments: comments[k % 2].iter().map(|c| c.to_string()).collect(),
+                };
+                evaluation::insert(tx, &input.validate()?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoOutcome {
     Loaded { projects: usize, members: usize },
@@ -947,6 +1056,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
         }
         add_resources(tx, ids[0], ids[1])?;
         add_meetings_and_tasks(tx, &ids)?;
+        add_evaluations(tx, &ids)?;
         Ok(DemoOutcome::Loaded {
             projects: demo.len(),
             members,

@@ -1,9 +1,11 @@
 //! 伴走ノート: everything that is not UI. The Tauri shell and the `bansou` CLI
 //! both call into this crate, so every capability can be tested without a window.
 
+pub mod analysis;
 pub mod chart;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod store;
 pub mod wareki;

@@ -172,3 +172,45 @@ fn meetings_and_tasks_by_project_name() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn evaluations_summary_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let (ok, out, err) = bansou(&db, &["evaluations", "山口", "--summary"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("第2回チーム会議") && out.contains("自己評価") && out.contains("（n="),
+        "{out}"
+    );
+    assert!(
+        out.contains("臨機応変な支援（D）の自己評価は他者評価より平均"),
+        "{out}"
+    );
+    let (ok, out, _) = bansou(&db, &["evaluations", "山口", "--summary", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = &v["stats"][0];
+    for key in ["meeting_id", "item", "kind", "n", "mean"] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+    let csv = dir.path().join("out.csv");
+    let (ok, out, _) = bansou(
+        &db,
+        &["evaluations", "茨城", "--csv", csv.to_str().unwrap()],
+    );
+    assert!(ok);
+    assert!(out.contains("書き出しました"));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let (ok, _, err) = bansou(
+        &db,
+        &["evaluations", "茨城", "--summary", "--kind", "相互評価"],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("評価者の区分「相互評価」は選べません"),
+        "{err}"
+    );
+}

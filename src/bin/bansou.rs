@@ -1,6 +1,7 @@
 //! `bansou`: the headless CLI over the same library as the window.
 
 use bansou::demo::{self, DemoOutcome};
+use bansou::store::evaluation::EvaluationFilter;
 use bansou::store::{self, Store};
 use bansou::{Error, Result};
 use clap::{Parser, Subcommand};
@@ -63,6 +64,29 @@ enum Command {
         /// JSON で出力する
         #[arg(long)]
         json: bool,
+    },
+    /// 伴走支援評価（表1）の一覧・集計（--summary）・CSV 書き出し（--csv）
+    Evaluations {
+        /// 事業のID、または事業名・士会名の一部（例：山口）。「全体」ですべての事業
+        project: String,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す：評価×項目ごとに1行
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// 会議×項目×評価者区分ごとの件数と平均を表示する
+        #[arg(long)]
+        summary: bool,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// この日以降の会議だけ（YYYY-MM-DD）
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// この日までの会議だけ（YYYY-MM-DD）
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// 他者評価 または 自己評価 だけ
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders {
@@ -256,6 +280,106 @@ fn run(cli: Cli) -> Result<()> {
                 })
                 .collect();
             print_table(&["期限", "状況", "タスク", "担当", "元の会議"], &rows);
+        }
+        Command::Evaluations {
+            project,
+            csv,
+            summary,
+            json,
+            from,
+            to,
+            kind,
+        } => {
+            let scope = if project == "全体" {
+                None
+            } else {
+                Some(store.resolve_project(&project)?)
+            };
+            let filter = EvaluationFilter {
+                from: from.unwrap_or_default(),
+                to: to.unwrap_or_default(),
+                kind: kind.unwrap_or_default(),
+            };
+            let evals = store.evaluations(scope.as_ref().map(|p| p.id), &filter)?;
+            if let Some(out) = &csv {
+                let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
+                bansou::exchange::csv::write_atomically(out, &bytes)?;
+                println!(
+                    "評価 {} 件（{} 行）を書き出しました：{}",
+                    evals.len(),
+                    evals.len() * 4,
+                    out.display()
+                );
+                if !summary && !json {
+                    return Ok(());
+                }
+            }
+            if summary {
+                let s = bansou::analysis::evaluation::summarize(&evals);
+                if json {
+                    return print_json(&s);
+                }
+                if let Some(p) = &scope {
+                    print_heading(p);
+                } else {
+                    println!("すべての事業");
+                }
+                println!();
+                let rows: Vec<Vec<String>> = s
+                    .meetings
+                    .iter()
+                    .flat_map(|m| {
+                        bansou::model::evaluation::EvaluatorKind::ALL
+                            .iter()
+                            .map(move |&k| (m, k))
+                    })
+                    .map(|(m, k)| {
+                        let mut row = vec![format!("{} {}", m.held_on, m.title), k.to_string()];
+                        for &item in bansou::model::evaluation::EvalItem::ALL {
+                            let st = s.stat(m.id, item, k).expect("every cell is computed");
+                            row.push(match st.mean {
+                                Some(v) => format!("{v:.2}（n={}）", st.n),
+                                None => "—（n=0）".into(),
+                            });
+                        }
+                        row
+                    })
+                    .collect();
+                let head: Vec<String> = ["会議", "区分", "A", "B", "C", "D"]
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect();
+                print_rows(&head, &rows);
+                println!();
+                for g in &s.gaps {
+                    if let Some(gap) = g.gap {
+                        println!("{} {}：他者−自己 = {:+.2}", g.item, g.item.short(), gap);
+                    }
+                }
+                if let Some(sentence) = &s.sentence {
+                    println!("{sentence}");
+                }
+            } else if json {
+                print_json(&evals)?;
+            } else if csv.is_none() {
+                let rows: Vec<[String; 5]> = evals
+                    .iter()
+                    .map(|e| {
+                        [
+                            e.held_on.to_string(),
+                            e.meeting_title.clone(),
+                            e.kind.to_string(),
+                            e.evaluator.clone(),
+                            e.scores
+                                .iter()
+                                .map(u8::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ]
+                    })
+                    .collect();
+                print_table(&["会議日", "会議", "区分", "評価者", "A B C D"], &rows);
+            }
         }
         Command::Stakeholders { project, json } => {
             let p = store.resolve_project(&project)?;

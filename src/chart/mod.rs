@@ -3,6 +3,9 @@
 //! report will draw the same scene with PDF operations, so both print the same
 //! picture with real, searchable text.
 
+pub mod axes;
+pub mod bars;
+pub mod line;
 pub mod radar;
 pub mod svg;
 pub mod timeline;
@@ -99,6 +102,12 @@ pub enum Shape {
         points: Vec<Point>,
         stroke: Stroke,
         fill: Option<Fill>,
+        role: Option<String>,
+    },
+    /// An open line through the points; `role` as for polygons.
+    Path {
+        points: Vec<Point>,
+        stroke: Stroke,
         role: Option<String>,
     },
     Marker {

@@ -80,6 +80,22 @@ pub fn render(scene: &Scene) -> String {
                     stroke_attrs(stroke)
                 )
             }
+            Shape::Path {
+                points: ps,
+                stroke,
+                role,
+            } => {
+                let class = role
+                    .as_deref()
+                    .map(|r| format!(r#" class="{}""#, esc(r)))
+                    .unwrap_or_default();
+                write!(
+                    w,
+                    r#"<polyline{class} points="{}" fill="none" {}/>"#,
+                    points(ps),
+                    stroke_attrs(stroke)
+                )
+            }
             Shape::Marker {
                 at,
                 size,

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod checklist;
+pub mod evaluation;
 pub mod meeting;
 pub mod member;
 pub mod overview;

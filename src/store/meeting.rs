@@ -307,9 +307,13 @@ impl Store {
         self.meeting(id)
     }
 
-    /// Deletes a meeting; tasks made from it stay and lose the link.
+    /// Deletes a meeting; tasks made from it stay and lose the link. A meeting
+    /// with evaluations is refused, naming them.
     pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
+            if let Some(message) = super::evaluation::blocking_meeting_delete(tx, id)? {
+                return Err(Error::Validation(vec![FieldError::new("meeting", message)]));
+            }
             let n = tx.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
             if n == 0 {
                 return Err(Error::not_found("会議", id));

@@ -1,6 +1,7 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
 pub(crate) mod checklist;
+pub mod evaluation;
 pub(crate) mod meeting;
 pub(crate) mod member;
 mod overview;
@@ -24,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_readiness.sql"),
     include_str!("migrations/0004_strengths.sql"),
     include_str!("migrations/0005_meetings.sql"),
+    include_str!("migrations/0006_evaluations.sql"),
 ];
 
 /// The schema version this build writes.

@@ -47,7 +47,7 @@ export async function click(browser, id) {
   const el = await byId(browser, id);
   await el.waitForExist({ timeout: 10000 });
   // As a user would: scroll to it first (clickable means inside the viewport).
-  await el.scrollIntoView({ block: 'center' });
+  await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
   await el.waitForClickable({ timeout: 10000 });
   await el.click();
 }

@@ -72,7 +72,7 @@ test('a joint meeting recorded once appears under both projects', async () => {
     await choose(app, 'meeting-kind', '進捗会議');
     await type(app, 'meeting-title', '合同ふりかえり会議');
     const partner = await app.$('[data-testid^="meeting-joint-"]');
-    await partner.scrollIntoView({ block: 'center' });
+    await app.execute((e) => e.scrollIntoView({ block: 'center' }), partner);
     await partner.click();
     await click(app, 'meeting-save');
     await (await byId(app, 'meeting-detail')).waitForDisplayed({ timeout: 10000 });

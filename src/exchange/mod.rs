@@ -1,0 +1,3 @@
+//! Data leaving the app: CSV for Excel (and, later, project bundles).
+
+pub mod csv;

@@ -1,0 +1,264 @@
+use super::{now, Store};
+use crate::error::{Error, FieldError, Result};
+use crate::model::evaluation::{EvalItem, Evaluation, EvaluationDraft, EvaluationInput};
+use crate::wareki;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Which evaluations a summary or an export covers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EvaluationFilter {
+    /// Meeting dates from / to (YYYY-MM-DD), or empty.
+    pub from: String,
+    pub to: String,
+    /// 他者評価, 自己評価, or empty for both.
+    pub kind: String,
+}
+
+fn parse_filter(
+    f: &EvaluationFilter,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>, Option<String>)> {
+    let mut errors = Vec::new();
+    let mut date = |field: &str, v: &str| {
+        if v.trim().is_empty() {
+            return None;
+        }
+        let d = v.trim().parse().ok();
+        if d.is_none() {
+            errors.push(FieldError::new(
+                field,
+                "期間は「2024-06-01」の形式で入力してください",
+            ));
+        }
+        d
+    };
+    let (from, to) = (date("from", &f.from), date("to", &f.to));
+    let kind = match f.kind.trim() {
+        "" => None,
+        k if crate::model::evaluation::EvaluatorKind::parse(k).is_some() => Some(k.to_owned()),
+        k => {
+            errors.push(FieldError::new(
+                "kind",
+                format!("評価者の区分「{k}」は選べません"),
+            ));
+            None
+        }
+    };
+    if errors.is_empty() {
+        Ok((from, to, kind))
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+/// Checks what needs the database: the meeting, its date and the evaluator.
+fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
+    let held_on: NaiveDate = tx
+        .query_row(
+            "SELECT held_on FROM meetings WHERE id = ?1",
+            [d.meeting_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("会議", d.meeting_id))?;
+    let mut errors = Vec::new();
+    if d.written_on < held_on {
+        errors.push(FieldError::new(
+            "written_on",
+            format!(
+                "記載日は会議の日（{}）と同じか、それより後の日付にしてください",
+                wareki::date_wareki(held_on)
+            ),
+        ));
+    }
+    if let Some(member) = d.evaluator_id {
+        let ok = tx
+            .query_row(
+                "SELECT 1 FROM members WHERE id = ?1
+                   AND project_id IN (SELECT project_id FROM meeting_projects WHERE meeting_id = ?2)",
+                params![member, d.meeting_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !ok {
+            errors.push(FieldError::new(
+                "evaluator_id",
+                format!("評価者（ID {member}）はこの会議の事業のメンバーではありません"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+fn write_items(tx: &Transaction, id: i64, d: &EvaluationDraft) -> Result<()> {
+    tx.execute(
+        "DELETE FROM evaluation_items WHERE evaluation_id = ?1",
+        [id],
+    )?;
+    for (i, item) in EvalItem::ALL.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO evaluation_items (evaluation_id, item, score, comment) VALUES (?1, ?2, ?3, ?4)",
+            params![id, item, d.scores[i], d.comments[i]],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn insert(tx: &Transaction, d: &EvaluationDraft) -> Result<i64> {
+    check(tx, d)?;
+    let t = now();
+    tx.execute(
+        "INSERT INTO evaluations (meeting_id, kind, evaluator_id, written_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![d.meeting_id, d.kind, d.evaluator_id, d.written_on, t],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_items(tx, id, d)?;
+    Ok(id)
+}
+
+fn load(
+    conn: &Connection,
+    where_sql: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Evaluation>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT e.id, e.meeting_id, m.title, m.kind, m.held_on, e.kind, e.evaluator_id,
+                COALESCE(mb.name, '匿名'), e.written_on,
+                (SELECT group_concat(s, '・') FROM (
+                    SELECT p.prefecture || CASE p.profession WHEN 'PT' THEN '理学療法士会'
+                        WHEN 'OT' THEN '作業療法士会' WHEN 'ST' THEN '言語聴覚士会'
+                        ELSE 'リハビリテーション専門職団体（合同）' END AS s
+                    FROM meeting_projects mp JOIN projects p ON p.id = mp.project_id
+                    WHERE mp.meeting_id = m.id ORDER BY p.id))
+         FROM evaluations e JOIN meetings m ON m.id = e.meeting_id
+         LEFT JOIN members mb ON mb.id = e.evaluator_id
+         WHERE {where_sql}
+         ORDER BY m.held_on, m.id, e.kind, e.id"
+    ))?;
+    let rows = st.query_map(args, |r| {
+        Ok(Evaluation {
+            id: r.get(0)?,
+            meeting_id: r.get(1)?,
+            meeting_title: r.get(2)?,
+            meeting_kind: r.get(3)?,
+            held_on: r.get(4)?,
+            kind: r.get(5)?,
+            evaluator_id: r.get(6)?,
+            evaluator: r.get(7)?,
+            written_on: r.get(8)?,
+            projects: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+            scores: Vec::new(),
+            comments: Vec::new(),
+        })
+    })?;
+    let mut out: Vec<Evaluation> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut items = conn.prepare_cached(
+        "SELECT score, comment FROM evaluation_items WHERE evaluation_id = ?1 ORDER BY item",
+    )?;
+    for e in &mut out {
+        for row in items.query_map([e.id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))? {
+            let (score, comment) = row?;
+            e.scores.push(score);
+            e.comments.push(comment);
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Evaluations of a project's meetings (joint ones included), or of every
+    /// project when `project_id` is None (the secretariat's view).
+    pub fn evaluations(
+        &self,
+        project_id: Option<i64>,
+        filter: &EvaluationFilter,
+    ) -> Result<Vec<Evaluation>> {
+        if let Some(p) = project_id {
+            super::project::get(self.conn(), p)?;
+        }
+        let (from, to, kind) = parse_filter(filter)?;
+        load(
+            self.conn(),
+            "(?1 IS NULL OR m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1))
+             AND (?2 IS NULL OR m.held_on >= ?2) AND (?3 IS NULL OR m.held_on <= ?3)
+             AND (?4 IS NULL OR e.kind = ?4)",
+            &[&project_id, &from, &to, &kind],
+        )
+    }
+
+    pub fn meeting_evaluations(&self, meeting_id: i64) -> Result<Vec<Evaluation>> {
+        self.meeting(meeting_id)?;
+        load(self.conn(), "e.meeting_id = ?1", &[&meeting_id])
+    }
+
+    pub fn evaluation(&self, id: i64) -> Result<Evaluation> {
+        load(self.conn(), "e.id = ?1", &[&id])?
+            .pop()
+            .ok_or_else(|| Error::not_found("評価", id))
+    }
+
+    pub fn create_evaluation(&mut self, input: &EvaluationInput) -> Result<Evaluation> {
+        let d = input.validate()?;
+        let id = self.write(|tx| insert(tx, &d))?;
+        self.evaluation(id)
+    }
+
+    pub fn update_evaluation(&mut self, id: i64, input: &EvaluationInput) -> Result<Evaluation> {
+        let d = input.validate()?;
+        self.write(|tx| {
+            tx.query_row("SELECT 1 FROM evaluations WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .ok_or_else(|| Error::not_found("評価", id))?;
+            check(tx, &d)?;
+            tx.execute(
+                "UPDATE evaluations SET meeting_id = ?2, kind = ?3, evaluator_id = ?4, written_on = ?5,
+                    updated_at = ?6 WHERE id = ?1",
+                params![id, d.meeting_id, d.kind, d.evaluator_id, d.written_on, now()],
+            )?;
+            write_items(tx, id, &d)
+        })?;
+        self.evaluation(id)
+    }
+
+    pub fn delete_evaluation(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM evaluations WHERE id = ?1", [id])? == 0 {
+                return Err(Error::not_found("評価", id));
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Names a meeting's evaluations for the message that refuses its deletion.
+pub(crate) fn blocking_meeting_delete(tx: &Transaction, meeting_id: i64) -> Result<Option<String>> {
+    let evals = load(tx, "e.meeting_id = ?1", &[&meeting_id])?;
+    if evals.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<String> = evals
+        .iter()
+        .map(|e| {
+            format!(
+                "{}：{}（{}）",
+                e.kind,
+                e.evaluator,
+                wareki::date_wareki(e.written_on)
+            )
+        })
+        .collect();
+    Ok(Some(format!(
+        "この会議には評価が{}件あります（{}）。会議を削除するには、先にこれらの評価を削除してください",
+        evals.len(),
+        names.join("、")
+    )))
+}
