@@ -951,6 +951,14 @@ const SELF_COMMENTS: [[&str; 4]; 2] = [
     ],
 ];
 
+/// (kind, evaluators, scores per evaluator, comments per evaluator).
+type DemoForms<'a> = (
+    &'a str,
+    Vec<Option<i64>>,
+    &'a [[u8; 4]],
+    &'a [[&'a str; 4]; 2],
+);
+
 /// 他者評価 above 自己評価 by 0.5–1.0 on A–C and by more on D, as in 図23–25.
 fn add_evaluations(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
     for (n, (team, date)) in EVALUATED.iter().enumerate() {
@@ -978,7 +986,7 @@ fn add_evaluations(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
         let lift = u8::from(n % 3 == 1);
         let other: [[u8; 4]; 3] = [[4, 4, 4, 4], [4, 3, 3, 4], [3, 4, 3, 4]];
         let own: [[u8; 4]; 2] = [[3, 3, 3, 2 + lift], [3, 3, 2, 2]];
-        let forms: [(&str, Vec<Option<i64>>, &[[u8; 4]], &[[&str; 4]; 2]); 2] = [
+        let forms: [DemoForms; 2] = [
             (
                 "他者評価",
                 people("'リーダー', 'メンバー'")?

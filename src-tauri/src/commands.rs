@@ -3,7 +3,9 @@
 
 use crate::error::CommandError;
 use crate::state::AppState;
+use bansou::analysis::evaluation::{summarize, EvaluationSummary};
 use bansou::demo::{self, DemoOutcome};
+use bansou::model::evaluation::{EvalItem, Evaluation, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::{Meeting, MeetingFilter, MeetingInput};
 use bansou::model::overview::Overview;
 use bansou::model::strength::{RatingInput, SessionInput, StrengthItemInput, Strengths};
@@ -12,6 +14,7 @@ use bansou::model::{
     Catalog, Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput,
     NewItemInput, Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
 };
+use bansou::store::evaluation::EvaluationFilter;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -437,5 +440,86 @@ pub async fn plan_charts(
             bansou::chart::svg::render(&timeline_scene(fiscal_year, &tasks, today())),
             bansou::chart::svg::render(&plan_scene(&steps)),
         ])
+    })
+}
+
+/// The evaluation analysis with its charts (SVG from the chart module).
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct EvaluationView {
+    pub summary: EvaluationSummary,
+    /// 図23–25: one grouped bar chart per item, A–D.
+    pub bar_charts: Vec<String>,
+    /// The trend of A–D over the meetings: 他者評価, then 自己評価.
+    pub trend_charts: Vec<String>,
+}
+
+#[tauri::command]
+pub async fn evaluation_view(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+) -> CmdResult<EvaluationView> {
+    use bansou::chart::svg::render;
+    state.with(|s| {
+        let summary = summarize(&s.evaluations(project_id, &filter)?);
+        Ok(EvaluationView {
+            bar_charts: EvalItem::ALL
+                .iter()
+                .map(|&i| render(&summary.bars(i)))
+                .collect(),
+            trend_charts: EvaluatorKind::ALL
+                .iter()
+                .map(|&k| render(&summary.trend(k)))
+                .collect(),
+            summary,
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn meeting_evaluations(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+) -> CmdResult<Vec<Evaluation>> {
+    state.with(|s| s.meeting_evaluations(meeting_id))
+}
+
+#[tauri::command]
+pub async fn create_evaluation(
+    state: State<'_, AppState>,
+    input: EvaluationInput,
+) -> CmdResult<Evaluation> {
+    state.with(|s| s.create_evaluation(&input))
+}
+
+#[tauri::command]
+pub async fn update_evaluation(
+    state: State<'_, AppState>,
+    id: i64,
+    input: EvaluationInput,
+) -> CmdResult<Evaluation> {
+    state.with(|s| s.update_evaluation(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_evaluation(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_evaluation(id))
+}
+
+/// Writes the evaluations (one row per evaluation × item) where the user chose
+/// in the save dialog; returns how many evaluations were written.
+#[tauri::command]
+pub async fn export_evaluations_csv(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+    path: String,
+) -> CmdResult<usize> {
+    state.with(|s| {
+        let evals = s.evaluations(project_id, &filter)?;
+        let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
+        bansou::exchange::csv::write_atomically(std::path::Path::new(&path), &bytes)?;
+        Ok(evals.len())
     })
 }

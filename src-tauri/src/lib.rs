@@ -15,6 +15,7 @@ pub fn setup<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -65,6 +66,12 @@ pub fn setup<R: tauri::Runtime>(
             commands::set_plan_step,
             commands::delete_plan_step,
             commands::plan_charts,
+            commands::evaluation_view,
+            commands::meeting_evaluations,
+            commands::create_evaluation,
+            commands::update_evaluation,
+            commands::delete_evaluation,
+            commands::export_evaluations_csv,
         ])
 }
 

@@ -118,3 +118,52 @@ fn future_db(path: &std::path::Path) {
         .execute_batch("PRAGMA user_version = 999;")
         .unwrap();
 }
+
+#[test]
+fn evaluations_export_to_a_csv_excel_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("ipc.sqlite3"));
+    invoke(&w, "finish_welcome", json!({ "loadDemo": true })).unwrap();
+    let projects = invoke(&w, "list_projects", json!({})).unwrap();
+    let id = projects[0]["id"].as_i64().unwrap();
+    let filter = json!({ "from": "", "to": "", "kind": "" });
+    let view = invoke(
+        &w,
+        "evaluation_view",
+        json!({ "projectId": id, "filter": filter }),
+    )
+    .unwrap();
+    assert_eq!(view["bar_charts"].as_array().unwrap().len(), 4);
+    assert!(view["summary"]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("臨機応変な支援"));
+
+    let out = dir.path().join("評価.csv");
+    let n = invoke(
+        &w,
+        "export_evaluations_csv",
+        json!({ "projectId": null, "filter": filter, "path": out.to_str().unwrap() }),
+    )
+    .unwrap();
+    assert!(n.as_u64().unwrap() > 0);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let lines = String::from_utf8(bytes).unwrap().lines().count() as u64;
+    assert_eq!(lines, n.as_u64().unwrap() * 4 + 1);
+
+    // A folder that does not exist: a Japanese message, and no file appears.
+    let bad = dir.path().join("ない").join("x.csv");
+    let err = invoke(
+        &w,
+        "export_evaluations_csv",
+        json!({ "projectId": null, "filter": filter, "path": bad.to_str().unwrap() }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "io");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("扱えませんでした"));
+    assert!(!bad.exists());
+}

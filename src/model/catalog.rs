@@ -1,5 +1,6 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
 
+use super::evaluation::{item_infos, EvalItemInfo, EvaluatorKind, RATING_LABELS};
 use super::meeting::{MeetingFormat, MeetingKind};
 use super::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
 use super::task::TaskStatus;
@@ -30,6 +31,11 @@ pub struct Catalog {
     pub meeting_kinds: Vec<MeetingKind>,
     pub meeting_formats: Vec<MeetingFormat>,
     pub task_statuses: Vec<TaskStatus>,
+    pub evaluator_kinds: Vec<EvaluatorKind>,
+    /// 表1's four items with their 〇 points.
+    pub eval_items: Vec<EvalItemInfo>,
+    /// 1:未対応 … 4:十分に満足できる対応ができた (index 0 is 1).
+    pub eval_rating_labels: Vec<String>,
     /// Rating words for 1–4 (index 0 is 1).
     pub score_labels: Vec<String>,
     /// Sections of the sidebar, in order.
@@ -53,7 +59,7 @@ impl Catalog {
             ("strengths", "強み分析", true),
             ("stakeholders", "関係機関・資料", true),
             ("meetings", "会議", true),
-            ("evaluations", "評価", false),
+            ("evaluations", "評価", true),
             ("text", "テキスト分析", false),
             ("plan", "計画", true),
             ("report", "報告書", false),
@@ -78,6 +84,9 @@ impl Catalog {
             meeting_kinds: MeetingKind::ALL.to_vec(),
             meeting_formats: MeetingFormat::ALL.to_vec(),
             task_statuses: TaskStatus::ALL.to_vec(),
+            evaluator_kinds: EvaluatorKind::ALL.to_vec(),
+            eval_items: item_infos(),
+            eval_rating_labels: RATING_LABELS.iter().map(|s| s.to_string()).collect(),
             strength_groups: StrengthGroup::ALL.to_vec(),
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),

@@ -29,6 +29,10 @@ import type { Task } from './bindings/Task';
 import type { TaskInput } from './bindings/TaskInput';
 import type { PlanStep } from './bindings/PlanStep';
 import type { PlanStepInput } from './bindings/PlanStepInput';
+import type { Evaluation } from './bindings/Evaluation';
+import type { EvaluationInput } from './bindings/EvaluationInput';
+import type { EvaluationFilter } from './bindings/EvaluationFilter';
+import type { EvaluationView } from './bindings/EvaluationView';
 
 export type {
   AppStatus,
@@ -59,6 +63,10 @@ export type {
   TaskInput,
   PlanStep,
   PlanStepInput,
+  Evaluation,
+  EvaluationInput,
+  EvaluationFilter,
+  EvaluationView,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
@@ -156,4 +164,12 @@ export const api = {
   deletePlanStep: (id: number) => call<void>('delete_plan_step', { id }),
   planCharts: (projectId: number, fiscalYear: number) =>
     call<[string, string]>('plan_charts', { projectId, fiscalYear }),
+  evaluationView: (projectId: number | null, filter: EvaluationFilter) =>
+    call<EvaluationView>('evaluation_view', { projectId, filter }),
+  meetingEvaluations: (meetingId: number) => call<Evaluation[]>('meeting_evaluations', { meetingId }),
+  createEvaluation: (input: EvaluationInput) => call<Evaluation>('create_evaluation', { input }),
+  updateEvaluation: (id: number, input: EvaluationInput) => call<Evaluation>('update_evaluation', { id, input }),
+  deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
+  exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, path: string) =>
+    call<number>('export_evaluations_csv', { projectId, filter, path }),
 };

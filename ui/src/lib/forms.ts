@@ -118,3 +118,4 @@ export function taskToInput(t: {
     note: t.note,
   };
 }
+

@@ -1,0 +1,67 @@
+// 伴走支援評価: an invalid form keeps what was typed and saves nothing; a 他者評価
+// and a 自己評価 of one meeting change the means and the chart and survive a restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { byId, choose, click, freshDb, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
+
+async function rate(app, scores) {
+  for (const [item, score] of Object.entries(scores)) {
+    await click(app, `eval-score-${item}-${score}`);
+  }
+}
+
+const rows = async (app) => (await app.$$('[data-testid="eval-row"]')).length;
+const bars = async (app) => (await app.$$('[data-testid="eval-bars"] polygon.bar')).length;
+
+test('other- and self-evaluations of one meeting are summarised and kept', async () => {
+  const db = freshDb('evaluations');
+  let app = await openApp(db);
+  try {
+    await startWithProject(app, '腰痛予防モデル事業');
+    await click(app, 'nav-meetings');
+    await click(app, 'meeting-new');
+    await click(app, 'meeting-save');
+    await (await byId(app, 'meeting-detail')).waitForDisplayed({ timeout: 10000 });
+
+    await click(app, 'nav-evaluations');
+    await click(app, 'eval-new');
+    await click(app, 'eval-kind-他者評価');
+    await rate(app, { A: 4 });
+    await type(app, 'eval-comment-A', '丁寧に傾聴してくれた');
+    await click(app, 'eval-save');
+    assert.equal(await textOf(app, 'eval-error-score-B'), '活動の推進（B）の評価を1〜4から選んでください');
+    assert.equal(await valueOf(app, 'eval-comment-A'), '丁寧に傾聴してくれた');
+    assert.equal(await (await byId(app, 'eval-form')).isDisplayed(), true);
+    assert.equal(await rows(app), 0);
+
+    await rate(app, { B: 4, C: 3, D: 4 });
+    await click(app, 'eval-save');
+    await app.waitUntil(async () => (await rows(app)) === 1, { timeout: 10000 });
+    assert.equal(await textOf(app, 'eval-mean-other-A'), '4.00');
+    assert.equal(await textOf(app, 'eval-mean-self-A'), '—');
+    const before = await bars(app);
+
+    await click(app, 'eval-new');
+    await click(app, 'eval-kind-自己評価');
+    await rate(app, { A: 3, B: 3, C: 3, D: 2 });
+    await click(app, 'eval-save');
+    await app.waitUntil(async () => (await rows(app)) === 2, { timeout: 10000 });
+    assert.equal(await textOf(app, 'eval-mean-self-D'), '2.00');
+    assert.equal(await textOf(app, 'eval-sentence'), '臨機応変な支援（D）の自己評価は他者評価より平均2.0低い');
+    assert.equal(await bars(app), before + 4, 'a 自己評価 bar appears in each of the four charts');
+  } finally {
+    await app.deleteSession();
+  }
+
+  app = await openApp(db);
+  try {
+    await click(app, 'nav-evaluations');
+    await app.waitUntil(async () => (await rows(app)) === 2, { timeout: 10000 });
+    assert.equal(await textOf(app, 'eval-mean-other-D'), '4.00');
+    assert.equal(await textOf(app, 'eval-mean-self-D'), '2.00');
+    assert.equal(await bars(app), 8);
+    await screenshot(app, 'evaluations');
+  } finally {
+    await app.deleteSession();
+  }
+});
