@@ -2,11 +2,13 @@
 //! both call into this crate, so every capability can be tested without a window.
 
 pub mod analysis;
+pub mod bench;
 pub mod chart;
 pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod wareki;
 

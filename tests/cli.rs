@@ -214,3 +214,46 @@ fn evaluations_summary_and_csv() {
         "{err}"
     );
 }
+
+#[test]
+fn report_and_form_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let out = dir.path().join("report.pdf");
+    let (ok, stdout, err) = bansou(
+        &db,
+        &[
+            "report",
+            "茨城",
+            "--out",
+            out.to_str().unwrap(),
+            "--from",
+            "2024-04-01",
+            "--to",
+            "2025-03-31",
+            "--sections",
+            "1,会議,承認",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(stdout.contains("進捗報告書を書き出しました"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let (ok, _, err) = bansou(
+        &db,
+        &[
+            "report",
+            "茨城",
+            "--out",
+            out.to_str().unwrap(),
+            "--sections",
+            "目次",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("章「目次」はありません"), "{err}");
+    let form = dir.path().join("form.pdf");
+    let (ok, _, err) = bansou(&db, &["form", "--out", form.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(std::fs::read(&form).unwrap().starts_with(b"%PDF"));
+}

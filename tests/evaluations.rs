@@ -3,7 +3,8 @@
 mod common;
 
 use bansou::analysis::evaluation::summarize;
-use bansou::exchange::csv::{evaluations_csv, write_atomically};
+use bansou::exchange::csv::evaluations_csv;
+use bansou::exchange::write_atomically;
 use bansou::model::evaluation::{EvalItem, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::MeetingInput;
 use bansou::store::evaluation::EvaluationFilter;

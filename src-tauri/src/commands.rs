@@ -519,7 +519,7 @@ pub async fn export_evaluations_csv(
     state.with(|s| {
         let evals = s.evaluations(project_id, &filter)?;
         let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
-        bansou::exchange::csv::write_atomically(std::path::Path::new(&path), &bytes)?;
+        bansou::exchange::write_atomically(std::path::Path::new(&path), &bytes)?;
         Ok(evals.len())
     })
 }

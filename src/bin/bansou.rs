@@ -1,6 +1,7 @@
 //! `bansou`: the headless CLI over the same library as the window.
 
 use bansou::demo::{self, DemoOutcome};
+use bansou::report::progress::{parse_sections, progress_report, ReportOptions};
 use bansou::store::evaluation::EvaluationFilter;
 use bansou::store::{self, Store};
 use bansou::{Error, Result};
@@ -87,6 +88,43 @@ enum Command {
         /// 他者評価 または 自己評価 だけ
         #[arg(long)]
         kind: Option<String>,
+    },
+    /// 理事会に出す進捗報告書（A4 PDF）を作る
+    Report {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// 書き出す PDF ファイル
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// 対象期間の始まり（YYYY-MM-DD、省略時は今年度の初め）
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// 対象期間の終わり（YYYY-MM-DD、省略時は今日）
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// 入れる章（番号か名前をカンマ区切り。例：1,3,評価,承認）
+        #[arg(long, value_name = "LIST")]
+        sections: Option<String>,
+        /// 作成者
+        #[arg(long, default_value = "")]
+        author: String,
+        /// 日付を西暦で書く（既定は和暦）
+        #[arg(long)]
+        seireki: bool,
+    },
+    /// 表1 伴走型支援事業評価の用紙（A4 PDF）を作る：空欄、または --evaluation の記入済み
+    Form {
+        /// 書き出す PDF ファイル
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// 記入済みにする評価のID
+        #[arg(long, value_name = "ID")]
+        evaluation: Option<i64>,
+    },
+    /// 処理時間と大きさを測る（報告書：デモの事業と、会議500件・評価4,000件の事業）
+    Bench {
+        /// 測るもの（report）
+        what: String,
     },
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders {
@@ -303,7 +341,7 @@ fn run(cli: Cli) -> Result<()> {
             let evals = store.evaluations(scope.as_ref().map(|p| p.id), &filter)?;
             if let Some(out) = &csv {
                 let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
-                bansou::exchange::csv::write_atomically(out, &bytes)?;
+                bansou::exchange::write_atomically(out, &bytes)?;
                 println!(
                     "評価 {} 件（{} 行）を書き出しました：{}",
                     evals.len(),
@@ -380,6 +418,62 @@ fn run(cli: Cli) -> Result<()> {
                     .collect();
                 print_table(&["会議日", "会議", "区分", "評価者", "A B C D"], &rows);
             }
+        }
+        Command::Report {
+            project,
+            out,
+            from,
+            to,
+            sections,
+            author,
+            seireki,
+        } => {
+            let p = store.resolve_project(&project)?;
+            let date = |field: &str, v: Option<String>| -> Result<Option<chrono::NaiveDate>> {
+                v.map(|v| {
+                    v.parse().map_err(|_| {
+                        Error::Validation(vec![bansou::FieldError::new(
+                            field,
+                            format!("日付「{v}」は YYYY-MM-DD で指定してください"),
+                        )])
+                    })
+                })
+                .transpose()
+            };
+            let opts = ReportOptions {
+                from: date("from", from)?,
+                to: date("to", to)?,
+                sections: sections
+                    .map(|s| parse_sections(&s))
+                    .transpose()?
+                    .unwrap_or_default(),
+                author,
+                wareki: !seireki,
+                today: today(),
+                created: chrono::Local::now(),
+            };
+            let bytes = progress_report(&store, p.id, &opts, &mut |_| {})?;
+            bansou::exchange::write_atomically(&out, &bytes)?;
+            println!(
+                "進捗報告書を書き出しました：{}（{} KB）",
+                out.display(),
+                bytes.len() / 1024
+            );
+        }
+        Command::Form { out, evaluation } => {
+            let e = evaluation.map(|id| store.evaluation(id)).transpose()?;
+            let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
+            bansou::exchange::write_atomically(&out, &bytes)?;
+            println!("評価用紙を書き出しました：{}", out.display());
+        }
+        Command::Bench { what } => {
+            if what != "report" {
+                return Err(Error::Validation(vec![bansou::FieldError::new(
+                    "what",
+                    format!("「{what}」は測れません。report を指定してください"),
+                )]));
+            }
+            bansou::bench::report(&mut |line| println!("{line}"))?;
         }
         Command::Stakeholders { project, json } => {
             let p = store.resolve_project(&project)?;

@@ -6,6 +6,7 @@
 pub mod axes;
 pub mod bars;
 pub mod line;
+pub mod pdf;
 pub mod radar;
 pub mod svg;
 pub mod timeline;

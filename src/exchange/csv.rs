@@ -2,7 +2,6 @@
 
 use crate::error::{Error, Result};
 use crate::model::evaluation::{EvalItem, Evaluation, RATING_LABELS};
-use std::path::Path;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -61,19 +60,4 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
         })?;
     }
     Ok(out)
-}
-
-/// Writes the file whole or not at all: a temporary file renamed into place,
-/// so a failed export never leaves a half-written CSV behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let tmp = path.with_extension("csv.part");
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
 }

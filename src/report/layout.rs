@@ -1,0 +1,482 @@
+//! A small page-layout engine over printpdf: A4 portrait pages, wrapped Japanese
+//! text with 禁則, tables whose header repeats after a page break, charts, and a
+//! running header and page number on every page.
+
+use super::fonts::{char_widths, Fonts};
+use crate::chart::pdf::{render, rgb, Placement};
+use crate::chart::{Color, Scene};
+use printpdf::{Line, LinePoint, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, TextItem};
+
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+pub const MARGIN: f32 = 56.7; // 20 mm
+const TOP: f32 = PAGE_H - MARGIN - 14.0;
+const BOTTOM: f32 = MARGIN + 10.0;
+pub const BODY_W: f32 = PAGE_W - 2.0 * MARGIN;
+
+/// Characters that may not begin a line (行頭禁則).
+const NO_START: &str =
+    "、。，．,.)）」』】〕〉》ー・：；:;!?！？ゃゅょっぁぃぅぇぉャュョッァィゥェォ々〜";
+/// Characters that may not end a line (行末禁則).
+const NO_END: &str = "(（「『【〔〈《";
+
+/// Breaks `text` into lines no wider than `width` points, never starting a
+/// line with 、。）」ー etc. nor ending one with an opening bracket.
+pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let chars: Vec<char> = para.chars().collect();
+        let widths = char_widths(para, size, bold);
+        let mut start = 0;
+        while start < chars.len() {
+            let mut used = 0.0;
+            let mut end = start;
+            while end < chars.len() && used + widths[end] <= width {
+                used += widths[end];
+                end += 1;
+            }
+            if end < chars.len() {
+                // Pull a forbidden line-start character back onto this line
+                // (ぶら下げ), or push a forbidden line-end one to the next.
+                while end < chars.len() && NO_START.contains(chars[end]) && end > start + 1 {
+                    if used + widths[end] <= width + size * 0.6 {
+                        used += widths[end];
+                        end += 1;
+                    } else {
+                        end -= 1;
+                        used -= widths[end];
+                    }
+                }
+                while end > start + 1 && NO_END.contains(chars[end - 1]) {
+                    end -= 1;
+                }
+                // Keep ASCII words whole when possible.
+                if chars[end].is_ascii_alphanumeric() {
+                    if let Some(space) = (start + 1..end).rev().find(|&i| chars[i] == ' ') {
+                        end = space + 1;
+                    }
+                }
+            }
+            end = end.max(start + 1);
+            out.push(
+                chars[start..end]
+                    .iter()
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned(),
+            );
+            start = end;
+            while start < chars.len() && chars[start] == ' ' {
+                start += 1;
+            }
+        }
+        if chars.is_empty() {
+            out.push(String::new());
+        }
+    }
+    out
+}
+
+pub struct Layout {
+    doc: PdfDocument,
+    pub fonts: Fonts,
+    pages: Vec<Vec<Op>>,
+    y: f32,
+    header: String,
+}
+
+pub struct Column<'a> {
+    pub title: &'a str,
+    /// Share of the body width.
+    pub weight: f32,
+}
+
+impl Layout {
+    pub fn new(title: &str, header: &str) -> Self {
+        let mut doc = PdfDocument::new(title);
+        let fonts = Fonts::add_to(&mut doc);
+        Layout {
+            doc,
+            fonts,
+            pages: Vec::new(),
+            y: 0.0,
+            header: header.to_owned(),
+        }
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        self.pages.last_mut().expect("a page exists")
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Starts a new page unless `height` points still fit on this one.
+    pub fn need(&mut self, height: f32) {
+        if self.pages.is_empty() || self.y - height < BOTTOM {
+            self.new_page();
+        }
+    }
+
+    pub fn gap(&mut self, height: f32) {
+        self.y -= height;
+    }
+
+    pub fn text_at(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool, color: Color) {
+        let font = self.fonts.handle(bold);
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: rgb(color) },
+            Op::SetFont {
+                font,
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: printpdf::Point { x: Pt(x), y: Pt(y) },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Color) {
+        self.ops().extend([
+            Op::SetOutlineColor { col: rgb(color) },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::SetLineDashPattern {
+                dash: printpdf::LineDashPattern::new(0.0, &[]),
+            },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: printpdf::Point {
+                                x: Pt(x1),
+                                y: Pt(y1),
+                            },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: printpdf::Point {
+                                x: Pt(x2),
+                                y: Pt(y2),
+                            },
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    pub fn rect(&mut self, x: f32, y_top: f32, w: f32, h: f32, width: f32) {
+        for (a, b, c, d) in [
+            (x, y_top, x + w, y_top),
+            (x + w, y_top, x + w, y_top - h),
+            (x + w, y_top - h, x, y_top - h),
+            (x, y_top - h, x, y_top),
+        ] {
+            self.line(a, b, c, d, width, Color::BLACK);
+        }
+    }
+
+    /// A wrapped paragraph at the current position.
+    pub fn paragraph(&mut self, text: &str, size: f32, bold: bool) {
+        self.paragraph_at(MARGIN, BODY_W, text, size, bold, Color::BLACK);
+    }
+
+    pub fn paragraph_at(
+        &mut self,
+        x: f32,
+        width: f32,
+        text: &str,
+        size: f32,
+        bold: bool,
+        color: Color,
+    ) {
+        let lh = size * 1.7;
+        for line in wrap(text, size, bold, width) {
+            self.need(lh);
+            self.y -= lh;
+            self.text_at(x, self.y + size * 0.45, &line, size, bold, color);
+        }
+    }
+
+    /// A numbered section title with a rule under it; keeps some room for what follows.
+    pub fn heading(&mut self, text: &str) {
+        self.need(90.0);
+        self.y -= 30.0;
+        self.text_at(MARGIN, self.y, text, 15.0, true, Color(0x00, 0x17, 0xc1));
+        self.line(
+            MARGIN,
+            self.y - 6.0,
+            PAGE_W - MARGIN,
+            self.y - 6.0,
+            1.2,
+            Color(0x00, 0x17, 0xc1),
+        );
+        self.y -= 14.0;
+    }
+
+    pub fn subheading(&mut self, text: &str) {
+        self.need(60.0);
+        self.y -= 20.0;
+        self.text_at(MARGIN, self.y, text, 11.5, true, Color::BLACK);
+        self.y -= 4.0;
+    }
+
+    /// A table; rows wrap within their cells and the header repeats on every page.
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        let total: f32 = columns.iter().map(|c| c.weight).sum();
+        let widths: Vec<f32> = columns.iter().map(|c| BODY_W * c.weight / total).collect();
+        let size = 9.0;
+        let lh = size * 1.6;
+        let pad = 4.0;
+        let header_h = lh + 2.0 * pad;
+        let draw_header = |l: &mut Layout| {
+            let top = l.y;
+            let mut x = MARGIN;
+            for (c, w) in columns.iter().zip(&widths) {
+                l.text_at(
+                    x + pad,
+                    top - pad - size * 1.1,
+                    c.title,
+                    size,
+                    true,
+                    Color::BLACK,
+                );
+                x += w;
+            }
+            l.line(MARGIN, top, PAGE_W - MARGIN, top, 1.0, Color::BLACK);
+            l.line(
+                MARGIN,
+                top - header_h,
+                PAGE_W - MARGIN,
+                top - header_h,
+                0.8,
+                Color::BLACK,
+            );
+            l.y -= header_h;
+        };
+        self.need(header_h + lh * 2.0 + 2.0 * pad);
+        draw_header(self);
+        for row in rows {
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .zip(&widths)
+                .map(|(text, w)| wrap(text, size, false, w - 2.0 * pad))
+                .collect();
+            let height =
+                cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * pad;
+            if self.y - height < BOTTOM {
+                self.new_page();
+                draw_header(self);
+            }
+            let top = self.y;
+            let mut x = MARGIN;
+            for (lines, w) in cells.iter().zip(&widths) {
+                for (i, line) in lines.iter().enumerate() {
+                    self.text_at(
+                        x + pad,
+                        top - pad - size * 1.1 - lh * i as f32,
+                        line,
+                        size,
+                        false,
+                        Color::BLACK,
+                    );
+                }
+                x += w;
+            }
+            self.y -= height;
+            self.line(
+                MARGIN,
+                self.y,
+                PAGE_W - MARGIN,
+                self.y,
+                0.4,
+                Color(0xaa, 0xaa, 0xaa),
+            );
+        }
+        self.y -= 6.0;
+    }
+
+    /// A chart scene, scaled to `width` points (never wider than the body).
+    pub fn scene(&mut self, scene: &Scene, width: f32) {
+        let width = width.min(BODY_W);
+        let scale = f64::from(width) / scene.width;
+        let height = (scene.height * scale) as f32;
+        self.need(height + 8.0);
+        let left = MARGIN + (BODY_W - width) / 2.0;
+        let ops = render(
+            scene,
+            Placement {
+                left: f64::from(left),
+                top: f64::from(self.y),
+                scale,
+            },
+            &self.fonts,
+        );
+        self.ops().extend(ops);
+        self.y -= height + 8.0;
+    }
+
+    /// Two scenes side by side.
+    pub fn scenes_pair(&mut self, a: &Scene, b: &Scene) {
+        let w = (BODY_W - 12.0) / 2.0;
+        let ha = (a.height * f64::from(w) / a.width) as f32;
+        let hb = (b.height * f64::from(w) / b.width) as f32;
+        self.need(ha.max(hb) + 8.0);
+        let top = f64::from(self.y);
+        let fa = render(
+            a,
+            Placement {
+                left: f64::from(MARGIN),
+                top,
+                scale: f64::from(w) / a.width,
+            },
+            &self.fonts,
+        );
+        let fb = render(
+            b,
+            Placement {
+                left: f64::from(MARGIN + w + 12.0),
+                top,
+                scale: f64::from(w) / b.width,
+            },
+            &self.fonts,
+        );
+        self.ops().extend(fa);
+        self.ops().extend(fb);
+        self.y -= ha.max(hb) + 8.0;
+    }
+
+    pub fn cursor(&self) -> f32 {
+        self.y
+    }
+
+    /// Adds the running header and 「n / N」 to every page (the cover keeps only
+    /// its number), sets the metadata and writes the PDF with subset fonts.
+    pub fn finish(
+        mut self,
+        title: &str,
+        author: &str,
+        created: chrono::DateTime<chrono::Local>,
+    ) -> Vec<u8> {
+        let total = self.pages.len();
+        let header = self.header.clone();
+        let pages = std::mem::take(&mut self.pages);
+        let mut out = Vec::with_capacity(total);
+        for (i, mut ops) in pages.into_iter().enumerate() {
+            self.pages = vec![Vec::new()];
+            if i > 0 {
+                self.text_at(
+                    MARGIN,
+                    PAGE_H - MARGIN + 14.0,
+                    &header,
+                    8.0,
+                    false,
+                    Color::TEXT_SUB,
+                );
+                self.line(
+                    MARGIN,
+                    PAGE_H - MARGIN + 8.0,
+                    PAGE_W - MARGIN,
+                    PAGE_H - MARGIN + 8.0,
+                    0.5,
+                    Color::GRID,
+                );
+            }
+            let number = format!("{} / {}", i + 1, total);
+            let w = self.fonts.width(&number, 9.0, false);
+            self.text_at(
+                (PAGE_W - w) / 2.0,
+                MARGIN - 24.0,
+                &number,
+                9.0,
+                false,
+                Color::TEXT_SUB,
+            );
+            ops.extend(self.pages.pop().expect("one page"));
+            out.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+        }
+        let info = &mut self.doc.metadata.info;
+        info.document_title = title.to_owned();
+        info.author = author.to_owned();
+        info.creator = "伴走ノート".into();
+        info.producer = "伴走ノート (printpdf)".into();
+        let stamp = printpdf::DateTime::from_unix_timestamp(created.timestamp())
+            .unwrap_or(info.creation_date);
+        info.creation_date = stamp;
+        info.modification_date = stamp;
+        info.metadata_date = stamp;
+        self.doc.with_pages(out);
+        let opts = PdfSaveOptions {
+            subset_fonts: true,
+            optimize: true,
+            ..Default::default()
+        };
+        self.doc.save(&opts, &mut Vec::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinsoku_keeps_closing_marks_off_the_start_of_a_line() {
+        let text = "協会けんぽや産保センターとの連携を模索した。次年度は、事業結果を持ってPRを行う（予定）。";
+        for width in [60.0, 80.0, 100.0, 120.0, 150.0, 200.0] {
+            let lines = wrap(text, 10.0, false, width);
+            assert_eq!(
+                lines.concat(),
+                text.replace(' ', ""),
+                "nothing lost at {width}"
+            );
+            for l in &lines[1..] {
+                let first = l.chars().next().unwrap();
+                assert!(
+                    !"、。）」ー".contains(first),
+                    "line starts with {first} at {width}: {lines:?}"
+                );
+            }
+            for l in &lines {
+                let last = l.chars().last().unwrap();
+                assert!(
+                    !"（「".contains(last),
+                    "line ends with {last} at {width}: {lines:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lines_fit_their_width_and_newlines_are_kept() {
+        let lines = wrap(
+            "一行目\n二行目はとても長い文章で、決められた幅に収まるように折り返されるはずです",
+            10.0,
+            false,
+            120.0,
+        );
+        assert_eq!(lines[0], "一行目");
+        assert!(lines.len() > 3);
+        for l in &lines {
+            assert!(
+                char_widths(l, 10.0, false).iter().sum::<f32>() <= 120.0 + 6.0,
+                "{l}"
+            );
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The PDF report and the 表1 form, read back with pdftotext (poppler-utils).
+
+mod common;
+
+use bansou::report::form::evaluation_form;
+use bansou::report::progress::{progress_report, ReportOptions};
+use bansou::store::evaluation::EvaluationFilter;
+use bansou::{demo, Store};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The text in content order with white space removed, so words that a table
+/// cell wrapped read whole again.
+fn text_of(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect()
+}
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn demo_report(
+    options: impl FnOnce(&mut ReportOptions),
+) -> (tempfile::TempDir, PathBuf, Vec<u8>, Store) {
+    let (dir, _path, mut s) = common::store();
+    demo::load(&mut s).unwrap();
+    let p = s.resolve_project("山口").unwrap();
+    let mut opts = ReportOptions {
+        from: None,
+        to: None,
+        sections: Vec::new(),
+        author: "山本 健一".into(),
+        wareki: true,
+        today: d("2024-12-20"),
+        created: chrono::Local::now(),
+    };
+    options(&mut opts);
+    let mut heard = Vec::new();
+    let bytes = progress_report(&s, p.id, &opts, &mut |step| heard.push(step.to_owned())).unwrap();
+    assert!(heard.contains(&"承認欄".to_owned()) || !opts.sections.is_empty());
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, &bytes).unwrap();
+    (dir, file, bytes, s)
+}
+
+#[test]
+fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
+    let (_dir, file, bytes, s) = demo_report(|_| {});
+    assert!(bytes.len() <= 500 * 1024, "{} bytes", bytes.len());
+    let text = text_of(&file);
+    for title in [
+        "進捗報告書",
+        "事業概要",
+        "活動フェーズ",
+        "準備チェック",
+        "強み分析",
+        "関係機関",
+        "会議記録",
+        "伴走支援評価",
+        "計画・今後の予定",
+        "提供資料",
+        "承認欄",
+        "理事会承認日",
+        "承認者",
+    ] {
+        assert!(text.contains(title), "{title} missing");
+    }
+    assert!(
+        !text.contains("テキスト分析"),
+        "a capability that does not exist yet is left out"
+    );
+    let p = s.resolve_project("山口").unwrap();
+    for item in s.checklist(p.id, d("2024-12-20")).unwrap().items {
+        assert!(
+            text.contains(&item.text.replace(' ', "")),
+            "checklist item {} missing",
+            item.text
+        );
+    }
+    for axis in ["創造力", "人力", "対応力", "財力"] {
+        assert!(text.contains(axis), "{axis}");
+    }
+    for date in ["令和6年6月17日", "令和6年7月16日", "令和6年12月5日"] {
+        assert!(text.contains(date), "{date}");
+    }
+    for item in [
+        "モデルチーム（当事者）との関係性に関すること",
+        "活動の推進に関すること",
+        "現実検討に関すること",
+        "臨機応変な支援に関すること",
+    ] {
+        assert!(text.contains(item), "{item}");
+    }
+    assert!(text.contains("〇山本健一"), "leader marked");
+    assert!(text.contains("臨機応変な支援（D）の自己評価は他者評価より平均"));
+
+    let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    assert!(info.contains("進捗報告書"), "{info}");
+    assert!(info.contains("Author:          山本 健一"), "{info}");
+    assert!(info.contains("A4"), "{info}");
+    assert!(!info.contains("1970"), "a real creation date: {info}");
+    let pages: usize = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        text.contains(&format!("1/{pages}")) && text.contains(&format!("{pages}/{pages}")),
+        "page numbers"
+    );
+
+    // A page as PNG for people to look at.
+    let png = artifacts().join("report-page");
+    let ok = Command::new("pdftoppm")
+        .args(["-r", "70", "-png", "-f", "5", "-l", "5"])
+        .arg(&file)
+        .arg(&png)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    std::fs::copy(&file, artifacts().join("report-demo.pdf")).unwrap();
+}
+
+#[test]
+fn period_sections_and_seireki_are_honoured() {
+    let (_dir, file, _bytes, _s) = demo_report(|o| {
+        o.from = Some(d("2024-09-01"));
+        o.to = Some(d("2024-10-31"));
+        o.sections = vec![6, 11];
+        o.wareki = false;
+    });
+    let text = text_of(&file);
+    assert!(
+        text.contains("1会議記録") && text.contains("2承認欄"),
+        "renumbered"
+    );
+    assert!(!text.contains("準備チェック"));
+    assert!(text.contains("2024年9月5日") && text.contains("2024年9月19日"));
+    assert!(!text.contains("2024年6月17日"), "outside the period");
+    assert!(!text.contains("令和6年9月5日"), "西暦 when asked");
+}
+
+#[test]
+fn a_table_that_crosses_a_page_repeats_its_header() {
+    let (_dir, _path, mut s) = common::store();
+    let p = s
+        .create_project(&common::project_input("長い表の事業"))
+        .unwrap();
+    for i in 0..60 {
+        s.create_meeting(&bansou::model::meeting::MeetingInput {
+            kind: "チーム会議".into(),
+            held_on: format!("2024-{:02}-{:02}", 6 + i / 28, 1 + i % 28),
+            format: "オンライン".into(),
+            project_ids: vec![p.id],
+            decisions: "決定事項の一。とても長い決定事項が続き、表の行が何行にもわたって折り返されることを確かめる".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let opts = ReportOptions {
+        from: Some(d("2024-04-01")),
+        to: Some(d("2025-03-31")),
+        sections: vec![6],
+        author: String::new(),
+        wareki: true,
+        today: d("2024-12-01"),
+        created: chrono::Local::now(),
+    };
+    let bytes = progress_report(&s, p.id, &opts, &mut |_| {}).unwrap();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), bytes).unwrap();
+    let text = text_of(file.path());
+    let headers = text.matches("開催日会議名方式主な決定事項").count();
+    assert!(headers >= 3, "header repeated on each page: {headers}");
+}
+
+#[test]
+fn blank_and_filled_evaluation_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.pdf");
+    std::fs::write(&blank, evaluation_form(None, chrono::Local::now())).unwrap();
+    let text = text_of(&blank);
+    for t in [
+        "【伴走型支援事業評価】",
+        "□他者評価",
+        "□自己評価",
+        "モデルチーム会議日（含む進捗会議）",
+        "記載日",
+        "1:未対応",
+        "4:十分に満足できる対応ができた",
+        "〇自律性の尊重（安易に解決方法を提示しない）",
+        "D臨機応変な支援に関すること",
+    ] {
+        assert!(text.contains(t), "{t} missing in blank form");
+    }
+    std::fs::copy(&blank, artifacts().join("form-blank.pdf")).unwrap();
+
+    let (_d, _p, mut s) = common::store();
+    demo::load(&mut s).unwrap();
+    let e = s
+        .evaluations(None, &EvaluationFilter::default())
+        .unwrap()
+        .remove(0);
+    let filled = dir.path().join("filled.pdf");
+    std::fs::write(&filled, evaluation_form(Some(&e), chrono::Local::now())).unwrap();
+    let text = text_of(&filled);
+    assert!(text.contains("■他者評価") && text.contains("□自己評価"));
+    assert!(text.contains(&e.evaluator.replace(' ', "")));
+    assert!(text.contains(&e.comments[0]));
+    assert!(text.contains(&format!("■{}", e.scores[0])));
+}
