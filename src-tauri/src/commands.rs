@@ -14,6 +14,7 @@ use bansou::model::{
     Catalog, Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput,
     NewItemInput, Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
 };
+use bansou::report::progress::{progress_report, ReportInput};
 use bansou::store::evaluation::EvaluationFilter;
 use serde::Serialize;
 use tauri::State;
@@ -522,4 +523,97 @@ pub async fn export_evaluations_csv(
         bansou::exchange::write_atomically(std::path::Path::new(&path), &bytes)?;
         Ok(evals.len())
     })
+}
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ExportResult {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: usize,
+}
+
+/// Builds the progress report off the window's thread, telling the window
+/// each section as it is drawn (event `report-progress`), and writes it whole.
+#[tauri::command]
+pub async fn export_report<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: ReportInput,
+    path: String,
+) -> CmdResult<ExportResult> {
+    use tauri::Emitter;
+    let opts = input.validate(today()).map_err(CommandError::from)?;
+    if path.trim().is_empty() {
+        return Err(CommandError::from(bansou::Error::Validation(vec![
+            bansou::FieldError::new("path", "保存先のファイルを選んでください"),
+        ])));
+    }
+    let bytes = state.with(|s| {
+        // A fault while drawing must answer the window, not leave it waiting.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            progress_report(s, project_id, &opts, &mut |step| {
+                let _ = app.emit("report-progress", step.to_owned());
+            })
+        }))
+        .unwrap_or_else(|_| {
+            Err(bansou::Error::Io {
+                path: std::path::PathBuf::from(&path),
+                source: std::io::Error::other("報告書の作成中に内部エラーが起きました"),
+            })
+        })
+    })?;
+    let target = std::path::PathBuf::from(&path);
+    bansou::exchange::write_atomically(&target, &bytes).map_err(CommandError::from)?;
+    *state
+        .last_export
+        .lock()
+        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
+    Ok(ExportResult {
+        path,
+        bytes: bytes.len(),
+    })
+}
+
+/// The 表1 form as PDF: blank, or filled with one evaluation.
+#[tauri::command]
+pub async fn export_form(
+    state: State<'_, AppState>,
+    evaluation_id: Option<i64>,
+    path: String,
+) -> CmdResult<ExportResult> {
+    let e = evaluation_id
+        .map(|id| state.with(|s| s.evaluation(id)))
+        .transpose()?;
+    let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
+    let target = std::path::PathBuf::from(&path);
+    bansou::exchange::write_atomically(&target, &bytes).map_err(CommandError::from)?;
+    *state
+        .last_export
+        .lock()
+        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
+    Ok(ExportResult {
+        path,
+        bytes: bytes.len(),
+    })
+}
+
+/// Opens the file this window last exported in the system viewer (the window
+/// cannot ask to open any other path).
+#[tauri::command]
+pub async fn open_last_export<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = state
+        .last_export
+        .lock()
+        .map_err(|_| CommandError::internal("内部エラーが発生しました"))?
+        .clone()
+        .ok_or_else(|| CommandError::internal("まだ書き出したファイルがありません"))?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError::internal(format!("ファイルを開けませんでした：{e}")))
 }

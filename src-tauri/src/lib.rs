@@ -72,6 +72,9 @@ pub fn setup<R: tauri::Runtime>(
             commands::update_evaluation,
             commands::delete_evaluation,
             commands::export_evaluations_csv,
+            commands::export_report,
+            commands::export_form,
+            commands::open_last_export,
         ])
 }
 

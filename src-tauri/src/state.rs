@@ -8,6 +8,8 @@ use std::sync::Mutex;
 
 pub struct AppState {
     pub db_path: Option<PathBuf>,
+    /// The last file this window exported, the only one it may ask to open.
+    pub last_export: Mutex<Option<PathBuf>>,
     db: Mutex<Result<Store, CommandError>>,
 }
 
@@ -20,6 +22,7 @@ impl AppState {
             .map_err(CommandError::from);
         AppState {
             db_path,
+            last_export: Mutex::new(None),
             db: Mutex::new(db),
         }
     }
@@ -29,9 +32,12 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> bansou::Result<T>,
     ) -> Result<T, CommandError> {
-        let mut guard = self.db.lock().map_err(|_| {
-            CommandError::internal("内部エラーが発生しました。アプリを再起動してください")
-        })?;
+        // A panic in another command rolled its transaction back; the
+        // connection itself is still good, so carry on rather than lock out.
+        let mut guard = self
+            .db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store).map_err(CommandError::from),
             Err(e) => Err(e.clone()),

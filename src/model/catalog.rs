@@ -36,10 +36,19 @@ pub struct Catalog {
     pub eval_items: Vec<EvalItemInfo>,
     /// 1:未対応 … 4:十分に満足できる対応ができた (index 0 is 1).
     pub eval_rating_labels: Vec<String>,
+    /// The report's sections: (number, name).
+    pub report_sections: Vec<ReportSection>,
     /// Rating words for 1–4 (index 0 is 1).
     pub score_labels: Vec<String>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ReportSection {
+    pub number: u8,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -62,7 +71,7 @@ impl Catalog {
             ("evaluations", "評価", true),
             ("text", "テキスト分析", false),
             ("plan", "計画", true),
-            ("report", "報告書", false),
+            ("report", "報告書", true),
             ("settings", "設定", true),
         ];
         Catalog {
@@ -87,6 +96,13 @@ impl Catalog {
             evaluator_kinds: EvaluatorKind::ALL.to_vec(),
             eval_items: item_infos(),
             eval_rating_labels: RATING_LABELS.iter().map(|s| s.to_string()).collect(),
+            report_sections: crate::report::progress::SECTIONS
+                .iter()
+                .map(|&(number, name)| ReportSection {
+                    number,
+                    name: name.into(),
+                })
+                .collect(),
             strength_groups: StrengthGroup::ALL.to_vec(),
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),

@@ -15,6 +15,11 @@ pub mod strength;
 pub mod task;
 mod validate;
 
+/// The field checker, for inputs that live outside `model` (the report form).
+pub(crate) fn validate_fields() -> validate::Checker {
+    validate::Checker::new()
+}
+
 pub use catalog::Catalog;
 pub use checklist::{
     Checklist, ChecklistItem, Completion, ItemStatus, ItemUpdateInput, NewItemInput, Side,

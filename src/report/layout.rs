@@ -36,22 +36,22 @@ pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
                 end += 1;
             }
             if end < chars.len() {
-                // Pull a forbidden line-start character back onto this line
-                // (ぶら下げ), or push a forbidden line-end one to the next.
-                while end < chars.len() && NO_START.contains(chars[end]) && end > start + 1 {
-                    if used + widths[end] <= width + size * 0.6 {
-                        used += widths[end];
-                        end += 1;
-                    } else {
-                        end -= 1;
-                        used -= widths[end];
-                    }
+                // ぶら下げ: one 、 or 。 may hang just past the margin.
+                if "、。，．,.".contains(chars[end]) && used + widths[end] <= width + size * 0.6
+                {
+                    end += 1;
+                }
+                // Otherwise carry characters over until the next line does not
+                // begin with a forbidden one, and this one does not end with an
+                // opening bracket.
+                while end < chars.len() && end > start + 1 && NO_START.contains(chars[end]) {
+                    end -= 1;
                 }
                 while end > start + 1 && NO_END.contains(chars[end - 1]) {
                     end -= 1;
                 }
                 // Keep ASCII words whole when possible.
-                if chars[end].is_ascii_alphanumeric() {
+                if end < chars.len() && chars[end].is_ascii_alphanumeric() {
                     if let Some(space) = (start + 1..end).rev().find(|&i| chars[i] == ' ') {
                         end = space + 1;
                     }
@@ -458,6 +458,32 @@ mod tests {
                     !"（「".contains(last),
                     "line ends with {last} at {width}: {lines:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn no_text_and_width_makes_it_fail_or_lose_characters() {
+        let samples = [
+            "事務局 高橋",
+            "おわり。",
+            "（",
+            "）」。",
+            "ABC def。",
+            "令和6年度 地域保健総合推進事業）。",
+            "あ、い、う、え、お。か、き、く、け、こ。",
+            "「かぎかっこ」（まるかっこ）ー長音ー",
+            "x",
+            "",
+        ];
+        for text in samples {
+            for width in [
+                1.0, 5.0, 9.0, 10.0, 11.0, 15.0, 20.0, 25.0, 31.0, 47.0, 60.0, 200.0,
+            ] {
+                let lines = wrap(text, 10.0, false, width);
+                let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+                let want: String = text.chars().filter(|c| *c != ' ').collect();
+                assert_eq!(joined, want, "{text:?} at {width}");
             }
         }
     }

@@ -41,6 +41,49 @@ pub struct ReportOptions {
     pub created: chrono::DateTime<chrono::Local>,
 }
 
+/// The report form as typed in the window.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ReportInput {
+    /// YYYY-MM-DD, or empty for the default period.
+    pub from: String,
+    pub to: String,
+    /// Section numbers of [`SECTIONS`]; empty for all.
+    pub sections: Vec<u8>,
+    pub author: String,
+    /// 西暦 instead of 和暦.
+    pub seireki: bool,
+}
+
+impl ReportInput {
+    pub fn validate(&self, today: NaiveDate) -> Result<ReportOptions> {
+        let mut c = crate::model::validate_fields();
+        let from = c.optional_date("from", "期間の始まり", &self.from);
+        let to = c.optional_date("to", "期間の終わり", &self.to);
+        let author = c.optional_text("author", "作成者", &self.author, 60);
+        for n in &self.sections {
+            if !SECTIONS.iter().any(|(k, _)| k == n) {
+                c.push("sections", format!("章 {n} はありません"));
+            }
+        }
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                c.push("to", "期間の終わりは、始まりと同じか後の日付にしてください");
+            }
+        }
+        c.finish(|| ReportOptions {
+            from,
+            to,
+            sections: self.sections.clone(),
+            author,
+            wareki: !self.seireki,
+            today,
+            created: chrono::Local::now(),
+        })
+        .map_err(Error::Validation)
+    }
+}
+
 /// Reads `--sections` text: numbers or names, separated by commas
 /// (「1,3,7」 or 「概要,準備チェック」 — a name matches when it contains the word).
 pub fn parse_sections(text: &str) -> Result<Vec<u8>> {
@@ -747,6 +790,27 @@ mod tests {
             default_period(d("2024-06-01"), d("2025-03-31"), d("2026-11-25")),
             (d("2024-06-01"), d("2025-03-31"))
         );
+    }
+
+    #[test]
+    fn the_window_form_is_checked() {
+        let bad = ReportInput {
+            from: "2025-04-01".into(),
+            to: "2024-04-01".into(),
+            sections: vec![8],
+            author: String::new(),
+            seireki: false,
+        };
+        let e = bad.validate(d("2024-12-01")).unwrap_err();
+        let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["sections", "to"]);
+        let ok = ReportInput {
+            seireki: true,
+            ..Default::default()
+        }
+        .validate(d("2024-12-01"))
+        .unwrap();
+        assert!(!ok.wareki && ok.from.is_none() && ok.sections.is_empty());
     }
 
     #[test]

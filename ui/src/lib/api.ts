@@ -33,6 +33,8 @@ import type { Evaluation } from './bindings/Evaluation';
 import type { EvaluationInput } from './bindings/EvaluationInput';
 import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationView } from './bindings/EvaluationView';
+import type { ReportInput } from './bindings/ReportInput';
+import type { ExportResult } from './bindings/ExportResult';
 
 export type {
   AppStatus,
@@ -67,6 +69,8 @@ export type {
   EvaluationInput,
   EvaluationFilter,
   EvaluationView,
+  ReportInput,
+  ExportResult,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
@@ -172,4 +176,8 @@ export const api = {
   deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
   exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, path: string) =>
     call<number>('export_evaluations_csv', { projectId, filter, path }),
+  exportReport: (projectId: number, input: ReportInput, path: string) =>
+    call<ExportResult>('export_report', { projectId, input, path }),
+  exportForm: (evaluationId: number | null, path: string) => call<ExportResult>('export_form', { evaluationId, path }),
+  openLastExport: () => call<void>('open_last_export'),
 };

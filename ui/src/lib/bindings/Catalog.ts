@@ -9,6 +9,7 @@ import type { MeetingKind } from "./MeetingKind";
 import type { Phase } from "./Phase";
 import type { Profession } from "./Profession";
 import type { Relation } from "./Relation";
+import type { ReportSection } from "./ReportSection";
 import type { ResourceCategory } from "./ResourceCategory";
 import type { Role } from "./Role";
 import type { Section } from "./Section";
@@ -28,6 +29,10 @@ eval_items: Array<EvalItemInfo>,
  * 1:未対応 … 4:十分に満足できる対応ができた (index 0 is 1).
  */
 eval_rating_labels: Array<string>, 
+/**
+ * The report's sections: (number, name).
+ */
+report_sections: Array<ReportSection>, 
 /**
  * Rating words for 1–4 (index 0 is 1).
  */
