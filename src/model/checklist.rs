@@ -38,14 +38,9 @@ pub struct TemplateItem {
     pub links_stakeholders: bool,
 }
 
-#[derive(Deserialize)]
-struct TemplateFile {
-    item: Vec<TemplateItem>,
-}
-
 /// Parses a template file; used for the shipped one and in tests for updates.
 pub fn parse_template(text: &str) -> Result<Vec<TemplateItem>, toml::de::Error> {
-    Ok(toml::from_str::<TemplateFile>(text)?.item)
+    super::parse_items(text)
 }
 
 /// The shipped template.

@@ -15,6 +15,18 @@ pub mod strength;
 pub mod task;
 mod validate;
 
+/// A template file of `[[item]]` tables (assets/templates/*.toml).
+#[derive(serde::Deserialize)]
+struct ItemFile<T> {
+    item: Vec<T>,
+}
+
+pub(crate) fn parse_items<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<Vec<T>, toml::de::Error> {
+    Ok(toml::from_str::<ItemFile<T>>(text)?.item)
+}
+
 /// The field checker, for inputs that live outside `model` (the report form).
 pub(crate) fn validate_fields() -> validate::Checker {
     validate::Checker::new()

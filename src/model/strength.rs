@@ -36,13 +36,8 @@ pub struct TemplateItem {
     pub text: String,
 }
 
-#[derive(Deserialize)]
-struct TemplateFile {
-    item: Vec<TemplateItem>,
-}
-
 pub fn parse_template(text: &str) -> Result<Vec<TemplateItem>, toml::de::Error> {
-    Ok(toml::from_str::<TemplateFile>(text)?.item)
+    super::parse_items(text)
 }
 
 pub fn template() -> &'static [TemplateItem] {
