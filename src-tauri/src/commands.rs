@@ -533,6 +533,17 @@ pub struct ExportResult {
     pub bytes: usize,
 }
 
+/// Writes an export whole and remembers it as the one file the window may open.
+fn save_export(state: &AppState, path: &str, bytes: &[u8]) -> CmdResult<()> {
+    let target = std::path::PathBuf::from(path);
+    bansou::exchange::write_atomically(&target, bytes).map_err(CommandError::from)?;
+    *state
+        .last_export
+        .lock()
+        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
+    Ok(())
+}
+
 /// Builds the progress report off the window's thread, telling the window
 /// each section as it is drawn (event `report-progress`), and writes it whole.
 #[tauri::command]
@@ -564,12 +575,7 @@ pub async fn export_report<R: tauri::Runtime>(
             })
         })
     })?;
-    let target = std::path::PathBuf::from(&path);
-    bansou::exchange::write_atomically(&target, &bytes).map_err(CommandError::from)?;
-    *state
-        .last_export
-        .lock()
-        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
+    save_export(&state, &path, &bytes)?;
     Ok(ExportResult {
         path,
         bytes: bytes.len(),
@@ -587,12 +593,7 @@ pub async fn export_form(
         .map(|id| state.with(|s| s.evaluation(id)))
         .transpose()?;
     let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
-    let target = std::path::PathBuf::from(&path);
-    bansou::exchange::write_atomically(&target, &bytes).map_err(CommandError::from)?;
-    *state
-        .last_export
-        .lock()
-        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
+    save_export(&state, &path, &bytes)?;
     Ok(ExportResult {
         path,
         bytes: bytes.len(),

@@ -1,7 +1,7 @@
 //! `bansou`: the headless CLI over the same library as the window.
 
 use bansou::demo::{self, DemoOutcome};
-use bansou::report::progress::{parse_sections, progress_report, ReportOptions};
+use bansou::report::progress::{parse_sections, progress_report, ReportInput};
 use bansou::store::evaluation::EvaluationFilter;
 use bansou::store::{self, Store};
 use bansou::{Error, Result};
@@ -429,29 +429,18 @@ fn run(cli: Cli) -> Result<()> {
             seireki,
         } => {
             let p = store.resolve_project(&project)?;
-            let date = |field: &str, v: Option<String>| -> Result<Option<chrono::NaiveDate>> {
-                v.map(|v| {
-                    v.parse().map_err(|_| {
-                        Error::Validation(vec![bansou::FieldError::new(
-                            field,
-                            format!("日付「{v}」は YYYY-MM-DD で指定してください"),
-                        )])
-                    })
-                })
-                .transpose()
-            };
-            let opts = ReportOptions {
-                from: date("from", from)?,
-                to: date("to", to)?,
+            // The same checks as the window's report form.
+            let opts = ReportInput {
+                from: from.unwrap_or_default(),
+                to: to.unwrap_or_default(),
                 sections: sections
                     .map(|s| parse_sections(&s))
                     .transpose()?
                     .unwrap_or_default(),
                 author,
-                wareki: !seireki,
-                today: today(),
-                created: chrono::Local::now(),
-            };
+                seireki,
+            }
+            .validate(today())?;
             let bytes = progress_report(&store, p.id, &opts, &mut |_| {})?;
             bansou::exchange::write_atomically(&out, &bytes)?;
             println!(
