@@ -3,10 +3,12 @@
 
 pub mod analysis;
 pub mod bench;
+pub mod catalog;
 pub mod chart;
 pub mod demo;
 pub mod error;
 pub mod exchange;
+pub mod fonts;
 pub mod model;
 pub mod report;
 pub mod store;

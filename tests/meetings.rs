@@ -3,8 +3,9 @@
 mod common;
 
 use bansou::chart::svg;
+use bansou::chart::timeline::{plan_scene, timeline_scene};
 use bansou::model::meeting::{MeetingFilter, MeetingInput};
-use bansou::model::task::{plan_scene, timeline_scene, PlanStepInput, TaskInput, TaskStatus};
+use bansou::model::task::{PlanStepInput, TaskInput, TaskStatus};
 use bansou::{demo, Store};
 use chrono::NaiveDate;
 use common::{member_input, project_input, store};

@@ -2,6 +2,8 @@
 
 mod common;
 
+use bansou::analysis::strength::strengths;
+use bansou::chart::radar::strengths_radar;
 use bansou::chart::svg;
 use bansou::model::strength::{parse_template, RatingInput, SessionInput, StrengthItemInput};
 use bansou::{demo, Store};
@@ -26,7 +28,7 @@ fn rate(score: Option<u8>) -> RatingInput {
 fn scores_follow_ratings_hiding_and_copies() {
     let (_dir, path, mut s) = store();
     let p = s.create_project(&project_input("事業")).unwrap();
-    let st = s.strengths(p.id).unwrap();
+    let st = strengths(&s, p.id).unwrap();
     assert!(st.items.len() >= 20);
     assert!(st.sessions.is_empty() && st.summary.is_none());
     let money: Vec<i64> = st
@@ -42,7 +44,7 @@ fn scores_follow_ratings_hiding_and_copies() {
     s.rate_strength(first, money[0], &rate(Some(1))).unwrap();
     s.rate_strength(first, money[1], &rate(Some(2))).unwrap();
     s.rate_strength(first, money[2], &rate(None)).unwrap();
-    let st = s.strengths(p.id).unwrap();
+    let st = strengths(&s, p.id).unwrap();
     let m = &st.sessions[0].axes[3];
     assert_eq!(
         (m.mean, m.rated, m.items as usize),
@@ -65,7 +67,7 @@ fn scores_follow_ratings_hiding_and_copies() {
     drop(s);
 
     let s = Store::open(&path).unwrap();
-    let st = s.strengths(p.id).unwrap();
+    let st = strengths(&s, p.id).unwrap();
     assert_eq!(st.sessions.len(), 2);
     assert_eq!(st.sessions[0].axes[3].mean, Some(1.0));
     assert_eq!(st.sessions[1].axes[3].mean, Some(4.0));
@@ -89,11 +91,11 @@ fn bad_input_changes_nothing() {
     let (_dir, _path, mut s) = store();
     let p = s.create_project(&project_input("事業")).unwrap();
     let other = s.create_project(&project_input("他の事業")).unwrap();
-    let foreign_item = s.strengths(other.id).unwrap().items[0].id;
+    let foreign_item = strengths(&s, other.id).unwrap().items[0].id;
     let sid = s
         .create_strength_session(p.id, &session("開始時", "2024-06-01", false))
         .unwrap();
-    let item = s.strengths(p.id).unwrap().items[0].id;
+    let item = strengths(&s, p.id).unwrap().items[0].id;
     assert!(s
         .rate_strength(sid, item, &rate(Some(5)))
         .unwrap_err()
@@ -112,7 +114,7 @@ fn bad_input_changes_nothing() {
             .code(),
         "not_found"
     );
-    assert!(s.strengths(p.id).unwrap().sessions[0].ratings.is_empty());
+    assert!(strengths(&s, p.id).unwrap().sessions[0].ratings.is_empty());
     let e = s
         .create_strength_session(p.id, &session(" ", "1900-01-01", false))
         .unwrap_err();
@@ -129,14 +131,14 @@ fn bad_input_changes_nothing() {
         )
         .unwrap_err();
     assert!(e.fields()[0].message.contains("創造力・人力・対応力・財力"));
-    assert_eq!(s.strengths(p.id).unwrap().sessions.len(), 1);
+    assert_eq!(strengths(&s, p.id).unwrap().sessions.len(), 1);
 }
 
 #[test]
 fn project_items_and_template_updates_keep_history() {
     let (_dir, _path, mut s) = store();
     let p = s.create_project(&project_input("事業")).unwrap();
-    let before = s.strengths(p.id).unwrap().items.len();
+    let before = strengths(&s, p.id).unwrap().items.len();
     let mine = s
         .add_strength_item(
             p.id,
@@ -158,7 +160,7 @@ fn project_items_and_template_updates_keep_history() {
     )
     .unwrap();
     assert_eq!(s.apply_strength_template(&t).unwrap(), 1);
-    let st = s.strengths(p.id).unwrap();
+    let st = strengths(&s, p.id).unwrap();
     assert_eq!(st.items.len(), before + 2);
     assert!(
         st.items
@@ -174,10 +176,10 @@ fn the_radar_svg_is_xml_with_four_axes_and_a_polygon_per_session() {
     let (_dir, _path, mut s) = store();
     demo::load(&mut s).unwrap();
     let p = s.resolve_project("山口").unwrap();
-    let st = s.strengths(p.id).unwrap();
+    let st = strengths(&s, p.id).unwrap();
     assert_eq!(st.sessions.len(), 2);
     assert!(st.summary.as_deref().unwrap().starts_with("財力が最も低い"));
-    let text = svg::render(&st.radar(false));
+    let text = svg::render(&strengths_radar(&st, false));
     let doc = roxmltree::Document::parse(&text).expect("valid XML");
     let texts: Vec<String> = doc
         .descendants()
@@ -203,7 +205,7 @@ fn the_radar_svg_is_xml_with_four_axes_and_a_polygon_per_session() {
         .collect();
     assert_ne!(dashes[0], dashes[1]);
 
-    let barriers = svg::render(&st.radar(true));
+    let barriers = svg::render(&strengths_radar(&st, true));
     for b in ["ヒト", "モノ", "カネ", "情報"] {
         assert!(barriers.contains(&format!(">{b}</text>")), "{b}");
     }

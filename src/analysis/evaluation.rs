@@ -1,9 +1,6 @@
 //! The statistics of 図23–25 in one place: per meeting × item × evaluator kind
 //! the count, mean, minimum and maximum; the gap 他者−自己 per item; the trend.
 
-use crate::chart::bars::{grouped, BarSeries};
-use crate::chart::line::{lines, LineSeries};
-use crate::chart::Scene;
 use crate::model::evaluation::{EvalItem, Evaluation, EvaluatorKind};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -16,6 +13,8 @@ pub struct MeetingRef {
     pub id: i64,
     pub title: String,
     pub held_on: NaiveDate,
+    /// 令和6年7月16日.
+    pub held_on_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -86,6 +85,7 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
                 id: e.meeting_id,
                 title: e.meeting_title.clone(),
                 held_on: e.held_on,
+                held_on_label: e.held_on_label.clone(),
             });
         }
     }
@@ -157,77 +157,13 @@ impl EvaluationSummary {
             .iter()
             .find(|s| s.meeting_id == meeting_id && s.item == item && s.kind == kind)
     }
-
-    fn label(m: &MeetingRef) -> String {
-        format!(
-            "{}/{}",
-            chrono::Datelike::month(&m.held_on),
-            chrono::Datelike::day(&m.held_on)
-        )
-    }
-
-    /// 図23–25: for one item, 他者 and 自己 means side by side per meeting.
-    pub fn bars(&self, item: EvalItem) -> Scene {
-        let groups: Vec<String> = self.meetings.iter().map(Self::label).collect();
-        let series: Vec<BarSeries> = EvaluatorKind::ALL
-            .iter()
-            .map(|&kind| BarSeries {
-                label: kind.label().to_owned(),
-                values: self
-                    .meetings
-                    .iter()
-                    .map(|m| self.stat(m.id, item, kind).and_then(|s| s.mean))
-                    .collect(),
-            })
-            .collect();
-        grouped(
-            &format!("{}（{}）", item.short(), item),
-            &groups,
-            &series,
-            4.0,
-        )
-    }
-
-    /// The trend of each item over the meetings, for one kind of evaluator.
-    pub fn trend(&self, kind: EvaluatorKind) -> Scene {
-        let x: Vec<String> = self.meetings.iter().map(Self::label).collect();
-        let series: Vec<LineSeries> = EvalItem::ALL
-            .iter()
-            .map(|&item| LineSeries {
-                label: format!("{} {}", item, item.short()),
-                values: self
-                    .meetings
-                    .iter()
-                    .map(|m| self.stat(m.id, item, kind).and_then(|s| s.mean))
-                    .collect(),
-            })
-            .collect();
-        lines(&format!("{}の推移", kind), &x, &series, 4.0)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::meeting::MeetingKind;
 
-    fn ev(meeting_id: i64, day: u32, kind: EvaluatorKind, scores: [u8; 4]) -> Evaluation {
-        let held_on = NaiveDate::from_ymd_opt(2024, 7, day).unwrap();
-        Evaluation {
-            id: 0,
-            meeting_id,
-            meeting_title: format!("第{meeting_id}回チーム会議"),
-            meeting_kind: MeetingKind::Team,
-            held_on,
-            projects: "山口県理学療法士会".into(),
-            kind,
-            evaluator_id: None,
-            evaluator: "匿名".into(),
-            written_on: held_on,
-            scores: scores.to_vec(),
-            comments: vec![String::new(); 4],
-        }
-    }
+    use crate::model::evaluation::sample as ev;
 
     use EvaluatorKind::{Other, SelfRating};
 
@@ -284,23 +220,5 @@ mod tests {
             s.sentence.as_deref(),
             Some("関係性（A）の自己評価は他者評価より平均2.0高い")
         );
-    }
-
-    #[test]
-    fn charts_have_a_bar_pair_per_meeting_and_a_line_per_item() {
-        let s = summarize(&[
-            ev(1, 16, Other, [4, 4, 3, 4]),
-            ev(1, 16, SelfRating, [3, 3, 3, 2]),
-            ev(2, 30, Other, [4, 3, 3, 3]),
-        ]);
-        let svg = crate::chart::svg::render(&s.bars(EvalItem::D));
-        assert_eq!(
-            svg.matches(r#"class="bar""#).count(),
-            3,
-            "meeting 2 has no 自己 bar"
-        );
-        assert!(svg.contains(">7/16</text>") && svg.contains(">他者評価</text>"));
-        let svg = crate::chart::svg::render(&s.trend(Other));
-        assert_eq!(svg.matches(r#"class="line""#).count(), 4);
     }
 }

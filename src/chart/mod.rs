@@ -5,6 +5,7 @@
 
 pub mod axes;
 pub mod bars;
+pub mod evaluation;
 pub mod line;
 pub mod pdf;
 pub mod radar;

@@ -2,7 +2,7 @@
 //! labels in a report can be searched and copied.
 
 use super::{Anchor, Color, Marker, Point, Scene, Shape, Stroke};
-use crate::report::fonts::Fonts;
+use crate::fonts::Fonts;
 use printpdf::{
     Color as PdfColor, Line, LineDashPattern, LinePoint, Op, PaintMode, Polygon, PolygonRing, Pt,
     Rgb, TextItem, WindingOrder,

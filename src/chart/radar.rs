@@ -1,6 +1,7 @@
 //! A radar chart: one axis per strength, one polygon per rating session.
 
 use super::{Anchor, Color, Fill, Point, Scene, Shape, Stroke, SERIES};
+use crate::model::strength::{Axis, Barrier, Strengths};
 
 pub struct Series<'a> {
     pub label: &'a str,
@@ -128,6 +129,33 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
         title: title.to_owned(),
         shapes,
     }
+}
+
+/// The radar of the four strengths (or of the barriers), a polygon per session.
+pub fn strengths_radar(strengths: &Strengths, by_barrier: bool) -> Scene {
+    let (title, names): (&str, Vec<&str>) = if by_barrier {
+        (
+            "障壁（ヒト・モノ・カネ・情報）の推移",
+            Barrier::ALL.iter().map(|b| b.label()).collect(),
+        )
+    } else {
+        (
+            "強み（創造力・人力・対応力・財力）の推移",
+            Axis::ALL.iter().map(|a| a.label()).collect(),
+        )
+    };
+    let series: Vec<Series> = strengths
+        .sessions
+        .iter()
+        .map(|s| Series {
+            label: &s.label,
+            values: if by_barrier { &s.barriers } else { &s.axes }
+                .iter()
+                .map(|x| x.mean)
+                .collect(),
+        })
+        .collect();
+    radar(title, &names, &series, 4.0)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! multi-year plan (one box per 年度, arrows between).
 
 use super::{Anchor, Color, Fill, Marker, Point, Scene, Shape, Stroke};
+use crate::model::task::{PlanStep, Task, TaskStatus};
 use chrono::{Datelike, Months, NaiveDate};
 
 pub struct Row<'a> {
@@ -242,6 +243,36 @@ pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
         title: title.to_owned(),
         shapes,
     }
+}
+
+/// The 年度 timeline of a project's dated tasks and milestones.
+pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> Scene {
+    let rows: Vec<Row> = tasks
+        .iter()
+        .filter_map(|t| {
+            Some(Row {
+                label: &t.title,
+                date: t.due_date?,
+                milestone: t.milestone,
+                done: t.status == TaskStatus::Done,
+                overdue: t.overdue,
+            })
+        })
+        .collect();
+    let title = format!(
+        "{}の予定（タスク・マイルストーン）",
+        crate::wareki::fiscal_year_wareki(fiscal_year)
+    );
+    timeline(&title, fiscal_year, &rows, today)
+}
+
+/// The multi-year plan as boxes per 年度.
+pub fn plan_scene(steps: &[PlanStep]) -> Scene {
+    let steps: Vec<(String, String)> = steps
+        .iter()
+        .map(|s| (s.fiscal_year_label.clone(), s.title.clone()))
+        .collect();
+    plan("中長期計画", &steps)
 }
 
 #[cfg(test)]

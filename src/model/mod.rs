@@ -1,7 +1,6 @@
 //! Domain types. Each input type validates itself: a form's raw strings go in,
 //! a typed draft or a list of Japanese field messages comes out.
 
-pub mod catalog;
 pub mod checklist;
 pub mod evaluation;
 pub mod meeting;
@@ -9,6 +8,7 @@ pub mod member;
 pub mod overview;
 pub mod phase;
 pub mod project;
+pub mod report;
 pub mod resource;
 pub mod stakeholder;
 pub mod strength;
@@ -32,7 +32,6 @@ pub(crate) fn validate_fields() -> validate::Checker {
     validate::Checker::new()
 }
 
-pub use catalog::Catalog;
 pub use checklist::{
     Checklist, ChecklistItem, Completion, ItemStatus, ItemUpdateInput, NewItemInput, Side,
 };

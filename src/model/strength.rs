@@ -3,8 +3,6 @@
 
 use super::choice_enum;
 use super::validate::Checker;
-use crate::chart::radar::{radar, Series};
-use crate::chart::Scene;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -87,6 +85,8 @@ pub struct Session {
     pub id: i64,
     pub label: String,
     pub rated_on: NaiveDate,
+    /// 令和6年6月17日.
+    pub rated_on_label: String,
     pub ratings: Vec<Rating>,
     /// 創造力・人力・対応力・財力, in that order.
     pub axes: Vec<Score>,
@@ -104,108 +104,21 @@ pub struct Strengths {
     pub summary: Option<String>,
 }
 
-/// Mean of the scores of the visible items that `belongs` picks; unrated
-/// items are excluded and counted apart.
-fn score(
-    name: &str,
-    items: &[StrengthItem],
-    ratings: &[Rating],
-    belongs: impl Fn(&StrengthItem) -> bool,
-) -> Score {
-    let mine: Vec<&StrengthItem> = items.iter().filter(|i| !i.hidden && belongs(i)).collect();
-    let scores: Vec<f64> = mine
-        .iter()
-        .filter_map(|i| ratings.iter().find(|r| r.item_id == i.id)?.score)
-        .map(f64::from)
-        .collect();
-    Score {
-        name: name.to_owned(),
-        mean: (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
-        rated: scores.len() as u32,
-        items: mine.len() as u32,
-    }
+/// One rating session as stored: the raw ratings, before any score is computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatedSession {
+    pub id: i64,
+    pub label: String,
+    pub rated_on: NaiveDate,
+    pub ratings: Vec<Rating>,
 }
 
-impl Session {
-    pub(crate) fn new(
-        id: i64,
-        label: String,
-        rated_on: NaiveDate,
-        ratings: Vec<Rating>,
-        items: &[StrengthItem],
-    ) -> Self {
-        let axes = Axis::ALL
-            .iter()
-            .map(|&a| score(a.label(), items, &ratings, |i| i.axis == a))
-            .collect();
-        let barriers = Barrier::ALL
-            .iter()
-            .map(|&b| score(b.label(), items, &ratings, |i| i.barrier == Some(b)))
-            .collect();
-        Session {
-            id,
-            label,
-            rated_on,
-            ratings,
-            axes,
-            barriers,
-        }
-    }
-}
-
-/// 「財力が最も低い（1.8）。最も高いのは人力（3.2）」; None until something is rated.
-pub fn summary(scores: &[Score]) -> Option<String> {
-    let rated: Vec<(&str, f64)> = scores
-        .iter()
-        .filter_map(|s| Some((s.name.as_str(), s.mean?)))
-        .collect();
-    let low = rated.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1))?;
-    let high = rated.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if rated.len() < 2 || (high.1 - low.1).abs() < f64::EPSILON {
-        return Some(format!("評価した強みはどれも同じ水準です（{:.1}）", low.1));
-    }
-    Some(format!(
-        "{}が最も低い（{:.1}）。最も高いのは{}（{:.1}）",
-        low.0, low.1, high.0, high.1
-    ))
-}
-
-impl Strengths {
-    pub fn new(items: Vec<StrengthItem>, sessions: Vec<Session>) -> Self {
-        let summary = sessions.last().and_then(|s| summary(&s.axes));
-        Strengths {
-            items,
-            sessions,
-            summary,
-        }
-    }
-
-    /// The radar of the four strengths (or of the barriers), a polygon per session.
-    pub fn radar(&self, by_barrier: bool) -> Scene {
-        let (title, names): (&str, Vec<&str>) = if by_barrier {
-            (
-                "障壁（ヒト・モノ・カネ・情報）の推移",
-                Barrier::ALL.iter().map(|b| b.label()).collect(),
-            )
-        } else {
-            (
-                "強み（創造力・人力・対応力・財力）の推移",
-                Axis::ALL.iter().map(|a| a.label()).collect(),
-            )
-        };
-        let series: Vec<Series> = self
-            .sessions
-            .iter()
-            .map(|s| Series {
-                label: &s.label,
-                values: if by_barrier { &s.barriers } else { &s.axes }
-                    .iter()
-                    .map(|x| x.mean)
-                    .collect(),
-            })
-            .collect();
-        radar(title, &names, &series, 4.0)
-    }
+/// A project's items and rating sessions (oldest first), as the store reads them;
+/// `analysis::strength` turns them into [`Strengths`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrengthRecords {
+    pub items: Vec<StrengthItem>,
+    pub sessions: Vec<RatedSession>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -305,81 +218,6 @@ impl StrengthItemInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn item(id: i64, axis: Axis, hidden: bool) -> StrengthItem {
-        StrengthItem {
-            id,
-            group: StrengthGroup::Society,
-            axis,
-            barrier: None,
-            text: format!("項目{id}"),
-            hidden,
-            template_key: None,
-        }
-    }
-
-    fn rating(item_id: i64, score: Option<u8>) -> Rating {
-        Rating {
-            item_id,
-            score,
-            note: String::new(),
-        }
-    }
-
-    #[test]
-    fn axis_means_leave_out_unrated_and_hidden_items() {
-        let items = vec![
-            item(1, Axis::Money, false),
-            item(2, Axis::Money, false),
-            item(3, Axis::Money, false),
-            item(4, Axis::Money, true),
-            item(5, Axis::People, false),
-        ];
-        let ratings = vec![
-            rating(1, Some(1)),
-            rating(2, Some(2)),
-            rating(3, None),
-            rating(4, Some(4)),
-        ];
-        let s = Session::new(
-            1,
-            "開始時".into(),
-            "2024-06-17".parse().unwrap(),
-            ratings,
-            &items,
-        );
-        let money = &s.axes[3];
-        assert_eq!(money.name, "財力");
-        assert_eq!(money.mean, Some(1.5));
-        assert_eq!((money.rated, money.items), (2, 3));
-        let people = &s.axes[1];
-        assert_eq!((people.mean, people.rated, people.items), (None, 0, 1));
-        assert_eq!(s.axes[0].items, 0);
-    }
-
-    #[test]
-    fn summary_names_the_weakest_and_strongest() {
-        let s = |name: &str, mean| Score {
-            name: name.into(),
-            mean,
-            rated: 1,
-            items: 1,
-        };
-        assert_eq!(
-            summary(&[
-                s("創造力", Some(3.0)),
-                s("人力", Some(3.25)),
-                s("対応力", None),
-                s("財力", Some(1.75))
-            ])
-            .unwrap(),
-            "財力が最も低い（1.8）。最も高いのは人力（3.2）"
-        );
-        assert_eq!(summary(&[s("創造力", None)]), None);
-        assert!(summary(&[s("創造力", Some(2.0)), s("財力", Some(2.0))])
-            .unwrap()
-            .contains("同じ水準"));
-    }
 
     #[test]
     fn template_covers_all_four_axes_in_both_groups() {

@@ -93,6 +93,8 @@ pub struct Task {
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub due_date: Option<NaiveDate>,
+    /// 令和6年7月26日.
+    pub due_label: Option<String>,
     pub status: TaskStatus,
     pub phase: Option<u8>,
     #[ts(type = "number | null")]
@@ -136,36 +138,6 @@ impl PlanStepInput {
         c.finish(|| (self.fiscal_year, title, note))
             .map_err(Error::Validation)
     }
-}
-
-/// The 年度 timeline of a project's dated tasks and milestones.
-pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> crate::chart::Scene {
-    let rows: Vec<crate::chart::timeline::Row> = tasks
-        .iter()
-        .filter_map(|t| {
-            Some(crate::chart::timeline::Row {
-                label: &t.title,
-                date: t.due_date?,
-                milestone: t.milestone,
-                done: t.status == TaskStatus::Done,
-                overdue: t.overdue,
-            })
-        })
-        .collect();
-    let title = format!(
-        "{}の予定（タスク・マイルストーン）",
-        crate::wareki::fiscal_year_wareki(fiscal_year)
-    );
-    crate::chart::timeline::timeline(&title, fiscal_year, &rows, today)
-}
-
-/// The multi-year plan as boxes per 年度.
-pub fn plan_scene(steps: &[PlanStep]) -> crate::chart::Scene {
-    let steps: Vec<(String, String)> = steps
-        .iter()
-        .map(|s| (s.fiscal_year_label.clone(), s.title.clone()))
-        .collect();
-    crate::chart::timeline::plan("中長期計画", &steps)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! text with 禁則, tables whose header repeats after a page break, charts, and a
 //! running header and page number on every page.
 
-use super::fonts::{char_widths, Fonts};
 use crate::chart::pdf::{render, rgb, Placement};
 use crate::chart::{Color, Scene};
+use crate::fonts::{char_widths, Fonts};
 use printpdf::{Line, LinePoint, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, TextItem};
 
 pub const PAGE_W: f32 = 595.28;

@@ -1,6 +1,5 @@
 //! PDF documents: the progress report for a board (理事会) and the 表1 form.
 
-pub mod fonts;
 pub mod form;
 pub mod layout;
 pub mod progress;

@@ -1,8 +1,8 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::model::strength::{
-    Rating, RatingInput, Session, SessionInput, StrengthItem, StrengthItemInput, Strengths,
-    TemplateItem,
+    RatedSession, Rating, RatingInput, SessionInput, StrengthItem, StrengthItemInput,
+    StrengthRecords, TemplateItem,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -81,8 +81,9 @@ fn item_project(conn: &Connection, item_id: i64) -> Result<i64> {
 }
 
 impl Store {
-    /// Items and every rating session (oldest first) with axis and barrier scores.
-    pub fn strengths(&self, project_id: i64) -> Result<Strengths> {
+    /// Items and every rating session (oldest first) with their raw ratings;
+    /// `analysis::strength` scores them.
+    pub fn strength_records(&self, project_id: i64) -> Result<StrengthRecords> {
         project::get(self.conn(), project_id)?;
         let items = items(self.conn(), project_id)?;
         let mut st = self.conn().prepare_cached(
@@ -93,16 +94,15 @@ impl Store {
             .query_map([project_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut sessions = Vec::new();
-        for (id, label, on) in heads {
-            sessions.push(Session::new(
+        for (id, label, rated_on) in heads {
+            sessions.push(RatedSession {
                 id,
                 label,
-                on,
-                ratings(self.conn(), id)?,
-                &items,
-            ));
+                rated_on,
+                ratings: ratings(self.conn(), id)?,
+            });
         }
-        Ok(Strengths::new(items, sessions))
+        Ok(StrengthRecords { items, sessions })
     }
 
     /// Starts a rating session; with `copy_last` it begins as a copy of the newest one.

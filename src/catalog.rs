@@ -1,10 +1,11 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
+//! It gathers from every layer (the report's sections too), so it sits above them.
 
-use super::evaluation::{item_infos, EvalItemInfo, EvaluatorKind, RATING_LABELS};
-use super::meeting::{MeetingFormat, MeetingKind};
-use super::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
-use super::task::TaskStatus;
-use super::{
+use crate::model::evaluation::{item_infos, EvalItemInfo, EvaluatorKind, RATING_LABELS};
+use crate::model::meeting::{MeetingFormat, MeetingKind};
+use crate::model::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
+use crate::model::task::TaskStatus;
+use crate::model::{
     ItemStatus, Phase, Profession, Relation, ResourceCategory, Role, Side, StakeholderKind, Target,
     Theme,
 };
@@ -42,6 +43,8 @@ pub struct Catalog {
     pub score_labels: Vec<String>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
+    /// 2000–2099 with their 和暦 names, for 年度 lists.
+    pub fiscal_years: Vec<crate::wareki::FiscalYear>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -75,7 +78,7 @@ impl Catalog {
             ("settings", "設定", true),
         ];
         Catalog {
-            prefectures: super::project::PREFECTURES
+            prefectures: crate::model::project::PREFECTURES
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
@@ -85,7 +88,7 @@ impl Catalog {
             roles: Role::ALL.to_vec(),
             sides: Side::ALL.to_vec(),
             item_statuses: ItemStatus::ALL.to_vec(),
-            phases: super::phase::phases().to_vec(),
+            phases: crate::model::phase::phases().to_vec(),
             stakeholder_kinds: StakeholderKind::ALL.to_vec(),
             relations: Relation::ALL.to_vec(),
             resource_categories: ResourceCategory::ALL.to_vec(),
@@ -98,14 +101,15 @@ impl Catalog {
             eval_rating_labels: RATING_LABELS.iter().map(|s| s.to_string()).collect(),
             report_sections: crate::report::progress::SECTIONS
                 .iter()
-                .map(|&(number, name)| ReportSection {
-                    number,
-                    name: name.into(),
+                .map(|s| ReportSection {
+                    number: s.number,
+                    name: s.name.into(),
                 })
                 .collect(),
             strength_groups: StrengthGroup::ALL.to_vec(),
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),
+            fiscal_years: crate::wareki::fiscal_years(),
             sections: sections
                 .iter()
                 .map(|&(key, label, available)| Section {

@@ -4,8 +4,8 @@
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
 use std::sync::OnceLock;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Bold.ttf");
+const REGULAR: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Bold.ttf");
 
 fn parsed() -> &'static (ParsedFont, ParsedFont) {
     static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();

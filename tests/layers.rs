@@ -1,0 +1,88 @@
+//! The library's layers depend downward only:
+//! wareki, fonts ← model ← store ← analysis ← chart ← report ← (catalog,
+//! exchange, demo, bench, the CLI and the shell). A file that names a layer
+//! above its own fails here, so a rule cannot quietly move to the wrong place.
+
+use std::path::{Path, PathBuf};
+
+/// Bottom first. `fonts` and `wareki` are leaves: they use no other layer.
+const LAYERS: [&str; 7] = [
+    "wareki", "fonts", "model", "store", "analysis", "chart", "report",
+];
+
+fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for e in std::fs::read_dir(path).unwrap() {
+            rust_files(&e.unwrap().path(), out);
+        }
+    } else if path.extension().is_some_and(|x| x == "rs") {
+        out.push(path.to_owned());
+    }
+}
+
+/// Every `crate::layer` a file names (in `use` lines and in paths);
+/// `crate::Store`, re-exported at the root, counts as the store.
+fn named_layers(text: &str) -> Vec<&'static str> {
+    let names = |needle: &str| {
+        text.match_indices(needle).any(|(i, m)| {
+            let next = text[i + m.len()..].chars().next();
+            !matches!(next, Some(c) if c.is_alphanumeric() || c == '_')
+        })
+    };
+    LAYERS
+        .iter()
+        .copied()
+        .filter(|l| names(&format!("crate::{l}")) || (*l == "store" && names("crate::Store")))
+        .collect()
+}
+
+#[test]
+fn no_layer_uses_one_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut violations = Vec::new();
+    for (rank, layer) in LAYERS.iter().enumerate() {
+        let mut files = Vec::new();
+        let dir = src.join(layer);
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        } else {
+            files.push(src.join(format!("{layer}.rs")));
+        }
+        assert!(
+            !files.is_empty() && files[0].exists(),
+            "layer {layer} not found"
+        );
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for used in named_layers(&text) {
+                let used_rank = LAYERS.iter().position(|l| *l == used).unwrap();
+                let leaf = rank <= 1 && used_rank <= 1 && used != *layer;
+                if used_rank > rank || leaf {
+                    violations.push(format!(
+                        "{} ({layer}) uses crate::{used}",
+                        f.strip_prefix(&src).unwrap().display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "upward imports:\n{}",
+        violations.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_an_upward_import() {
+    assert_eq!(named_layers("use crate::chart::Scene;"), ["chart"]);
+    assert_eq!(
+        named_layers("crate::reporting::x; crate::store_like"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        named_layers("let s = crate::store::Store::open(p);"),
+        ["store"]
+    );
+    assert_eq!(named_layers("fn f(s: &crate::Store) {}"), ["store"]);
+}
