@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::evaluation::EvaluationInput;
 use crate::model::meeting::MeetingInput;
 use crate::model::{MemberInput, ProjectInput};
-use crate::report::progress::{progress_report, ReportOptions};
+use crate::report::progress::{render, ReportOptions};
 use crate::store::{evaluation, meeting, member, project, Store};
 use chrono::{Days, NaiveDate};
 use std::time::{Duration, Instant};
@@ -33,7 +33,9 @@ fn measure(
     let mut size = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        let pdf = progress_report(store, project_id, &options(today), &mut |_| {})?;
+        let opts = options(today);
+        let src = store.report_source(project_id, opts.from, opts.to, today)?;
+        let pdf = render(&src, &opts, &mut |_| {});
         times.push(t.elapsed());
         size = pdf.len();
     }

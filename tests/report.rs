@@ -2,13 +2,24 @@
 
 mod common;
 
+use bansou::model::evaluation::EvaluationFilter;
 use bansou::report::form::evaluation_form;
-use bansou::report::progress::{progress_report, ReportOptions};
-use bansou::store::evaluation::EvaluationFilter;
+use bansou::report::progress::{render, ReportOptions};
 use bansou::{demo, Store};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Loads the project's records as the window and the CLI do, then draws the report.
+fn progress_report(
+    s: &Store,
+    project_id: i64,
+    opts: &ReportOptions,
+    progress: &mut dyn FnMut(&str),
+) -> bansou::Result<Vec<u8>> {
+    let src = s.report_source(project_id, opts.from, opts.to, opts.today)?;
+    Ok(render(&src, opts, progress))
+}
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

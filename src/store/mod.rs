@@ -1,11 +1,12 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
 pub(crate) mod checklist;
-pub mod evaluation;
+pub(crate) mod evaluation;
 pub(crate) mod meeting;
 pub(crate) mod member;
 mod overview;
 pub(crate) mod project;
+mod report;
 pub(crate) mod resource;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
@@ -132,15 +133,18 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| put_setting(tx, key, value))
     }
+}
+
+/// Writes a setting inside a transaction that writes something else too.
+pub(crate) fn put_setting(tx: &rusqlite::Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
 }
 
 /// Reads the schema version of an existing file without writing to it, and
