@@ -2,6 +2,8 @@
 //! Japanese offices print dates this way; every date a user sees goes through here.
 
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
 
 /// Era names with their first day, newest first.
 const ERAS: [(&str, i32, u32, u32); 5] = [
@@ -74,6 +76,51 @@ pub fn period_wareki(start: NaiveDate, end: NaiveDate) -> String {
     format!("{}〜{}", date_wareki(start), date_wareki(end))
 }
 
+/// A 年度 with its name, for lists the window offers.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FiscalYear {
+    pub year: i32,
+    /// 令和6年度.
+    pub label: String,
+}
+
+/// Every 年度 a form accepts (2000–2099), named.
+pub fn fiscal_years() -> Vec<FiscalYear> {
+    (2000..=2099)
+        .map(|year| FiscalYear {
+            year,
+            label: fiscal_year_wareki(year),
+        })
+        .collect()
+}
+
+/// Today as the forms use it: the default date, and the 年度 it falls in.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Today {
+    pub date: NaiveDate,
+    /// 令和8年11月26日.
+    pub label: String,
+    pub fiscal_year: i32,
+    pub fiscal_year_label: String,
+    /// 4月1日 and 3月31日 of that 年度.
+    pub fiscal_year_start: NaiveDate,
+    pub fiscal_year_end: NaiveDate,
+}
+
+pub fn today_info(date: NaiveDate) -> Today {
+    let fy = fiscal_year(date);
+    Today {
+        date,
+        label: date_wareki(date),
+        fiscal_year: fy,
+        fiscal_year_label: fiscal_year_wareki(fy),
+        fiscal_year_start: NaiveDate::from_ymd_opt(fy, 4, 1).expect("1 April exists"),
+        fiscal_year_end: NaiveDate::from_ymd_opt(fy + 1, 3, 31).expect("31 March exists"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +158,23 @@ mod tests {
         assert_eq!(fiscal_year_wareki(2018), "平成30年度");
         assert_eq!(fiscal_year_wareki(1988), "昭和63年度");
         assert_eq!(fiscal_year_wareki(1989), "平成元年度");
+    }
+
+    #[test]
+    fn today_knows_its_fiscal_year() {
+        let t = today_info(d(2025, 3, 31));
+        assert_eq!(
+            (t.fiscal_year, t.fiscal_year_label.as_str()),
+            (2024, "令和6年度")
+        );
+        assert_eq!(
+            (t.fiscal_year_start, t.fiscal_year_end),
+            (d(2024, 4, 1), d(2025, 3, 31))
+        );
+        assert_eq!(today_info(d(2026, 11, 26)).label, "令和8年11月26日");
+        let years = fiscal_years();
+        assert_eq!(years.len(), 100);
+        assert_eq!(years[19].label, "令和元年度");
     }
 
     #[test]

@@ -5,9 +5,8 @@ mod common;
 use bansou::analysis::evaluation::summarize;
 use bansou::exchange::csv::evaluations_csv;
 use bansou::exchange::write_atomically;
-use bansou::model::evaluation::{EvalItem, EvaluationInput, EvaluatorKind};
+use bansou::model::evaluation::{EvalItem, EvaluationFilter, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::MeetingInput;
-use bansou::store::evaluation::EvaluationFilter;
 use bansou::{demo, Store};
 use common::{member_input, project_input, store};
 

@@ -1,8 +1,8 @@
 //! `bansou`: the headless CLI over the same library as the window.
 
 use bansou::demo::{self, DemoOutcome};
-use bansou::report::progress::{parse_sections, progress_report, ReportInput};
-use bansou::store::evaluation::EvaluationFilter;
+use bansou::model::evaluation::EvaluationFilter;
+use bansou::report::progress::{parse_sections, render, ReportInput};
 use bansou::store::{self, Store};
 use bansou::{Error, Result};
 use clap::{Parser, Subcommand};
@@ -222,9 +222,11 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Strengths { project, json, svg } => {
             let p = store.resolve_project(&project)?;
-            let strengths = store.strengths(p.id)?;
+            let strengths = bansou::analysis::strength::strengths(&store, p.id)?;
             if let Some(out) = &svg {
-                let text = bansou::chart::svg::render(&strengths.radar(false));
+                let text = bansou::chart::svg::render(&bansou::chart::radar::strengths_radar(
+                    &strengths, false,
+                ));
                 std::fs::write(out, text).map_err(|source| Error::Io {
                     path: out.clone(),
                     source,
@@ -441,7 +443,8 @@ fn run(cli: Cli) -> Result<()> {
                 seireki,
             }
             .validate(today())?;
-            let bytes = progress_report(&store, p.id, &opts, &mut |_| {})?;
+            let src = store.report_source(p.id, opts.from, opts.to, opts.today)?;
+            let bytes = render(&src, &opts, &mut |_| {});
             bansou::exchange::write_atomically(&out, &bytes)?;
             println!(
                 "進捗報告書を書き出しました：{}（{} KB）",

@@ -56,6 +56,7 @@ pub fn template() -> &'static [TemplateItem] {
 #[ts(export)]
 pub struct StatusChange {
     pub changed_on: NaiveDate,
+    pub changed_on_label: String,
     pub changed_by: String,
     pub from: Option<ItemStatus>,
     pub to: ItemStatus,
@@ -76,6 +77,7 @@ pub struct ChecklistItem {
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub due_date: Option<NaiveDate>,
+    pub due_label: Option<String>,
     /// 期限 passed while still 未着手 or 進行中.
     pub overdue: bool,
     pub note: String,
@@ -134,15 +136,22 @@ pub struct Checklist {
     pub items: Vec<ChecklistItem>,
     /// 内向き then 外向き.
     pub completion: Vec<Completion>,
+    /// Who records a status change unless the form says otherwise: the last
+    /// 記録者 on this computer's database, else the team's leader.
+    pub default_recorder: String,
 }
 
 impl Checklist {
-    pub fn new(items: Vec<ChecklistItem>) -> Self {
+    pub fn new(items: Vec<ChecklistItem>, default_recorder: String) -> Self {
         let completion = Side::ALL
             .iter()
             .map(|&s| Completion::of(s, &items))
             .collect();
-        Checklist { items, completion }
+        Checklist {
+            items,
+            completion,
+            default_recorder,
+        }
     }
 }
 

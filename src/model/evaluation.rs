@@ -173,6 +173,8 @@ pub struct Evaluation {
     pub meeting_title: String,
     pub meeting_kind: super::meeting::MeetingKind,
     pub held_on: NaiveDate,
+    /// 令和6年7月16日.
+    pub held_on_label: String,
     /// 士会名 of the meeting's project(s), joined with 「・」 for a joint meeting.
     pub projects: String,
     pub kind: EvaluatorKind,
@@ -181,9 +183,77 @@ pub struct Evaluation {
     /// The member's name, or 匿名.
     pub evaluator: String,
     pub written_on: NaiveDate,
+    pub written_on_label: String,
     /// A–D.
     pub scores: Vec<u8>,
     pub comments: Vec<String>,
+}
+
+/// Which evaluations a summary or an export covers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EvaluationFilter {
+    /// Meeting dates from / to (YYYY-MM-DD), or empty.
+    pub from: String,
+    pub to: String,
+    /// 他者評価, 自己評価, or empty for both.
+    pub kind: String,
+}
+
+/// A checked [`EvaluationFilter`]; None means no limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvaluationScope {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub kind: Option<EvaluatorKind>,
+}
+
+impl EvaluationFilter {
+    pub fn validate(&self) -> Result<EvaluationScope> {
+        let mut c = Checker::new();
+        let from = c.optional_date("from", "期間の始まり", &self.from);
+        let to = c.optional_date("to", "期間の終わり", &self.to);
+        let kind = if self.kind.trim().is_empty() {
+            None
+        } else {
+            c.choice(
+                "kind",
+                "評価者の区分",
+                &self.kind,
+                EvaluatorKind::parse,
+                &EvaluatorKind::labels(),
+            )
+        };
+        c.finish(|| EvaluationScope { from, to, kind })
+            .map_err(Error::Validation)
+    }
+}
+
+/// An evaluation of a 2024年7月 meeting, for tests of the computations over them.
+#[cfg(test)]
+pub(crate) fn sample(
+    meeting_id: i64,
+    day: u32,
+    kind: EvaluatorKind,
+    scores: [u8; 4],
+) -> Evaluation {
+    let held_on = NaiveDate::from_ymd_opt(2024, 7, day).unwrap();
+    Evaluation {
+        id: 0,
+        meeting_id,
+        meeting_title: format!("第{meeting_id}回チーム会議"),
+        meeting_kind: super::meeting::MeetingKind::Team,
+        held_on,
+        held_on_label: crate::wareki::date_wareki(held_on),
+        projects: "山口県理学療法士会".into(),
+        kind,
+        evaluator_id: None,
+        evaluator: "匿名".into(),
+        written_on: held_on,
+        written_on_label: crate::wareki::date_wareki(held_on),
+        scores: scores.to_vec(),
+        comments: vec![String::new(); 4],
+    }
 }
 
 #[cfg(test)]

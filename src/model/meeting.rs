@@ -230,6 +230,35 @@ pub struct MeetingFilter {
     pub to: String,
 }
 
+/// A checked [`MeetingFilter`]; None means no limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingScope {
+    pub kind: Option<MeetingKind>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl MeetingFilter {
+    pub fn validate(&self) -> Result<MeetingScope> {
+        let mut c = Checker::new();
+        let kind = if self.kind.trim().is_empty() {
+            None
+        } else {
+            c.choice(
+                "kind",
+                "会議の種類",
+                &self.kind,
+                MeetingKind::parse,
+                &MeetingKind::labels(),
+            )
+        };
+        let from = c.optional_date("from", "期間の始まり", &self.from);
+        let to = c.optional_date("to", "期間の終わり", &self.to);
+        c.finish(|| MeetingScope { kind, from, to })
+            .map_err(Error::Validation)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

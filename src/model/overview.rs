@@ -14,6 +14,8 @@ pub struct OverdueItem {
     pub id: i64,
     pub label: String,
     pub due_date: NaiveDate,
+    /// 令和6年7月16日.
+    pub due_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -25,6 +27,7 @@ pub struct StakeholderSummary {
     pub kind: StakeholderKind,
     pub state: Relation,
     pub last_contact: Option<NaiveDate>,
+    pub last_contact_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -64,6 +64,11 @@ choice_enum! {
     Profession { Pt => "PT", Ot => "OT", St => "ST", Joint => "合同" }
 }
 
+/// 士会名: 山口県 + PT → 山口県理学療法士会.
+pub fn society_name(prefecture: &str, profession: Profession) -> String {
+    format!("{prefecture}{}", profession.society_suffix())
+}
+
 impl Profession {
     /// The society's usual name ending: 山口県 + PT → 山口県理学療法士会.
     pub fn society_suffix(self) -> &'static str {
@@ -203,7 +208,8 @@ pub struct Project {
     pub target: Target,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
-    /// 年度 of the start date in 和暦: 令和6年度.
+    /// 年度 of the start date (2024), and in 和暦: 令和6年度.
+    pub fiscal_year: i32,
     pub fiscal_year_label: String,
     /// 期間 in 和暦: 令和6年6月1日〜令和7年3月31日.
     pub period_label: String,
@@ -224,7 +230,8 @@ impl Project {
         Project {
             id,
             phase: phase.and_then(super::phase::phase).cloned(),
-            society: format!("{}{}", d.prefecture, d.profession.society_suffix()),
+            society: society_name(&d.prefecture, d.profession),
+            fiscal_year: wareki::fiscal_year(d.start_date),
             fiscal_year_label: wareki::fiscal_year_wareki(wareki::fiscal_year(d.start_date)),
             period_label: wareki::period_wareki(d.start_date, d.end_date),
             name: d.name,

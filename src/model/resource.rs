@@ -106,6 +106,7 @@ pub struct Resource {
     pub category: ResourceCategory,
     pub provided_by: String,
     pub provided_on: Option<NaiveDate>,
+    pub provided_on_label: Option<String>,
     #[ts(type = "number[]")]
     pub project_ids: Vec<i64>,
     pub note: String,

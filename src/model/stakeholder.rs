@@ -109,6 +109,8 @@ pub struct ContactLogEntry {
     #[ts(type = "number")]
     pub id: i64,
     pub contacted_on: NaiveDate,
+    /// 令和6年10月16日.
+    pub contacted_on_label: String,
     pub summary: String,
     pub new_state: Option<Relation>,
 }

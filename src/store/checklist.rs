@@ -30,6 +30,9 @@ pub(crate) fn add_template_items(tx: &Transaction, items: &[TemplateItem]) -> Re
     Ok(added)
 }
 
+/// The settings key of the last 記録者, the default for the next change.
+const RECORDER: &str = "recorder";
+
 fn stakeholder_keys() -> HashSet<&'static str> {
     template()
         .iter()
@@ -50,8 +53,10 @@ fn history(conn: &Connection, item_id: i64) -> Result<Vec<StatusChange>> {
          WHERE item_id = ?1 ORDER BY changed_on DESC, id DESC",
     )?;
     let rows = st.query_map([item_id], |r| {
+        let changed_on = r.get(0)?;
         Ok(StatusChange {
-            changed_on: r.get(0)?,
+            changed_on,
+            changed_on_label: crate::wareki::date_wareki(changed_on),
             changed_by: r.get(1)?,
             from: r.get(2)?,
             to: r.get(3)?,
@@ -81,6 +86,7 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
             owner_id: r.get(5)?,
             owner_name: r.get(6)?,
             due_date: r.get(7)?,
+            due_label: None,
             overdue: false,
             note: r.get(8)?,
             suggests_stakeholders: false,
@@ -96,6 +102,7 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
         *n += 1;
         item.number = *n;
         item.overdue = is_overdue(item.status, item.due_date, today);
+        item.due_label = item.due_date.map(crate::wareki::date_wareki);
         item.suggests_stakeholders = item
             .template_key
             .as_deref()
@@ -184,8 +191,15 @@ fn check_refs(
 impl Store {
     /// Both checklists of a project with completion; `today` decides what is overdue.
     pub fn checklist(&self, project_id: i64, today: NaiveDate) -> Result<Checklist> {
-        project::get(self.conn(), project_id)?;
-        Ok(Checklist::new(items(self.conn(), project_id, today)?))
+        let project = project::get(self.conn(), project_id)?;
+        let recorder = self
+            .setting(RECORDER)?
+            .or(project.leader)
+            .unwrap_or_default();
+        Ok(Checklist::new(
+            items(self.conn(), project_id, today)?,
+            recorder,
+        ))
     }
 
     pub fn checklist_item(&self, item_id: i64, today: NaiveDate) -> Result<ChecklistItem> {
@@ -233,6 +247,7 @@ impl Store {
                     params![item_id, r],
                 )?;
             }
+            super::put_setting(tx, RECORDER, &u.changed_by)?;
             if old_status != u.status {
                 tx.execute(
                     "INSERT INTO checklist_history (item_id, changed_on, changed_by, from_status,

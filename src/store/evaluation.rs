@@ -1,58 +1,13 @@
 use super::{now, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::evaluation::{EvalItem, Evaluation, EvaluationDraft, EvaluationInput};
+use crate::model::evaluation::{
+    EvalItem, Evaluation, EvaluationDraft, EvaluationFilter, EvaluationInput,
+};
+use crate::model::project::society_name;
 use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-/// Which evaluations a summary or an export covers.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct EvaluationFilter {
-    /// Meeting dates from / to (YYYY-MM-DD), or empty.
-    pub from: String,
-    pub to: String,
-    /// 他者評価, 自己評価, or empty for both.
-    pub kind: String,
-}
-
-fn parse_filter(
-    f: &EvaluationFilter,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>, Option<String>)> {
-    let mut errors = Vec::new();
-    let mut date = |field: &str, v: &str| {
-        if v.trim().is_empty() {
-            return None;
-        }
-        let d = v.trim().parse().ok();
-        if d.is_none() {
-            errors.push(FieldError::new(
-                field,
-                "期間は「2024-06-01」の形式で入力してください",
-            ));
-        }
-        d
-    };
-    let (from, to) = (date("from", &f.from), date("to", &f.to));
-    let kind = match f.kind.trim() {
-        "" => None,
-        k if crate::model::evaluation::EvaluatorKind::parse(k).is_some() => Some(k.to_owned()),
-        k => {
-            errors.push(FieldError::new(
-                "kind",
-                format!("評価者の区分「{k}」は選べません"),
-            ));
-            None
-        }
-    };
-    if errors.is_empty() {
-        Ok((from, to, kind))
-    } else {
-        Err(Error::Validation(errors))
-    }
-}
+use std::collections::HashMap;
 
 /// Checks what needs the database: the meeting, its date and the evaluator.
 fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
@@ -132,13 +87,7 @@ fn load(
 ) -> Result<Vec<Evaluation>> {
     let mut st = conn.prepare(&format!(
         "SELECT e.id, e.meeting_id, m.title, m.kind, m.held_on, e.kind, e.evaluator_id,
-                COALESCE(mb.name, '匿名'), e.written_on,
-                (SELECT group_concat(s, '・') FROM (
-                    SELECT p.prefecture || CASE p.profession WHEN 'PT' THEN '理学療法士会'
-                        WHEN 'OT' THEN '作業療法士会' WHEN 'ST' THEN '言語聴覚士会'
-                        ELSE 'リハビリテーション専門職団体（合同）' END AS s
-                    FROM meeting_projects mp JOIN projects p ON p.id = mp.project_id
-                    WHERE mp.meeting_id = m.id ORDER BY p.id))
+                COALESCE(mb.name, '匿名'), e.written_on
          FROM evaluations e JOIN meetings m ON m.id = e.meeting_id
          LEFT JOIN members mb ON mb.id = e.evaluator_id
          WHERE {where_sql}
@@ -151,11 +100,13 @@ fn load(
             meeting_title: r.get(2)?,
             meeting_kind: r.get(3)?,
             held_on: r.get(4)?,
+            held_on_label: String::new(),
             kind: r.get(5)?,
             evaluator_id: r.get(6)?,
             evaluator: r.get(7)?,
             written_on: r.get(8)?,
-            projects: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+            written_on_label: String::new(),
+            projects: String::new(),
             scores: Vec::new(),
             comments: Vec::new(),
         })
@@ -164,7 +115,23 @@ fn load(
     let mut items = conn.prepare_cached(
         "SELECT score, comment FROM evaluation_items WHERE evaluation_id = ?1 ORDER BY item",
     )?;
+    let mut societies = conn.prepare_cached(
+        "SELECT p.prefecture, p.profession FROM meeting_projects mp
+         JOIN projects p ON p.id = mp.project_id WHERE mp.meeting_id = ?1 ORDER BY p.id",
+    )?;
+    let mut names: HashMap<i64, String> = HashMap::new();
     for e in &mut out {
+        e.held_on_label = wareki::date_wareki(e.held_on);
+        e.written_on_label = wareki::date_wareki(e.written_on);
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(e.meeting_id) {
+            let list: Vec<String> = societies
+                .query_map([e.meeting_id], |r| {
+                    Ok(society_name(&r.get::<_, String>(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            slot.insert(list.join("・"));
+        }
+        e.projects = names[&e.meeting_id].clone();
         for row in items.query_map([e.id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))? {
             let (score, comment) = row?;
             e.scores.push(score);
@@ -185,7 +152,8 @@ impl Store {
         if let Some(p) = project_id {
             super::project::get(self.conn(), p)?;
         }
-        let (from, to, kind) = parse_filter(filter)?;
+        let f = filter.validate()?;
+        let (from, to, kind) = (f.from, f.to, f.kind);
         load(
             self.conn(),
             "(?1 IS NULL OR m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1))

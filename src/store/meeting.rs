@@ -1,8 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::meeting::{
-    Meeting, MeetingDraft, MeetingFilter, MeetingInput, MeetingKind, Participant,
-};
+use crate::model::meeting::{Meeting, MeetingDraft, MeetingFilter, MeetingInput, Participant};
 use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -119,35 +117,78 @@ fn time_text(t: Option<chrono::NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
 
-pub(crate) fn insert(tx: &Transaction, d: &MeetingDraft) -> Result<i64> {
-    check_refs(tx, d)?;
-    let number = series_number(tx, d, None)?;
+/// The columns a meeting's form fills, written by both INSERT and UPDATE.
+const COLUMNS: [&str; 12] = [
+    "kind",
+    "number",
+    "title",
+    "held_on",
+    "start_time",
+    "end_time",
+    "format",
+    "agenda",
+    "minutes",
+    "decisions",
+    "guests",
+    "updated_at",
+];
+
+/// Writes the meeting's own row: a new one when `id` is None.
+fn write_row(
+    tx: &Transaction,
+    id: Option<i64>,
+    d: &MeetingDraft,
+    number: Option<i64>,
+) -> Result<i64> {
     let title = if d.title.is_empty() {
         d.kind.default_title(number)
     } else {
         d.title.clone()
     };
-    let t = now();
-    tx.execute(
-        "INSERT INTO meetings (kind, number, title, held_on, start_time, end_time, format, agenda,
-            minutes, decisions, guests, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-        params![
-            d.kind,
-            number,
-            title,
-            d.held_on,
-            time_text(d.start_time),
-            time_text(d.end_time),
-            d.format,
-            d.agenda,
-            d.minutes,
-            d.decisions.join("\n"),
-            d.guests.join("\n"),
-            t
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let (start, end) = (time_text(d.start_time), time_text(d.end_time));
+    let (decisions, guests, t) = (d.decisions.join("\n"), d.guests.join("\n"), now());
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &d.kind, &number, &title, &d.held_on, &start, &end, &d.format, &d.agenda, &d.minutes,
+        &decisions, &guests, &t,
+    ];
+    let n = COLUMNS.len();
+    match id {
+        None => {
+            let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+            tx.execute(
+                &format!(
+                    "INSERT INTO meetings ({}, created_at) VALUES ({}, ?{n})",
+                    COLUMNS.join(", "),
+                    marks.join(", ")
+                ),
+                values.as_slice(),
+            )?;
+            Ok(tx.last_insert_rowid())
+        }
+        Some(id) => {
+            let sets: Vec<String> = COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                .collect();
+            values.push(&id);
+            tx.execute(
+                &format!(
+                    "UPDATE meetings SET {} WHERE id = ?{}",
+                    sets.join(", "),
+                    n + 1
+                ),
+                values.as_slice(),
+            )?;
+            Ok(id)
+        }
+    }
+}
+
+pub(crate) fn insert(tx: &Transaction, d: &MeetingDraft) -> Result<i64> {
+    check_refs(tx, d)?;
+    let number = series_number(tx, d, None)?;
+    let id = write_row(tx, None, d, number)?;
     write_links(tx, id, d)?;
     Ok(id)
 }
@@ -229,28 +270,8 @@ impl Store {
     /// A project's meetings (joint ones included), oldest first, as 表3.
     pub fn meetings(&self, project_id: i64, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
         project::get(self.conn(), project_id)?;
-        let kind = if filter.kind.trim().is_empty() {
-            None
-        } else {
-            Some(MeetingKind::parse(&filter.kind).ok_or_else(|| {
-                Error::Validation(vec![FieldError::new(
-                    "kind",
-                    format!("会議の種類「{}」は選べません", filter.kind),
-                )])
-            })?)
-        };
-        let date = |field: &str, v: &str| -> Result<Option<NaiveDate>> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            v.trim().parse().map(Some).map_err(|_| {
-                Error::Validation(vec![FieldError::new(
-                    field,
-                    "期間は「2024-06-01」の形式で入力してください",
-                )])
-            })
-        };
-        let (from, to) = (date("from", &filter.from)?, date("to", &filter.to)?);
+        let f = filter.validate()?;
+        let (kind, from, to) = (f.kind, f.from, f.to);
         load(
             self.conn(),
             "m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)
@@ -276,32 +297,20 @@ impl Store {
         let d = input.validate()?;
         self.write(|tx| {
             let old: Option<(String, Option<i64>)> = tx
-                .query_row("SELECT kind, number FROM meetings WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(
+                    "SELECT kind, number FROM meetings WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()?;
             let (old_kind, old_number) = old.ok_or_else(|| Error::not_found("会議", id))?;
             check_refs(tx, &d)?;
-            let number = if old_kind == d.kind.label() { old_number } else { series_number(tx, &d, Some(id))? };
-            let title = if d.title.is_empty() { d.kind.default_title(number) } else { d.title.clone() };
-            tx.execute(
-                "UPDATE meetings SET kind = ?2, number = ?3, title = ?4, held_on = ?5, start_time = ?6,
-                    end_time = ?7, format = ?8, agenda = ?9, minutes = ?10, decisions = ?11, guests = ?12,
-                    updated_at = ?13 WHERE id = ?1",
-                params![
-                    id,
-                    d.kind,
-                    number,
-                    title,
-                    d.held_on,
-                    time_text(d.start_time),
-                    time_text(d.end_time),
-                    d.format,
-                    d.agenda,
-                    d.minutes,
-                    d.decisions.join("\n"),
-                    d.guests.join("\n"),
-                    now()
-                ],
-            )?;
+            let number = if old_kind == d.kind.label() {
+                old_number
+            } else {
+                series_number(tx, &d, Some(id))?
+            };
+            write_row(tx, Some(id), &d, number)?;
             write_links(tx, id, &d)
         })?;
         self.meeting(id)

@@ -11,10 +11,14 @@ impl Store {
             .items
             .iter()
             .filter(|i| i.overdue)
-            .map(|i| OverdueItem {
-                id: i.id,
-                label: format!("{}{}：{}", i.side, i.number, i.text),
-                due_date: i.due_date.expect("overdue items have a due date"),
+            .map(|i| {
+                let due_date = i.due_date.expect("overdue items have a due date");
+                OverdueItem {
+                    id: i.id,
+                    label: format!("{}{}：{}", i.side, i.number, i.text),
+                    due_date,
+                    due_label: crate::wareki::date_wareki(due_date),
+                }
             })
             .collect();
         let stakeholders = self
@@ -22,6 +26,7 @@ impl Store {
             .into_iter()
             .map(|s| StakeholderSummary {
                 last_contact: s.log.first().map(|l| l.contacted_on),
+                last_contact_label: s.log.first().map(|l| l.contacted_on_label.clone()),
                 id: s.id,
                 name: s.name,
                 kind: s.kind,

@@ -10,6 +10,7 @@ const SELECT: &str = "SELECT id, title, url, file_path, category, provided_by, p
 fn load(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Resource>> {
     let mut st = conn.prepare(sql)?;
     let rows = st.query_map([key], |r| {
+        let provided_on: Option<chrono::NaiveDate> = r.get(6)?;
         Ok(Resource {
             id: r.get(0)?,
             title: r.get(1)?,
@@ -17,7 +18,8 @@ fn load(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Resource>> {
             file_path: r.get(3)?,
             category: r.get(4)?,
             provided_by: r.get(5)?,
-            provided_on: r.get(6)?,
+            provided_on,
+            provided_on_label: provided_on.map(crate::wareki::date_wareki),
             note: r.get(7)?,
             project_ids: Vec::new(),
         })

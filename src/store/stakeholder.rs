@@ -112,9 +112,11 @@ fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Stakeholder>
             .collect::<rusqlite::Result<_>>()?;
         s.log = log
             .query_map([s.id], |r| {
+                let contacted_on = r.get(1)?;
                 Ok(ContactLogEntry {
                     id: r.get(0)?,
-                    contacted_on: r.get(1)?,
+                    contacted_on,
+                    contacted_on_label: crate::wareki::date_wareki(contacted_on),
                     summary: r.get(2)?,
                     new_state: r.get(3)?,
                 })

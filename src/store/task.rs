@@ -78,6 +78,7 @@ fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Resul
             owner_id: r.get(3)?,
             owner_name: r.get(4)?,
             due_date: due,
+            due_label: due.map(wareki::date_wareki),
             status,
             phase: r.get(7)?,
             meeting_id: r.get(8)?,
