@@ -38,6 +38,14 @@ for tool in cargo node npm; do
   }
 done
 
+# clippy and rustfmt run in `make test`; rustup adds them when missing.
+if command -v rustup >/dev/null 2>&1; then
+  for component in clippy rustfmt; do
+    rustup component list --installed 2>/dev/null | grep -q "^$component" ||
+      rustup component add "$component"
+  done
+fi
+
 # npm ci only when the lock file changed since the last install.
 npm_install() {
   local dir=$1 stamp="$1/node_modules/.bansou-lock-sha"

@@ -8,14 +8,25 @@ scripts/deps.sh
 echo "==> UI build"
 (cd ui && npm run build --silent)
 
+echo "==> cargo fmt and clippy"
+cargo fmt --all -- --check || {
+  echo "エラー: cargo fmt --all で整形してからコミットしてください。" >&2
+  exit 1
+}
+cargo clippy --workspace --all-targets -- -D warnings
+
 echo "==> cargo test"
 cargo test --workspace
 
-echo "==> TypeScript types generated from Rust are committed and current"
-if [ -d .git ] && ! git diff --quiet -- ui/src/lib/bindings; then
-  git --no-pager diff --stat -- ui/src/lib/bindings
-  echo "エラー: ui/src/lib/bindings が Rust の型と一致しません。cargo test で再生成してコミットしてください。" >&2
-  exit 1
+echo "==> TypeScript types and commands generated from Rust are committed and current"
+if [ -e .git ]; then
+  generated=(ui/src/lib/bindings ui/src/lib/commands.ts)
+  stale=$(git status --porcelain -- "${generated[@]}")
+  if [ -n "$stale" ]; then
+    echo "$stale"
+    echo "エラー: ${generated[*]} が Rust の型・コマンドと一致しません（変更または未登録のファイル）。cargo test で再生成してコミットしてください。" >&2
+    exit 1
+  fi
 fi
 
 echo "==> UI type check and unit tests"

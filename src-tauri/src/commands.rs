@@ -4,18 +4,20 @@
 use crate::error::CommandError;
 use crate::state::AppState;
 use bansou::analysis::evaluation::{summarize, EvaluationSummary};
+use bansou::catalog::Catalog;
+use bansou::chart::timeline::{plan_scene, timeline_scene};
 use bansou::demo::{self, DemoOutcome};
+use bansou::model::evaluation::EvaluationFilter;
 use bansou::model::evaluation::{EvalItem, Evaluation, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::{Meeting, MeetingFilter, MeetingInput};
 use bansou::model::overview::Overview;
 use bansou::model::strength::{RatingInput, SessionInput, StrengthItemInput, Strengths};
-use bansou::model::task::{plan_scene, timeline_scene, PlanStep, PlanStepInput, Task, TaskInput};
+use bansou::model::task::{PlanStep, PlanStepInput, Task, TaskInput};
 use bansou::model::{
-    Catalog, Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput,
-    NewItemInput, Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
+    Checklist, ChecklistItem, ContactLogInput, ItemUpdateInput, Member, MemberInput, NewItemInput,
+    Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
 };
-use bansou::report::progress::{progress_report, ReportInput};
-use bansou::store::evaluation::EvaluationFilter;
+use bansou::report::progress::{render, ReportInput};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -66,6 +68,12 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
 #[tauri::command]
 pub async fn catalog() -> Catalog {
     Catalog::get()
+}
+
+/// Today, its 和暦 name and its 年度: the defaults of every date field.
+#[tauri::command]
+pub async fn today() -> bansou::wareki::Today {
+    bansou::wareki::today_info(chrono::Local::now().date_naive())
 }
 
 /// The welcome's answer: load the demo (true) or start empty (false).
@@ -139,13 +147,13 @@ pub async fn remove_member(state: State<'_, AppState>, id: i64) -> CmdResult<()>
     state.with(|s| s.remove_member(id))
 }
 
-fn today() -> chrono::NaiveDate {
+fn local_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 #[tauri::command]
 pub async fn overview(state: State<'_, AppState>, project_id: i64) -> CmdResult<Overview> {
-    state.with(|s| s.overview(project_id, today()))
+    state.with(|s| s.overview(project_id, local_today()))
 }
 
 #[tauri::command]
@@ -159,7 +167,7 @@ pub async fn set_phase(
 
 #[tauri::command]
 pub async fn checklist(state: State<'_, AppState>, project_id: i64) -> CmdResult<Checklist> {
-    state.with(|s| s.checklist(project_id, today()))
+    state.with(|s| s.checklist(project_id, local_today()))
 }
 
 #[tauri::command]
@@ -168,7 +176,7 @@ pub async fn update_checklist_item(
     item_id: i64,
     input: ItemUpdateInput,
 ) -> CmdResult<ChecklistItem> {
-    state.with(|s| s.update_checklist_item(item_id, &input, today()))
+    state.with(|s| s.update_checklist_item(item_id, &input, local_today()))
 }
 
 #[tauri::command]
@@ -177,7 +185,7 @@ pub async fn add_checklist_item(
     project_id: i64,
     input: NewItemInput,
 ) -> CmdResult<ChecklistItem> {
-    state.with(|s| s.add_checklist_item(project_id, &input, today()))
+    state.with(|s| s.add_checklist_item(project_id, &input, local_today()))
 }
 
 #[tauri::command]
@@ -288,7 +296,7 @@ pub async fn open_resource<R: tauri::Runtime>(
 
 #[tauri::command]
 pub async fn strengths(state: State<'_, AppState>, project_id: i64) -> CmdResult<Strengths> {
-    state.with(|s| s.strengths(project_id))
+    state.with(|s| bansou::analysis::strength::strengths(s, project_id))
 }
 
 /// The radar as SVG, drawn by the library's chart module (the report prints
@@ -300,7 +308,8 @@ pub async fn strength_chart(
     by_barrier: bool,
 ) -> CmdResult<String> {
     state.with(|s| {
-        let scene = s.strengths(project_id)?.radar(by_barrier);
+        let strengths = bansou::analysis::strength::strengths(s, project_id)?;
+        let scene = bansou::chart::radar::strengths_radar(&strengths, by_barrier);
         Ok(bansou::chart::svg::render(&scene))
     })
 }
@@ -386,7 +395,7 @@ pub async fn delete_meeting(state: State<'_, AppState>, id: i64) -> CmdResult<()
 
 #[tauri::command]
 pub async fn list_tasks(state: State<'_, AppState>, project_id: i64) -> CmdResult<Vec<Task>> {
-    state.with(|s| s.tasks(project_id, today()))
+    state.with(|s| s.tasks(project_id, local_today()))
 }
 
 #[tauri::command]
@@ -395,12 +404,12 @@ pub async fn create_task(
     project_id: i64,
     input: TaskInput,
 ) -> CmdResult<Task> {
-    state.with(|s| s.create_task(project_id, &input, today()))
+    state.with(|s| s.create_task(project_id, &input, local_today()))
 }
 
 #[tauri::command]
 pub async fn update_task(state: State<'_, AppState>, id: i64, input: TaskInput) -> CmdResult<Task> {
-    state.with(|s| s.update_task(id, &input, today()))
+    state.with(|s| s.update_task(id, &input, local_today()))
 }
 
 #[tauri::command]
@@ -435,10 +444,10 @@ pub async fn plan_charts(
     fiscal_year: i32,
 ) -> CmdResult<[String; 2]> {
     state.with(|s| {
-        let tasks = s.tasks(project_id, today())?;
+        let tasks = s.tasks(project_id, local_today())?;
         let steps = s.plan(project_id)?;
         Ok([
-            bansou::chart::svg::render(&timeline_scene(fiscal_year, &tasks, today())),
+            bansou::chart::svg::render(&timeline_scene(fiscal_year, &tasks, local_today())),
             bansou::chart::svg::render(&plan_scene(&steps)),
         ])
     })
@@ -461,17 +470,18 @@ pub async fn evaluation_view(
     project_id: Option<i64>,
     filter: EvaluationFilter,
 ) -> CmdResult<EvaluationView> {
+    use bansou::chart::evaluation::{bars, trend};
     use bansou::chart::svg::render;
     state.with(|s| {
         let summary = summarize(&s.evaluations(project_id, &filter)?);
         Ok(EvaluationView {
             bar_charts: EvalItem::ALL
                 .iter()
-                .map(|&i| render(&summary.bars(i)))
+                .map(|&i| render(&bars(&summary, i)))
                 .collect(),
             trend_charts: EvaluatorKind::ALL
                 .iter()
-                .map(|&k| render(&summary.trend(k)))
+                .map(|&k| render(&trend(&summary, k)))
                 .collect(),
             summary,
         })
@@ -555,26 +565,31 @@ pub async fn export_report<R: tauri::Runtime>(
     path: String,
 ) -> CmdResult<ExportResult> {
     use tauri::Emitter;
-    let opts = input.validate(today()).map_err(CommandError::from)?;
+    let opts = input.validate(local_today()).map_err(CommandError::from)?;
     if path.trim().is_empty() {
         return Err(CommandError::from(bansou::Error::Validation(vec![
             bansou::FieldError::new("path", "保存先のファイルを選んでください"),
         ])));
     }
-    let bytes = state.with(|s| {
-        // A fault while drawing must answer the window, not leave it waiting.
+    // Read under the store's lock, draw outside it on a worker thread, so the
+    // window and every other command stay usable while a long report is made.
+    let src = state.with(|s| s.report_source(project_id, opts.from, opts.to, opts.today))?;
+    let drawing = tauri::async_runtime::spawn_blocking(move || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            progress_report(s, project_id, &opts, &mut |step| {
+            render(&src, &opts, &mut |step| {
                 let _ = app.emit("report-progress", step.to_owned());
             })
         }))
-        .unwrap_or_else(|_| {
-            Err(bansou::Error::Io {
-                path: std::path::PathBuf::from(&path),
-                source: std::io::Error::other("報告書の作成中に内部エラーが起きました"),
-            })
-        })
-    })?;
+    });
+    // A fault while drawing must answer the window, not leave it waiting.
+    let bytes = match drawing.await {
+        Ok(Ok(bytes)) => bytes,
+        _ => {
+            return Err(CommandError::internal(
+                "報告書の作成中に内部エラーが起きました。データは変更していません",
+            ))
+        }
+    };
     save_export(&state, &path, &bytes)?;
     Ok(ExportResult {
         path,

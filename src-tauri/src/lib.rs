@@ -20,6 +20,7 @@ pub fn setup<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::catalog,
+            commands::today,
             commands::finish_welcome,
             commands::load_demo,
             commands::list_projects,

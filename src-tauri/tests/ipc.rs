@@ -167,3 +167,354 @@ fn evaluations_export_to_a_csv_excel_opens() {
         .contains("扱えませんでした"));
     assert!(!bad.exists());
 }
+
+mod common;
+
+/// Calls commands and remembers which, so the test can prove it reached all.
+struct Calls<'a> {
+    w: &'a Window,
+    seen: std::cell::RefCell<std::collections::BTreeSet<String>>,
+}
+
+impl Calls<'_> {
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.seen.borrow_mut().insert(cmd.to_owned());
+        invoke(self.w, cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    /// A refused call: `{ code, message, fields }` with a Japanese message.
+    fn err(&self, cmd: &str, args: Value, code: &str) -> Value {
+        self.seen.borrow_mut().insert(cmd.to_owned());
+        let e = invoke(self.w, cmd, args).expect_err(cmd);
+        assert_eq!(e["code"], code, "{cmd}: {e}");
+        let message = e["message"].as_str().unwrap_or_default();
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+            "{cmd}: not Japanese: {message}"
+        );
+        e
+    }
+}
+
+fn id(v: &Value) -> i64 {
+    v["id"].as_i64().expect("an id")
+}
+
+#[test]
+fn every_command_answers_and_every_input_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("all.sqlite3"));
+    let c = Calls {
+        w: &w,
+        seen: Default::default(),
+    };
+    let nf = "not_found";
+    let bad = "validation";
+
+    c.ok("app_status", json!({}));
+    c.ok("catalog", json!({}));
+    assert_eq!(c.ok("today", json!({}))["date"].as_str().unwrap().len(), 10);
+    c.ok("finish_welcome", json!({ "loadDemo": false }));
+    assert_eq!(c.ok("load_demo", json!({})), true);
+    let projects = c.ok("list_projects", json!({}));
+    let pid = id(&projects[0]);
+
+    let p = c.ok("create_project", json!({ "input": project("IPC事業") }));
+    c.err("create_project", json!({ "input": project("") }), bad);
+    c.ok(
+        "update_project",
+        json!({ "id": id(&p), "input": project("IPC事業（改）") }),
+    );
+    c.err(
+        "update_project",
+        json!({ "id": 999_999, "input": project("x") }),
+        nf,
+    );
+    c.ok("delete_project", json!({ "id": id(&p) }));
+    c.err("delete_project", json!({ "id": 999_999 }), nf);
+
+    let member = json!({ "name": "試験 太郎", "role": "メンバー", "affiliation": "", "email": "" });
+    let m = c.ok("add_member", json!({ "projectId": pid, "input": member }));
+    c.err("add_member", json!({ "projectId": pid, "input": { "name": "", "role": "社長", "affiliation": "", "email": "" } }), bad);
+    c.ok("list_members", json!({ "projectId": pid }));
+    c.err("list_members", json!({ "projectId": 999_999 }), nf);
+    c.ok("update_member", json!({ "id": id(&m), "input": member }));
+    c.err(
+        "update_member",
+        json!({ "id": 999_999, "input": member }),
+        nf,
+    );
+    c.ok("remove_member", json!({ "id": id(&m) }));
+    c.err("remove_member", json!({ "id": id(&m) }), nf);
+
+    c.ok("overview", json!({ "projectId": pid }));
+    c.err("overview", json!({ "projectId": 999_999 }), nf);
+    c.ok("set_phase", json!({ "projectId": pid, "phase": 3 }));
+    c.err("set_phase", json!({ "projectId": pid, "phase": 9 }), bad);
+
+    let checklist = c.ok("checklist", json!({ "projectId": pid }));
+    c.err("checklist", json!({ "projectId": 999_999 }), nf);
+    let item = id(&checklist["items"][0]);
+    let update = json!({ "status": "完了", "owner_id": null, "due_date": "", "note": "", "stakeholder_ids": [],
+        "resource_ids": [], "changed_by": "試験", "changed_on": "2024-07-16" });
+    c.ok(
+        "update_checklist_item",
+        json!({ "itemId": item, "input": update }),
+    );
+    let mut wrong = update.clone();
+    wrong["status"] = json!("済み");
+    c.err(
+        "update_checklist_item",
+        json!({ "itemId": item, "input": wrong }),
+        bad,
+    );
+    let own = c.ok(
+        "add_checklist_item",
+        json!({ "projectId": pid, "input": { "side": "内向き", "text": "独自の項目" } }),
+    );
+    c.err(
+        "add_checklist_item",
+        json!({ "projectId": pid, "input": { "side": "上向き", "text": "" } }),
+        bad,
+    );
+    c.ok("delete_checklist_item", json!({ "itemId": id(&own) }));
+    c.err("delete_checklist_item", json!({ "itemId": item }), bad);
+
+    let org = json!({ "name": "試験センター", "kind": "保健所", "state": "未接触", "contacts": [], "note": "" });
+    let s = c.ok(
+        "create_stakeholder",
+        json!({ "projectId": pid, "input": org }),
+    );
+    c.err("create_stakeholder", json!({ "projectId": pid, "input": { "name": "", "kind": "宇宙局", "state": "", "contacts": [], "note": "" } }), bad);
+    c.ok("list_stakeholders", json!({ "projectId": pid }));
+    c.err("list_stakeholders", json!({ "projectId": 999_999 }), nf);
+    c.ok("update_stakeholder", json!({ "id": id(&s), "input": org }));
+    c.err(
+        "update_stakeholder",
+        json!({ "id": 999_999, "input": org }),
+        nf,
+    );
+    let log = json!({ "contacted_on": "2024-10-16", "summary": "打ち合わせ", "new_state": "打診" });
+    c.ok(
+        "add_contact_log",
+        json!({ "stakeholderId": id(&s), "input": log }),
+    );
+    c.err("add_contact_log", json!({ "stakeholderId": id(&s), "input": { "contacted_on": "2024-02-30", "summary": "", "new_state": "" } }), bad);
+    c.ok("delete_stakeholder", json!({ "id": id(&s) }));
+    c.err("delete_stakeholder", json!({ "id": id(&s) }), nf);
+
+    let res = json!({ "title": "資料", "url": "https://www.mhlw.go.jp/", "file_path": "", "category": "資料",
+        "provided_by": "", "provided_on": "", "project_ids": [pid], "note": "" });
+    let r = c.ok("create_resource", json!({ "input": res }));
+    let mut js = res.clone();
+    js["url"] = json!("javascript:alert(1)");
+    c.err("create_resource", json!({ "input": js }), bad);
+    c.ok("list_resources", json!({ "projectId": pid }));
+    c.err("list_resources", json!({ "projectId": 999_999 }), nf);
+    c.ok("update_resource", json!({ "id": id(&r), "input": res }));
+    c.err(
+        "update_resource",
+        json!({ "id": 999_999, "input": res }),
+        nf,
+    );
+    // Opening would start a browser; an unknown id is refused before that.
+    c.err("open_resource", json!({ "id": 999_999 }), nf);
+    c.ok("delete_resource", json!({ "id": id(&r) }));
+    c.err("delete_resource", json!({ "id": id(&r) }), nf);
+
+    let st = c.ok("strengths", json!({ "projectId": pid }));
+    c.err("strengths", json!({ "projectId": 999_999 }), nf);
+    assert!(c
+        .ok(
+            "strength_chart",
+            json!({ "projectId": pid, "byBarrier": false })
+        )
+        .as_str()
+        .unwrap()
+        .starts_with("<svg"));
+    c.err(
+        "strength_chart",
+        json!({ "projectId": 999_999, "byBarrier": true }),
+        nf,
+    );
+    let session = c.ok("create_strength_session", json!({ "projectId": pid, "input": { "label": "試験", "rated_on": "2024-12-01", "copy_last": true } }));
+    c.err(
+        "create_strength_session",
+        json!({ "projectId": pid, "input": { "label": "", "rated_on": "", "copy_last": false } }),
+        bad,
+    );
+    let sitem = id(&st["items"][0]);
+    c.ok(
+        "rate_strength",
+        json!({ "sessionId": session, "itemId": sitem, "input": { "score": 3, "note": "" } }),
+    );
+    c.err(
+        "rate_strength",
+        json!({ "sessionId": session, "itemId": sitem, "input": { "score": 5, "note": "" } }),
+        bad,
+    );
+    let new_item = c.ok("add_strength_item", json!({ "projectId": pid, "input": { "group": "士会内", "axis": "財力", "barrier": "", "text": "寄付" } }));
+    c.err("add_strength_item", json!({ "projectId": pid, "input": { "group": "", "axis": "魔力", "barrier": "", "text": "" } }), bad);
+    c.ok(
+        "rename_strength_item",
+        json!({ "itemId": new_item, "text": "寄付金" }),
+    );
+    c.err(
+        "rename_strength_item",
+        json!({ "itemId": new_item, "text": " " }),
+        bad,
+    );
+    c.ok(
+        "set_strength_item_hidden",
+        json!({ "itemId": new_item, "hidden": true }),
+    );
+    c.err(
+        "set_strength_item_hidden",
+        json!({ "itemId": 999_999, "hidden": true }),
+        nf,
+    );
+    c.ok("delete_strength_session", json!({ "sessionId": session }));
+    c.err(
+        "delete_strength_session",
+        json!({ "sessionId": session }),
+        nf,
+    );
+
+    let meeting = json!({ "kind": "臨時会議", "title": "", "held_on": "2024-12-10", "start_time": "", "end_time": "",
+        "format": "対面", "project_ids": [pid], "participant_ids": [], "guests": "", "agenda": "", "minutes": "",
+        "decisions": "資料を送る", "resource_ids": [] });
+    let mt = c.ok("create_meeting", json!({ "input": meeting }));
+    let mut no_date = meeting.clone();
+    no_date["held_on"] = json!("");
+    c.err("create_meeting", json!({ "input": no_date }), bad);
+    let filter = json!({ "kind": "", "from": "", "to": "" });
+    c.ok(
+        "list_meetings",
+        json!({ "projectId": pid, "filter": filter }),
+    );
+    c.err(
+        "list_meetings",
+        json!({ "projectId": pid, "filter": { "kind": "宴会", "from": "", "to": "" } }),
+        bad,
+    );
+    c.ok("update_meeting", json!({ "id": id(&mt), "input": meeting }));
+    c.err(
+        "update_meeting",
+        json!({ "id": 999_999, "input": meeting }),
+        nf,
+    );
+
+    let task = json!({ "title": "資料を送る", "owner_id": null, "due_date": "2024-12-20", "status": "未着手",
+        "phase": 3, "meeting_id": id(&mt), "milestone": false, "note": "" });
+    let t = c.ok("create_task", json!({ "projectId": pid, "input": task }));
+    let mut late = task.clone();
+    late["status"] = json!("終わった");
+    c.err(
+        "create_task",
+        json!({ "projectId": pid, "input": late }),
+        bad,
+    );
+    c.ok("list_tasks", json!({ "projectId": pid }));
+    c.err("list_tasks", json!({ "projectId": 999_999 }), nf);
+    c.ok("update_task", json!({ "id": id(&t), "input": task }));
+    c.err("update_task", json!({ "id": 999_999, "input": task }), nf);
+    c.ok("delete_task", json!({ "id": id(&t) }));
+    c.err("delete_task", json!({ "id": id(&t) }), nf);
+
+    c.ok(
+        "set_plan_step",
+        json!({ "projectId": pid, "input": { "fiscal_year": 2028, "title": "展開", "note": "" } }),
+    );
+    c.err(
+        "set_plan_step",
+        json!({ "projectId": pid, "input": { "fiscal_year": 1999, "title": "", "note": "" } }),
+        bad,
+    );
+    let plan = c.ok("plan", json!({ "projectId": pid }));
+    c.err("plan", json!({ "projectId": 999_999 }), nf);
+    let step = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["fiscal_year"] == 2028)
+        .unwrap();
+    c.ok("delete_plan_step", json!({ "id": id(step) }));
+    c.err("delete_plan_step", json!({ "id": id(step) }), nf);
+    c.ok(
+        "plan_charts",
+        json!({ "projectId": pid, "fiscalYear": 2024 }),
+    );
+    c.err(
+        "plan_charts",
+        json!({ "projectId": 999_999, "fiscalYear": 2024 }),
+        nf,
+    );
+
+    let ev = json!({ "meeting_id": id(&mt), "kind": "他者評価", "evaluator_id": null, "written_on": "2024-12-11",
+        "scores": [4, 3, 3, 2], "comments": ["", "", "", ""] });
+    let e = c.ok("create_evaluation", json!({ "input": ev }));
+    let mut early = ev.clone();
+    early["written_on"] = json!("2024-12-01");
+    c.err("create_evaluation", json!({ "input": early }), bad);
+    c.ok("meeting_evaluations", json!({ "meetingId": id(&mt) }));
+    c.err("meeting_evaluations", json!({ "meetingId": 999_999 }), nf);
+    c.ok("update_evaluation", json!({ "id": id(&e), "input": ev }));
+    c.err(
+        "update_evaluation",
+        json!({ "id": 999_999, "input": ev }),
+        nf,
+    );
+    // The library's own reason why a meeting with evaluations stays.
+    let blocked = c.err("delete_meeting", json!({ "id": id(&mt) }), bad);
+    assert!(blocked["fields"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("評価が1件"));
+    c.ok("delete_evaluation", json!({ "id": id(&e) }));
+    c.err("delete_evaluation", json!({ "id": id(&e) }), nf);
+    c.ok("delete_meeting", json!({ "id": id(&mt) }));
+
+    let ef = json!({ "from": "", "to": "", "kind": "" });
+    c.ok("evaluation_view", json!({ "projectId": pid, "filter": ef }));
+    c.err(
+        "evaluation_view",
+        json!({ "projectId": pid, "filter": { "from": "去年", "to": "", "kind": "" } }),
+        bad,
+    );
+    let csv = dir.path().join("e.csv");
+    c.ok(
+        "export_evaluations_csv",
+        json!({ "projectId": pid, "filter": ef, "path": csv.to_str().unwrap() }),
+    );
+    c.err("export_evaluations_csv", json!({ "projectId": pid, "filter": { "from": "", "to": "", "kind": "相互" }, "path": csv.to_str().unwrap() }), bad);
+
+    c.err("open_last_export", json!({}), "internal");
+    let pdf = dir.path().join("r.pdf");
+    let report = json!({ "from": "", "to": "", "sections": [1], "author": "", "seireki": false });
+    c.ok(
+        "export_report",
+        json!({ "projectId": pid, "input": report, "path": pdf.to_str().unwrap() }),
+    );
+    c.err("export_report", json!({ "projectId": pid, "input": { "from": "", "to": "", "sections": [8], "author": "", "seireki": false }, "path": pdf.to_str().unwrap() }), bad);
+    let form = dir.path().join("f.pdf");
+    c.ok(
+        "export_form",
+        json!({ "evaluationId": null, "path": form.to_str().unwrap() }),
+    );
+    c.err(
+        "export_form",
+        json!({ "evaluationId": 999_999, "path": form.to_str().unwrap() }),
+        nf,
+    );
+
+    let (all, _) = common::commands();
+    let seen = c.seen.borrow();
+    let missed: Vec<&str> = all
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|n| !seen.contains(*n))
+        .collect();
+    assert!(missed.is_empty(), "commands never called: {missed:?}");
+}

@@ -11,7 +11,7 @@ describe('api', () => {
       seen.push([cmd, args]);
       return [];
     });
-    await api.members(7);
+    await api.listMembers(7);
     expect(seen).toEqual([['list_members', { projectId: 7 }]]);
   });
 

@@ -1,6 +1,9 @@
-// Typed wrappers over the shell's commands. Types come from Rust (ts-rs), so a
-// change on one side that the other does not follow fails `npm run check`.
+// The shell's commands for the window. Both the commands and their types are
+// generated from Rust (commands.ts from src-tauri/src/commands.rs, bindings/
+// by ts-rs), so a change on one side that the other does not follow fails
+// `npm run check`.
 import { invoke } from '@tauri-apps/api/core';
+import { commands } from './commands';
 import type { AppStatus } from './bindings/AppStatus';
 import type { Catalog } from './bindings/Catalog';
 import type { CommandError } from './bindings/CommandError';
@@ -35,6 +38,7 @@ import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationView } from './bindings/EvaluationView';
 import type { ReportInput } from './bindings/ReportInput';
 import type { ExportResult } from './bindings/ExportResult';
+import type { Today } from './bindings/Today';
 
 export type {
   AppStatus,
@@ -71,6 +75,7 @@ export type {
   EvaluationView,
   ReportInput,
   ExportResult,
+  Today,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */
@@ -90,6 +95,13 @@ export function toCommandError(e: unknown): CommandError {
   };
 }
 
+/** The library's own words for an error: its per-record reasons when it gave
+ *  some (「この会議には評価が…件あります」), else the summary message. */
+export function errorText(e: CommandError): string {
+  const reasons = e.fields.map((f) => f.message);
+  return reasons.length ? reasons.join('\n') : e.message;
+}
+
 /** Field key → message, for showing each error beside its input. */
 export function fieldErrors(e: CommandError | null): Record<string, string> {
   const out: Record<string, string> = {};
@@ -107,77 +119,6 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export const api = {
-  status: () => call<AppStatus>('app_status'),
-  catalog: () => call<Catalog>('catalog'),
-  finishWelcome: (loadDemo: boolean) => call<boolean>('finish_welcome', { loadDemo }),
-  loadDemo: () => call<boolean>('load_demo'),
-  projects: () => call<Project[]>('list_projects'),
-  createProject: (input: ProjectInput) => call<Project>('create_project', { input }),
-  updateProject: (id: number, input: ProjectInput) => call<Project>('update_project', { id, input }),
-  deleteProject: (id: number) => call<void>('delete_project', { id }),
-  members: (projectId: number) => call<Member[]>('list_members', { projectId }),
-  addMember: (projectId: number, input: MemberInput) =>
-    call<Member>('add_member', { projectId, input }),
-  updateMember: (id: number, input: MemberInput) => call<Member>('update_member', { id, input }),
-  removeMember: (id: number) => call<void>('remove_member', { id }),
-  overview: (projectId: number) => call<Overview>('overview', { projectId }),
-  setPhase: (projectId: number, phase: number | null) => call<Project>('set_phase', { projectId, phase }),
-  checklist: (projectId: number) => call<Checklist>('checklist', { projectId }),
-  updateChecklistItem: (itemId: number, input: ItemUpdateInput) =>
-    call<ChecklistItem>('update_checklist_item', { itemId, input }),
-  addChecklistItem: (projectId: number, input: NewItemInput) =>
-    call<ChecklistItem>('add_checklist_item', { projectId, input }),
-  deleteChecklistItem: (itemId: number) => call<void>('delete_checklist_item', { itemId }),
-  stakeholders: (projectId: number) => call<Stakeholder[]>('list_stakeholders', { projectId }),
-  createStakeholder: (projectId: number, input: StakeholderInput) =>
-    call<Stakeholder>('create_stakeholder', { projectId, input }),
-  updateStakeholder: (id: number, input: StakeholderInput) =>
-    call<Stakeholder>('update_stakeholder', { id, input }),
-  deleteStakeholder: (id: number) => call<void>('delete_stakeholder', { id }),
-  addContactLog: (stakeholderId: number, input: ContactLogInput) =>
-    call<Stakeholder>('add_contact_log', { stakeholderId, input }),
-  resources: (projectId: number) => call<Resource[]>('list_resources', { projectId }),
-  createResource: (input: ResourceInput) => call<Resource>('create_resource', { input }),
-  updateResource: (id: number, input: ResourceInput) => call<Resource>('update_resource', { id, input }),
-  deleteResource: (id: number) => call<void>('delete_resource', { id }),
-  openResource: (id: number) => call<void>('open_resource', { id }),
-  strengths: (projectId: number) => call<Strengths>('strengths', { projectId }),
-  strengthChart: (projectId: number, byBarrier: boolean) =>
-    call<string>('strength_chart', { projectId, byBarrier }),
-  createStrengthSession: (projectId: number, input: SessionInput) =>
-    call<number>('create_strength_session', { projectId, input }),
-  deleteStrengthSession: (sessionId: number) => call<void>('delete_strength_session', { sessionId }),
-  rateStrength: (sessionId: number, itemId: number, input: RatingInput) =>
-    call<void>('rate_strength', { sessionId, itemId, input }),
-  addStrengthItem: (projectId: number, input: StrengthItemInput) =>
-    call<number>('add_strength_item', { projectId, input }),
-  renameStrengthItem: (itemId: number, text: string) => call<void>('rename_strength_item', { itemId, text }),
-  setStrengthItemHidden: (itemId: number, hidden: boolean) =>
-    call<void>('set_strength_item_hidden', { itemId, hidden }),
-  meetings: (projectId: number, filter: MeetingFilter) => call<Meeting[]>('list_meetings', { projectId, filter }),
-  createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
-  updateMeeting: (id: number, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
-  deleteMeeting: (id: number) => call<void>('delete_meeting', { id }),
-  tasks: (projectId: number) => call<Task[]>('list_tasks', { projectId }),
-  createTask: (projectId: number, input: TaskInput) => call<Task>('create_task', { projectId, input }),
-  updateTask: (id: number, input: TaskInput) => call<Task>('update_task', { id, input }),
-  deleteTask: (id: number) => call<void>('delete_task', { id }),
-  plan: (projectId: number) => call<PlanStep[]>('plan', { projectId }),
-  setPlanStep: (projectId: number, input: PlanStepInput) => call<void>('set_plan_step', { projectId, input }),
-  deletePlanStep: (id: number) => call<void>('delete_plan_step', { id }),
-  planCharts: (projectId: number, fiscalYear: number) =>
-    call<[string, string]>('plan_charts', { projectId, fiscalYear }),
-  evaluationView: (projectId: number | null, filter: EvaluationFilter) =>
-    call<EvaluationView>('evaluation_view', { projectId, filter }),
-  meetingEvaluations: (meetingId: number) => call<Evaluation[]>('meeting_evaluations', { meetingId }),
-  createEvaluation: (input: EvaluationInput) => call<Evaluation>('create_evaluation', { input }),
-  updateEvaluation: (id: number, input: EvaluationInput) => call<Evaluation>('update_evaluation', { id, input }),
-  deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
-  exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, path: string) =>
-    call<number>('export_evaluations_csv', { projectId, filter, path }),
-  exportReport: (projectId: number, input: ReportInput, path: string) =>
-    call<ExportResult>('export_report', { projectId, input, path }),
-  exportForm: (evaluationId: number | null, path: string) => call<ExportResult>('export_form', { evaluationId, path }),
-  openLastExport: () => call<void>('open_last_export'),
-};
+/** Every IPC command, typed from Rust (see commands.ts, generated), failing
+ *  with `{ code, message, fields }`. */
+export const api = commands(call);

@@ -3,6 +3,7 @@ import type { Axis } from "./Axis";
 import type { Barrier } from "./Barrier";
 import type { EvalItemInfo } from "./EvalItemInfo";
 import type { EvaluatorKind } from "./EvaluatorKind";
+import type { FiscalYear } from "./FiscalYear";
 import type { ItemStatus } from "./ItemStatus";
 import type { MeetingFormat } from "./MeetingFormat";
 import type { MeetingKind } from "./MeetingKind";
@@ -40,4 +41,8 @@ score_labels: Array<string>,
 /**
  * Sections of the sidebar, in order.
  */
-sections: Array<Section>, };
+sections: Array<Section>, 
+/**
+ * 2000–2099 with their 和暦 names, for 年度 lists.
+ */
+fiscal_years: Array<FiscalYear>, };

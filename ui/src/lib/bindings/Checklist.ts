@@ -6,4 +6,9 @@ export type Checklist = { items: Array<ChecklistItem>,
 /**
  * 内向き then 外向き.
  */
-completion: Array<Completion>, };
+completion: Array<Completion>, 
+/**
+ * Who records a status change unless the form says otherwise: the last
+ * 記録者 on this computer's database, else the team's leader.
+ */
+default_recorder: string, };

@@ -7,7 +7,7 @@ export type ChecklistItem = { id: number, side: Side,
 /**
  * 1-based number within its side (①–⑧ for the template items).
  */
-number: number, template_key: string | null, text: string, status: ItemStatus, owner_id: number | null, owner_name: string | null, due_date: string | null, 
+number: number, template_key: string | null, text: string, status: ItemStatus, owner_id: number | null, owner_name: string | null, due_date: string | null, due_label: string | null, 
 /**
  * 期限 passed while still 未着手 or 進行中.
  */

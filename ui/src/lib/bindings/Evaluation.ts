@@ -4,13 +4,17 @@ import type { MeetingKind } from "./MeetingKind";
 
 export type Evaluation = { id: number, meeting_id: number, meeting_title: string, meeting_kind: MeetingKind, held_on: string, 
 /**
+ * 令和6年7月16日.
+ */
+held_on_label: string, 
+/**
  * 士会名 of the meeting's project(s), joined with 「・」 for a joint meeting.
  */
 projects: string, kind: EvaluatorKind, evaluator_id: number | null, 
 /**
  * The member's name, or 匿名.
  */
-evaluator: string, written_on: string, 
+evaluator: string, written_on: string, written_on_label: string, 
 /**
  * A–D.
  */

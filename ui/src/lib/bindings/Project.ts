@@ -13,9 +13,9 @@ export type Project = { id: number, name: string, program: string | null, prefec
  */
 society: string, theme: Theme, target: Target, start_date: string, end_date: string, 
 /**
- * 年度 of the start date in 和暦: 令和6年度.
+ * 年度 of the start date (2024), and in 和暦: 令和6年度.
  */
-fiscal_year_label: string, 
+fiscal_year: number, fiscal_year_label: string, 
 /**
  * 期間 in 和暦: 令和6年6月1日〜令和7年3月31日.
  */

@@ -2,7 +2,11 @@
 import type { Rating } from "./Rating";
 import type { Score } from "./Score";
 
-export type Session = { id: number, label: string, rated_on: string, ratings: Array<Rating>, 
+export type Session = { id: number, label: string, rated_on: string, 
+/**
+ * 令和6年6月17日.
+ */
+rated_on_label: string, ratings: Array<Rating>, 
 /**
  * 創造力・人力・対応力・財力, in that order.
  */

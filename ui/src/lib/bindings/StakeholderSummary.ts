@@ -2,4 +2,4 @@
 import type { Relation } from "./Relation";
 import type { StakeholderKind } from "./StakeholderKind";
 
-export type StakeholderSummary = { id: number, name: string, kind: StakeholderKind, state: Relation, last_contact: string | null, };
+export type StakeholderSummary = { id: number, name: string, kind: StakeholderKind, state: Relation, last_contact: string | null, last_contact_label: string | null, };

@@ -1,0 +1,164 @@
+// Generated from src-tauri/src/commands.rs by `cargo test -p bansou-app --test commands_ts`.
+// Do not edit: change the Rust command and run the tests again.
+import type { AppStatus } from './bindings/AppStatus';
+import type { Catalog } from './bindings/Catalog';
+import type { Checklist } from './bindings/Checklist';
+import type { ChecklistItem } from './bindings/ChecklistItem';
+import type { ContactLogInput } from './bindings/ContactLogInput';
+import type { Evaluation } from './bindings/Evaluation';
+import type { EvaluationFilter } from './bindings/EvaluationFilter';
+import type { EvaluationInput } from './bindings/EvaluationInput';
+import type { EvaluationView } from './bindings/EvaluationView';
+import type { ExportResult } from './bindings/ExportResult';
+import type { ItemUpdateInput } from './bindings/ItemUpdateInput';
+import type { Meeting } from './bindings/Meeting';
+import type { MeetingFilter } from './bindings/MeetingFilter';
+import type { MeetingInput } from './bindings/MeetingInput';
+import type { Member } from './bindings/Member';
+import type { MemberInput } from './bindings/MemberInput';
+import type { NewItemInput } from './bindings/NewItemInput';
+import type { Overview } from './bindings/Overview';
+import type { PlanStep } from './bindings/PlanStep';
+import type { PlanStepInput } from './bindings/PlanStepInput';
+import type { Project } from './bindings/Project';
+import type { ProjectInput } from './bindings/ProjectInput';
+import type { RatingInput } from './bindings/RatingInput';
+import type { ReportInput } from './bindings/ReportInput';
+import type { Resource } from './bindings/Resource';
+import type { ResourceInput } from './bindings/ResourceInput';
+import type { SessionInput } from './bindings/SessionInput';
+import type { Stakeholder } from './bindings/Stakeholder';
+import type { StakeholderInput } from './bindings/StakeholderInput';
+import type { StrengthItemInput } from './bindings/StrengthItemInput';
+import type { Strengths } from './bindings/Strengths';
+import type { Task } from './bindings/Task';
+import type { TaskInput } from './bindings/TaskInput';
+import type { Today } from './bindings/Today';
+
+/** How a command is sent (api.ts passes `invoke` with Japanese error handling). */
+export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+export function commands(call: Call) {
+  return {
+    appStatus: () => call<AppStatus>('app_status'),
+    catalog: () => call<Catalog>('catalog'),
+    today: () => call<Today>('today'),
+    finishWelcome: (loadDemo: boolean) => call<boolean>('finish_welcome', { loadDemo }),
+    loadDemo: () => call<boolean>('load_demo'),
+    listProjects: () => call<Project[]>('list_projects'),
+    createProject: (input: ProjectInput) => call<Project>('create_project', { input }),
+    updateProject: (id: number, input: ProjectInput) => call<Project>('update_project', { id, input }),
+    deleteProject: (id: number) => call<void>('delete_project', { id }),
+    listMembers: (projectId: number) => call<Member[]>('list_members', { projectId }),
+    addMember: (projectId: number, input: MemberInput) => call<Member>('add_member', { projectId, input }),
+    updateMember: (id: number, input: MemberInput) => call<Member>('update_member', { id, input }),
+    removeMember: (id: number) => call<void>('remove_member', { id }),
+    overview: (projectId: number) => call<Overview>('overview', { projectId }),
+    setPhase: (projectId: number, phase: number | null) => call<Project>('set_phase', { projectId, phase }),
+    checklist: (projectId: number) => call<Checklist>('checklist', { projectId }),
+    updateChecklistItem: (itemId: number, input: ItemUpdateInput) => call<ChecklistItem>('update_checklist_item', { itemId, input }),
+    addChecklistItem: (projectId: number, input: NewItemInput) => call<ChecklistItem>('add_checklist_item', { projectId, input }),
+    deleteChecklistItem: (itemId: number) => call<void>('delete_checklist_item', { itemId }),
+    listStakeholders: (projectId: number) => call<Stakeholder[]>('list_stakeholders', { projectId }),
+    createStakeholder: (projectId: number, input: StakeholderInput) => call<Stakeholder>('create_stakeholder', { projectId, input }),
+    updateStakeholder: (id: number, input: StakeholderInput) => call<Stakeholder>('update_stakeholder', { id, input }),
+    deleteStakeholder: (id: number) => call<void>('delete_stakeholder', { id }),
+    addContactLog: (stakeholderId: number, input: ContactLogInput) => call<Stakeholder>('add_contact_log', { stakeholderId, input }),
+    listResources: (projectId: number) => call<Resource[]>('list_resources', { projectId }),
+    createResource: (input: ResourceInput) => call<Resource>('create_resource', { input }),
+    updateResource: (id: number, input: ResourceInput) => call<Resource>('update_resource', { id, input }),
+    deleteResource: (id: number) => call<void>('delete_resource', { id }),
+    openResource: (id: number) => call<void>('open_resource', { id }),
+    strengths: (projectId: number) => call<Strengths>('strengths', { projectId }),
+    strengthChart: (projectId: number, byBarrier: boolean) => call<string>('strength_chart', { projectId, byBarrier }),
+    createStrengthSession: (projectId: number, input: SessionInput) => call<number>('create_strength_session', { projectId, input }),
+    deleteStrengthSession: (sessionId: number) => call<void>('delete_strength_session', { sessionId }),
+    rateStrength: (sessionId: number, itemId: number, input: RatingInput) => call<void>('rate_strength', { sessionId, itemId, input }),
+    addStrengthItem: (projectId: number, input: StrengthItemInput) => call<number>('add_strength_item', { projectId, input }),
+    renameStrengthItem: (itemId: number, text: string) => call<void>('rename_strength_item', { itemId, text }),
+    setStrengthItemHidden: (itemId: number, hidden: boolean) => call<void>('set_strength_item_hidden', { itemId, hidden }),
+    listMeetings: (projectId: number, filter: MeetingFilter) => call<Meeting[]>('list_meetings', { projectId, filter }),
+    createMeeting: (input: MeetingInput) => call<Meeting>('create_meeting', { input }),
+    updateMeeting: (id: number, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
+    deleteMeeting: (id: number) => call<void>('delete_meeting', { id }),
+    listTasks: (projectId: number) => call<Task[]>('list_tasks', { projectId }),
+    createTask: (projectId: number, input: TaskInput) => call<Task>('create_task', { projectId, input }),
+    updateTask: (id: number, input: TaskInput) => call<Task>('update_task', { id, input }),
+    deleteTask: (id: number) => call<void>('delete_task', { id }),
+    plan: (projectId: number) => call<PlanStep[]>('plan', { projectId }),
+    setPlanStep: (projectId: number, input: PlanStepInput) => call<void>('set_plan_step', { projectId, input }),
+    deletePlanStep: (id: number) => call<void>('delete_plan_step', { id }),
+    planCharts: (projectId: number, fiscalYear: number) => call<[string, string]>('plan_charts', { projectId, fiscalYear }),
+    evaluationView: (projectId: number | null, filter: EvaluationFilter) => call<EvaluationView>('evaluation_view', { projectId, filter }),
+    meetingEvaluations: (meetingId: number) => call<Evaluation[]>('meeting_evaluations', { meetingId }),
+    createEvaluation: (input: EvaluationInput) => call<Evaluation>('create_evaluation', { input }),
+    updateEvaluation: (id: number, input: EvaluationInput) => call<Evaluation>('update_evaluation', { id, input }),
+    deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
+    exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, path: string) => call<number>('export_evaluations_csv', { projectId, filter, path }),
+    exportReport: (projectId: number, input: ReportInput, path: string) => call<ExportResult>('export_report', { projectId, input, path }),
+    exportForm: (evaluationId: number | null, path: string) => call<ExportResult>('export_form', { evaluationId, path }),
+    openLastExport: () => call<void>('open_last_export'),
+  };
+}
+
+/** Every command the shell registers, in the order of commands.rs. */
+export const COMMAND_NAMES = [
+  'app_status',
+  'catalog',
+  'today',
+  'finish_welcome',
+  'load_demo',
+  'list_projects',
+  'create_project',
+  'update_project',
+  'delete_project',
+  'list_members',
+  'add_member',
+  'update_member',
+  'remove_member',
+  'overview',
+  'set_phase',
+  'checklist',
+  'update_checklist_item',
+  'add_checklist_item',
+  'delete_checklist_item',
+  'list_stakeholders',
+  'create_stakeholder',
+  'update_stakeholder',
+  'delete_stakeholder',
+  'add_contact_log',
+  'list_resources',
+  'create_resource',
+  'update_resource',
+  'delete_resource',
+  'open_resource',
+  'strengths',
+  'strength_chart',
+  'create_strength_session',
+  'delete_strength_session',
+  'rate_strength',
+  'add_strength_item',
+  'rename_strength_item',
+  'set_strength_item_hidden',
+  'list_meetings',
+  'create_meeting',
+  'update_meeting',
+  'delete_meeting',
+  'list_tasks',
+  'create_task',
+  'update_task',
+  'delete_task',
+  'plan',
+  'set_plan_step',
+  'delete_plan_step',
+  'plan_charts',
+  'evaluation_view',
+  'meeting_evaluations',
+  'create_evaluation',
+  'update_evaluation',
+  'delete_evaluation',
+  'export_evaluations_csv',
+  'export_report',
+  'export_form',
+  'open_last_export',
+] as const;
