@@ -12,6 +12,11 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+# Exports go here instead of through the system save dialog, which WebDriver
+# cannot drive (the shell's choose_export honours it).
+BANSOU_TEST_SAVE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bansou-e2e-exports-XXXXXX")
+export BANSOU_TEST_SAVE_DIR
+
 # A display of our own, so tests neither need nor disturb a desktop.
 display=99
 while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done

@@ -1,4 +1,5 @@
-//! Benchmarks that print figures (not pass/fail tests): `bansou bench report`.
+//! Benchmarks that print figures (not pass/fail tests): `bansou bench report`
+//! and `bansou bench crash` (kill -9 during writes, then check what survived).
 
 use crate::demo;
 use crate::error::Result;
@@ -43,8 +44,10 @@ fn measure(
     Ok((times[times.len() / 2], size))
 }
 
-/// A project with 500 meetings and 4,000 evaluations (8 per meeting).
-fn large_project(store: &mut Store) -> Result<i64> {
+/// A project with `meetings` meetings over one 年度 and 8 evaluations each
+/// (the benchmark uses 500: 4,000 evaluations). `bansou bench seed` adds one
+/// to a database for trying the window with years of data.
+pub fn large_project(store: &mut Store, meetings: u64) -> Result<i64> {
     store.write(|tx| {
         let p = ProjectInput {
             name: "大規模ベンチマーク事業".into(),
@@ -75,15 +78,15 @@ fn large_project(store: &mut Store) -> Result<i64> {
             people.push(member::insert(tx, pid, &m.validate()?)?);
         }
         let start = NaiveDate::from_ymd_opt(2024, 4, 1).expect("valid");
-        for i in 0..500u64 {
-            let day = start + Days::new(i * 364 / 500);
+        for i in 0..meetings {
+            let day = start + Days::new(i * 364 / meetings.max(1));
             let m = MeetingInput {
                 kind: "チーム会議".into(),
                 held_on: day.to_string(),
                 format: "オンライン".into(),
                 project_ids: vec![pid],
                 participant_ids: people.clone(),
-                decisions: format!("決定事項{i}の一\\n決定事項{i}の二"),
+                decisions: format!("決定事項{i}の一\n決定事項{i}の二"),
                 ..Default::default()
             };
             let mid = meeting::insert(tx, &m.validate()?)?;
@@ -99,7 +102,7 @@ fn large_project(store: &mut Store) -> Result<i64> {
                     evaluator_id: None,
                     written_on: day.to_string(),
                     scores: (0..4)
-                        .map(|j| Some(1 + (k + j + (i % 3) as u8) % 4))
+                        .map(|j| Some(i32::from(1 + (k + j + (i % 3) as u8) % 4)))
                         .collect(),
                     comments: vec!["丁寧な傾聴と情報提供があった".into(); 4],
                 };
@@ -125,7 +128,7 @@ pub fn report(out: &mut dyn FnMut(&str)) -> Result<()> {
             size as f64 / 1024.0
         ));
         let t0 = Instant::now();
-        let big = large_project(&mut store)?;
+        let big = large_project(&mut store, 500)?;
         out(&format!(
             "大規模データの作成（会議500件・評価4,000件）: {:.0} ms",
             t0.elapsed().as_secs_f64() * 1000.0
@@ -145,4 +148,193 @@ pub fn report(out: &mut dyn FnMut(&str)) -> Result<()> {
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// What `bench crash` found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CrashReport {
+    pub trials: u32,
+    /// Writes the killed process had reported committed.
+    pub committed: u32,
+    /// Of those, the ones missing after reopening (must be 0).
+    pub lost: u32,
+    /// Forms found half-written: an evaluation without its four items, a
+    /// meeting without its project (must be 0).
+    pub half_written: u32,
+    /// Trials where `PRAGMA integrity_check` did not answer ok (must be 0).
+    pub corrupt: u32,
+}
+
+/// The writer side of `bench crash`: on a fresh database, records meetings,
+/// their evaluations and checklist changes one transaction at a time, printing
+/// `committed <what> <id>` after each commit, until it is killed.
+pub fn crash_writer(store: &mut Store, out: &mut dyn std::io::Write) -> Result<()> {
+    use crate::model::checklist::ItemUpdateInput;
+    let project = store.create_project(&ProjectInput {
+        name: "書き込み試験".into(),
+        program: String::new(),
+        prefecture: "山口県".into(),
+        profession: "PT".into(),
+        theme: "腰痛予防".into(),
+        target: "企業".into(),
+        start_date: "2024-04-01".into(),
+        end_date: "2025-03-31".into(),
+        goal: String::new(),
+    })?;
+    let member = store.add_member(
+        project.id,
+        &MemberInput {
+            name: "試験 一".into(),
+            role: "リーダー".into(),
+            affiliation: String::new(),
+            email: String::new(),
+        },
+    )?;
+    let items = store.checklist(
+        project.id,
+        NaiveDate::from_ymd_opt(2024, 4, 1).expect("valid"),
+    )?;
+    let say = |out: &mut dyn std::io::Write, line: String| {
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    };
+    say(out, "ready".into());
+    let statuses = ["進行中", "完了", "未着手"];
+    for i in 0u64.. {
+        let day = NaiveDate::from_ymd_opt(2024, 4, 1).expect("valid") + Days::new(i % 360);
+        let m = store.create_meeting(&MeetingInput {
+            kind: "チーム会議".into(),
+            held_on: day.to_string(),
+            format: "オンライン".into(),
+            project_ids: vec![project.id],
+            participant_ids: vec![member.id],
+            minutes: "議事録".repeat(50),
+            decisions: "決定事項の一\n決定事項の二".into(),
+            ..Default::default()
+        })?;
+        say(out, format!("committed meeting {}", m.id));
+        let e = store.create_evaluation(&EvaluationInput {
+            meeting_id: m.id,
+            kind: "他者評価".into(),
+            evaluator_id: Some(member.id),
+            written_on: day.to_string(),
+            scores: vec![Some(4), Some(3), Some(3), Some(2)],
+            comments: vec!["丁寧な傾聴と情報提供があった".into(); 4],
+        })?;
+        say(out, format!("committed evaluation {}", e.id));
+        let item = &items.items[(i as usize) % items.items.len()];
+        let status = statuses[(i as usize) % statuses.len()];
+        store.update_checklist_item(
+            item.id,
+            &ItemUpdateInput {
+                status: status.into(),
+                changed_by: "試験 一".into(),
+                changed_on: day.to_string(),
+                ..Default::default()
+            },
+            day,
+        )?;
+        say(out, format!("committed checklist {} {status}", item.id));
+    }
+    Ok(())
+}
+
+/// Kills a writer (`exe --db … bench crash-writer`) with SIGKILL at a random
+/// moment, `trials` times, and checks after each that the database opens
+/// intact with every reported write in it and no form half-written.
+pub fn crash(exe: &std::path::Path, trials: u32, out: &mut dyn FnMut(&str)) -> Result<CrashReport> {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let mut report = CrashReport {
+        trials,
+        ..Default::default()
+    };
+    // A small linear congruential generator: the same trials each run.
+    let mut seed: u64 = 0x2024_0716;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed >> 33
+    };
+    for trial in 0..trials {
+        let dir = tempfile::tempdir().map_err(|source| crate::Error::Io {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+        let db = dir.path().join("crash.sqlite3");
+        let mut child = Command::new(exe)
+            .args(["--db"])
+            .arg(&db)
+            .args(["bench", "crash-writer"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|source| crate::Error::Io {
+                path: exe.to_owned(),
+                source,
+            })?;
+        let stdout = child.stdout.take().expect("piped");
+        let reader = std::thread::spawn(move || {
+            std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(|l| l.ok())
+                .collect::<Vec<String>>()
+        });
+        // Let it get going, then kill it somewhere in its stream of writes.
+        std::thread::sleep(Duration::from_millis(150 + next() % 400));
+        let _ = child.kill();
+        let _ = child.wait();
+        let lines = reader.join().unwrap_or_default();
+        let store = Store::open(&db)?;
+        let ok: String = store
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            report.corrupt += 1;
+        }
+        let mut lost = 0;
+        let mut committed = 0;
+        for line in &lines {
+            let words: Vec<&str> = line.split(' ').collect();
+            let found = match words.as_slice() {
+                ["committed", "meeting", id] => store.meeting(id.parse().unwrap_or(-1)).is_ok(),
+                ["committed", "evaluation", id] => store.evaluation(id.parse().unwrap_or(-1)).is_ok(),
+                ["committed", "checklist", id, status] => store
+                    .conn()
+                    .query_row(
+                        "SELECT count(*) FROM checklist_history WHERE item_id = ?1 AND to_status = ?2",
+                        rusqlite::params![id.parse::<i64>().unwrap_or(-1), status],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .map(|n| n > 0)
+                    .unwrap_or(false),
+                _ => continue,
+            };
+            committed += 1;
+            if !found {
+                lost += 1;
+            }
+        }
+        let half: i64 = store.conn().query_row(
+            "SELECT (SELECT count(*) FROM evaluations e
+                     WHERE (SELECT count(*) FROM evaluation_items i WHERE i.evaluation_id = e.id) <> 4)
+                  + (SELECT count(*) FROM meetings m
+                     WHERE NOT EXISTS (SELECT 1 FROM meeting_projects p WHERE p.meeting_id = m.id))",
+            [],
+            |r| r.get(0),
+        )?;
+        report.committed += committed;
+        report.lost += lost;
+        report.half_written += half as u32;
+        out(&format!(
+            "試行 {:>3}: 書き込み {committed} 件を確認、失われた書き込み {lost} 件、書きかけ {half} 件、整合性 {ok}",
+            trial + 1
+        ));
+    }
+    out(&format!(
+        "強制終了 {} 回：報告された書き込み {} 件、失われた書き込み {} 件、書きかけの記録 {} 件、整合性の異常 {} 回",
+        report.trials, report.committed, report.lost, report.half_written, report.corrupt
+    ));
+    Ok(report)
 }

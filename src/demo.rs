@@ -890,7 +890,7 @@ fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()>
             owner_id: owner,
             due_date: due.into(),
             status: status.into(),
-            phase: Some(phase),
+            phase: Some(i32::from(phase)),
             meeting_id: meeting_on.get(&(team, from)).copied(),
             milestone,
             note: String::new(),
@@ -1014,7 +1014,9 @@ fn add_evaluations(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
                     kind: kind.into(),
                     evaluator_id: evaluator,
                     written_on: written.clone(),
-                    scores: scores[k % scores.len()].map(Some).to_vec(),
+                    scores: scores[k % scores.len()]
+                        .map(|s| Some(i32::from(s)))
+                        .to_vec(),
                     comments: comments[k % 2].iter().map(|c| c.to_string()).collect(),
                 };
                 evaluation::insert(tx, &input.validate()?)?;

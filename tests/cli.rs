@@ -257,3 +257,131 @@ fn report_and_form_files() {
     assert!(ok, "{err}");
     assert!(std::fs::read(&form).unwrap().starts_with(b"%PDF"));
 }
+
+/// The way the user lost everything before: `report … --out` naming the
+/// database. Now refused, exit 1, the file byte for byte as it was.
+#[test]
+fn exports_never_overwrite_the_database_its_companions_or_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    assert!(bansou(&db, &["backup"]).0);
+    let before = std::fs::read(&db).unwrap();
+    let backups = dir.path().join("backups");
+    let a_backup = std::fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let backup_bytes = std::fs::read(&a_backup).unwrap();
+    let pdf_named_db = dir.path().join("d.pdf");
+    std::fs::copy(&db, &pdf_named_db).unwrap();
+    for args in [
+        vec!["report", "山口", "--out", db.to_str().unwrap()],
+        vec!["form", "--out", pdf_named_db.to_str().unwrap()],
+        vec!["evaluations", "全体", "--csv", a_backup.to_str().unwrap()],
+        vec![
+            "report",
+            "山口",
+            "--out",
+            backups.join("r.pdf").to_str().unwrap(),
+        ],
+    ] {
+        let (ok, out, err) = bansou(&db, &args);
+        assert!(!ok, "{args:?} was accepted: {out}");
+        assert!(err.contains("書き出せません"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database is untouched"
+    );
+    assert_eq!(std::fs::read(&a_backup).unwrap(), backup_bytes);
+    assert!(!backups.join("r.pdf").exists());
+    assert!(!dir.path().join("d.sqlite3.pdf").exists());
+    let (ok, out, _) = bansou(&db, &["projects"]);
+    assert!(ok && out.contains("山口県理学療法士会"), "{out}");
+}
+
+#[test]
+fn backup_restore_archive_and_delete_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let copy = dir.path().join("コピー.sqlite3");
+    let (ok, out, err) = bansou(&db, &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("バックアップを書き出しました"));
+    let (ok, _, err) = bansou(&db, &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(!ok && err.contains("既にあります"), "{err}");
+
+    let (ok, _, err) = bansou(&db, &["delete", "山口", "--yes"]);
+    assert!(!ok && err.contains("アーカイブされていません"), "{err}");
+    let (ok, out, _) = bansou(&db, &["archive", "山口"]);
+    assert!(ok && out.contains("アーカイブしました"), "{out}");
+    let (_, out, _) = bansou(&db, &["projects"]);
+    assert!(
+        !out.contains("山口県理学療法士会"),
+        "archived projects leave the list: {out}"
+    );
+    let (ok, out, err) = bansou(&db, &["delete", "山口"]);
+    assert!(!ok && err.contains("--yes"), "{err}");
+    assert!(out.contains("会議 5件"), "{out}");
+    let (ok, out, err) = bansou(&db, &["delete", "山口", "--yes"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("完全に削除しました"), "{out}");
+    let (ok, _, _) = bansou(&db, &["checklist", "山口"]);
+    assert!(!ok);
+
+    let (ok, out, err) = bansou(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("復元前のデータはバックアップしてあります"),
+        "{out}"
+    );
+    let (_, out, _) = bansou(&db, &["projects"]);
+    assert!(out.contains("山口県理学療法士会"), "{out}");
+    let (ok, out, _) = bansou(&db, &["backups"]);
+    assert!(
+        ok && out.contains("復元の前") && out.contains("事業の完全削除の前"),
+        "{out}"
+    );
+
+    let (ok, _, err) = bansou(&db, &["restore", db.to_str().unwrap()]);
+    assert!(!ok && err.contains("開いているデータベース"), "{err}");
+}
+
+#[test]
+fn a_comment_excel_would_run_as_a_formula_is_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE evaluation_items SET comment = '=1+1' WHERE rowid = (SELECT min(rowid) FROM evaluation_items)",
+            [],
+        )
+        .unwrap();
+    let csv = dir.path().join("評価.csv");
+    let (ok, _, err) = bansou(
+        &db,
+        &["evaluations", "全体", "--csv", csv.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let comments: Vec<String> = r.records().map(|row| row.unwrap()[11].to_owned()).collect();
+    assert!(comments.contains(&"'=1+1".to_owned()), "{comments:?}");
+    assert!(!comments.contains(&"=1+1".to_owned()));
+    let scores: Vec<String> =
+        csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|row| row.unwrap()[9].to_owned())
+            .collect();
+    assert!(
+        scores.iter().all(|s| s.parse::<u8>().is_ok()),
+        "scores stay numbers"
+    );
+}

@@ -10,7 +10,12 @@ use bansou::model::meeting::MeetingInput;
 use bansou::{demo, Store};
 use common::{member_input, project_input, store};
 
-fn form(meeting_id: i64, kind: &str, written_on: &str, scores: [Option<u8>; 4]) -> EvaluationInput {
+fn form(
+    meeting_id: i64,
+    kind: &str,
+    written_on: &str,
+    scores: [Option<i32>; 4],
+) -> EvaluationInput {
     EvaluationInput {
         meeting_id,
         kind: kind.into(),
@@ -198,10 +203,18 @@ fn csv_opens_in_excel_one_row_per_evaluation_and_item() {
     assert_eq!(rows.len(), evals.len() * 4);
     assert_eq!(&rows[0][7], "A");
     assert_eq!(&rows[3][8], "臨機応変な支援に関すること");
-    // A comment with a comma survives quoting.
+    // A comment with a comma, a quote and a line break survives quoting: the
+    // file read back has the same 12 columns and the comment whole.
+    let mut tricky = evals[0].clone();
+    tricky.comments[0] = "傾聴、承認, そして\"フィードバック\"\n次回も".into();
     let out = dir.path().join("評価.csv");
-    write_atomically(&out, &evaluations_csv(&evals).unwrap()).unwrap();
-    assert!(out.exists() && !dir.path().join("評価.csv.part").exists());
+    write_atomically(&out, &evaluations_csv(&[tricky]).unwrap()).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|row| row.len() == 12));
+    assert_eq!(&rows[0][11], "傾聴、承認, そして\"フィードバック\"\n次回も");
 }
 
 #[test]

@@ -130,6 +130,9 @@ fn editing_and_deleting() {
     assert!(s.members(p.id).unwrap().is_empty());
     s.add_member(p.id, &member_input("残る人", "メンバー"))
         .unwrap();
+    // 削除 archives first; only an archived project is deleted for good.
+    assert_eq!(s.delete_project(p.id).unwrap_err().code(), "validation");
+    s.archive_project(p.id).unwrap();
     s.delete_project(p.id).unwrap();
     assert!(s.projects().unwrap().is_empty());
     // Members went with the project (ON DELETE CASCADE).

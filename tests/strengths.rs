@@ -17,7 +17,7 @@ fn session(label: &str, on: &str, copy_last: bool) -> SessionInput {
     }
 }
 
-fn rate(score: Option<u8>) -> RatingInput {
+fn rate(score: Option<i32>) -> RatingInput {
     RatingInput {
         score,
         note: String::new(),

@@ -2,15 +2,18 @@
 //! They are `async` so Tauri runs them off the window's main thread.
 
 use crate::error::CommandError;
-use crate::state::AppState;
+use crate::state::{guarded, AppState};
 use bansou::analysis::evaluation::{summarize, EvaluationSummary};
 use bansou::catalog::Catalog;
 use bansou::chart::timeline::{plan_scene, timeline_scene};
 use bansou::demo::{self, DemoOutcome};
+use bansou::exchange::target::{self, ExportKind};
 use bansou::model::evaluation::EvaluationFilter;
 use bansou::model::evaluation::{EvalItem, Evaluation, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::{Meeting, MeetingFilter, MeetingInput};
+use bansou::model::member::{MemberRecords, MemberRemoval};
 use bansou::model::overview::Overview;
+use bansou::model::project::ProjectDeletion;
 use bansou::model::strength::{RatingInput, SessionInput, StrengthItemInput, Strengths};
 use bansou::model::task::{PlanStep, PlanStepInput, Task, TaskInput};
 use bansou::model::{
@@ -18,6 +21,7 @@ use bansou::model::{
     Project, ProjectInput, Resource, ResourceInput, Stakeholder, StakeholderInput,
 };
 use bansou::report::progress::{render, ReportInput};
+use bansou::store::backup::{BackupInfo, Reason};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -114,8 +118,31 @@ pub async fn update_project(
     state.with(|s| s.update_project(id, &input))
 }
 
+/// 「削除」: the project leaves the lists, every record kept (設定 → アーカイブ).
 #[tauri::command]
-pub async fn delete_project(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+pub async fn archive_project(state: State<'_, AppState>, id: i64) -> CmdResult<Project> {
+    state.with(|s| s.archive_project(id))
+}
+
+#[tauri::command]
+pub async fn unarchive_project(state: State<'_, AppState>, id: i64) -> CmdResult<Project> {
+    state.with(|s| s.unarchive_project(id))
+}
+
+#[tauri::command]
+pub async fn archived_projects(state: State<'_, AppState>) -> CmdResult<Vec<Project>> {
+    state.with(|s| s.archived_projects())
+}
+
+/// What deleting an archived project for good would remove, for the dialog.
+#[tauri::command]
+pub async fn project_deletion(state: State<'_, AppState>, id: i64) -> CmdResult<ProjectDeletion> {
+    state.with(|s| s.project_deletion(id))
+}
+
+/// Deletes an archived project for good (after a backup).
+#[tauri::command]
+pub async fn delete_project(state: State<'_, AppState>, id: i64) -> CmdResult<ProjectDeletion> {
     state.with(|s| s.delete_project(id))
 }
 
@@ -142,9 +169,20 @@ pub async fn update_member(
     state.with(|s| s.update_member(id, &input))
 }
 
+/// The records that keep a member's name (the dialog explains 退任 with them).
 #[tauri::command]
-pub async fn remove_member(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+pub async fn member_records(state: State<'_, AppState>, id: i64) -> CmdResult<MemberRecords> {
+    state.with(|s| s.member_records(id))
+}
+
+#[tauri::command]
+pub async fn remove_member(state: State<'_, AppState>, id: i64) -> CmdResult<MemberRemoval> {
     state.with(|s| s.remove_member(id))
+}
+
+#[tauri::command]
+pub async fn reinstate_member(state: State<'_, AppState>, id: i64) -> CmdResult<Member> {
+    state.with(|s| s.reinstate_member(id))
 }
 
 fn local_today() -> chrono::NaiveDate {
@@ -160,7 +198,7 @@ pub async fn overview(state: State<'_, AppState>, project_id: i64) -> CmdResult<
 pub async fn set_phase(
     state: State<'_, AppState>,
     project_id: i64,
-    phase: Option<u8>,
+    phase: Option<i32>,
 ) -> CmdResult<Project> {
     state.with(|s| s.set_phase(project_id, phase))
 }
@@ -265,32 +303,44 @@ pub async fn delete_resource(state: State<'_, AppState>, id: i64) -> CmdResult<(
 
 /// Opens a stored resource in the system browser or viewer. The window passes
 /// only an id, so nothing but a checked http(s) URL or an existing local file
-/// can ever be opened from here.
+/// can be opened from here; a local file opens only if it is a document
+/// (PDF, office, picture, text) — anything else is shown in its folder — and
+/// a network path is refused.
 #[tauri::command]
 pub async fn open_resource<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<()> {
+    use bansou::model::resource::{check_web_url, local_open, LocalOpen};
     use tauri_plugin_opener::OpenerExt;
     let r = state.with(|s| s.resource(id))?;
     let failed = |e: tauri_plugin_opener::Error| {
         CommandError::internal(format!("資料を開けませんでした：{e}"))
     };
     if !r.url.is_empty() {
-        let url = bansou::model::resource::check_web_url(&r.url).map_err(CommandError::internal)?;
-        app.opener()
+        let url = check_web_url(&r.url).map_err(CommandError::internal)?;
+        return app
+            .opener()
             .open_url(url.as_str(), None::<&str>)
-            .map_err(failed)
-    } else if std::path::Path::new(&r.file_path).exists() {
-        app.opener()
-            .open_path(&r.file_path, None::<&str>)
-            .map_err(failed)
-    } else {
-        Err(CommandError::internal(format!(
+            .map_err(failed);
+    }
+    let how = local_open(&r.file_path).map_err(CommandError::internal)?;
+    if !std::path::Path::new(&r.file_path).exists() {
+        return Err(CommandError::internal(format!(
             "ファイルが見つかりません：{}。移動または削除された可能性があります",
             r.file_path
-        )))
+        )));
+    }
+    match how {
+        LocalOpen::Document => app
+            .opener()
+            .open_path(&r.file_path, None::<&str>)
+            .map_err(failed),
+        LocalOpen::Folder => app
+            .opener()
+            .reveal_item_in_dir(&r.file_path)
+            .map_err(failed),
     }
 }
 
@@ -443,6 +493,11 @@ pub async fn plan_charts(
     project_id: i64,
     fiscal_year: i32,
 ) -> CmdResult<[String; 2]> {
+    if !(2000..=2099).contains(&fiscal_year) {
+        return Err(CommandError::from(bansou::Error::Validation(vec![
+            bansou::FieldError::new("fiscal_year", "年度は2000〜2099の間で選んでください"),
+        ])));
+    }
     state.with(|s| {
         let tasks = s.tasks(project_id, local_today())?;
         let steps = s.plan(project_id)?;
@@ -518,21 +573,78 @@ pub async fn delete_evaluation(state: State<'_, AppState>, id: i64) -> CmdResult
     state.with(|s| s.delete_evaluation(id))
 }
 
-/// Writes the evaluations (one row per evaluation × item) where the user chose
-/// in the save dialog; returns how many evaluations were written.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ExportTarget {
+    /// What the window passes to the export command.
+    pub token: String,
+    /// Where the file will go, to show the user.
+    pub path: String,
+}
+
+/// Asks where an export goes, through the system save dialog only (it asks
+/// before replacing an existing file). The chosen path is checked — never the
+/// database, its -wal/-shm files, a backup or another database — and kept here
+/// under a token; the export commands write only to a path chosen this way.
+/// None when the user cancels. With `BANSOU_TEST_SAVE_DIR` set (the WebDriver
+/// journeys), no dialog opens and the file goes into that folder.
 #[tauri::command]
-pub async fn export_evaluations_csv(
+pub async fn choose_export<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    project_id: Option<i64>,
-    filter: EvaluationFilter,
-    path: String,
-) -> CmdResult<usize> {
-    state.with(|s| {
-        let evals = s.evaluations(project_id, &filter)?;
-        let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
-        bansou::exchange::write_atomically(std::path::Path::new(&path), &bytes)?;
-        Ok(evals.len())
-    })
+    kind: ExportKind,
+    default_name: String,
+) -> CmdResult<Option<ExportTarget>> {
+    use tauri_plugin_dialog::DialogExt;
+    let name = std::path::Path::new(&default_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("伴走ノート.{}", kind.extension()));
+    let chosen = match std::env::var_os("BANSOU_TEST_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(&name)),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title("保存先を選ぶ")
+                .set_file_name(&name)
+                .add_filter(kind.extension().to_uppercase(), &[kind.extension()]);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+                .await
+                .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+                .and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = target::check(&chosen, kind, state.db_path.as_deref())?;
+    let token = uuid::Uuid::new_v4().to_string();
+    state
+        .export_targets
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+        .insert(token.clone(), path.clone());
+    Ok(Some(ExportTarget {
+        token,
+        path: path.display().to_string(),
+    }))
+}
+
+/// The path chosen in the save dialog for `token`.
+fn chosen_path(state: &AppState, token: &str) -> CmdResult<std::path::PathBuf> {
+    state
+        .export_targets
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+        .get(token)
+        .cloned()
+        .ok_or_else(|| {
+            CommandError::from(bansou::Error::Validation(vec![bansou::FieldError::new(
+                "path",
+                "保存先のファイルを選んでください",
+            )]))
+        })
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -543,15 +655,35 @@ pub struct ExportResult {
     pub bytes: usize,
 }
 
-/// Writes an export whole and remembers it as the one file the window may open.
-fn save_export(state: &AppState, path: &str, bytes: &[u8]) -> CmdResult<()> {
-    let target = std::path::PathBuf::from(path);
-    bansou::exchange::write_atomically(&target, bytes).map_err(CommandError::from)?;
+/// Writes an export whole to the place chosen for `token` and remembers it as
+/// the one file the window may open.
+fn save_export(state: &AppState, token: &str, bytes: &[u8]) -> CmdResult<ExportResult> {
+    let path = chosen_path(state, token)?;
+    bansou::exchange::write_atomically(&path, bytes).map_err(CommandError::from)?;
     *state
         .last_export
         .lock()
-        .map_err(|_| CommandError::internal("内部エラーが発生しました"))? = Some(target);
-    Ok(())
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))? = Some(path.clone());
+    if let Ok(mut targets) = state.export_targets.lock() {
+        targets.remove(token);
+    }
+    Ok(ExportResult {
+        path: path.display().to_string(),
+        bytes: bytes.len(),
+    })
+}
+
+/// Writes the evaluations (one row per evaluation × item) where the user chose.
+#[tauri::command]
+pub async fn export_evaluations_csv(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let evals = state.with(|s| s.evaluations(project_id, &filter))?;
+    let bytes = guarded(|| Ok(bansou::exchange::csv::evaluations_csv(&evals)?))?;
+    save_export(&state, &target, &bytes)
 }
 
 /// Builds the progress report off the window's thread, telling the window
@@ -562,39 +694,26 @@ pub async fn export_report<R: tauri::Runtime>(
     state: State<'_, AppState>,
     project_id: i64,
     input: ReportInput,
-    path: String,
+    target: String,
 ) -> CmdResult<ExportResult> {
     use tauri::Emitter;
     let opts = input.validate(local_today()).map_err(CommandError::from)?;
-    if path.trim().is_empty() {
-        return Err(CommandError::from(bansou::Error::Validation(vec![
-            bansou::FieldError::new("path", "保存先のファイルを選んでください"),
-        ])));
-    }
+    chosen_path(&state, &target)?;
     // Read under the store's lock, draw outside it on a worker thread, so the
     // window and every other command stay usable while a long report is made.
     let src = state.with(|s| s.report_source(project_id, opts.from, opts.to, opts.today))?;
     let drawing = tauri::async_runtime::spawn_blocking(move || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            render(&src, &opts, &mut |step| {
+        guarded(|| {
+            Ok(render(&src, &opts, &mut |step| {
                 let _ = app.emit("report-progress", step.to_owned());
-            })
-        }))
+            }))
+        })
     });
     // A fault while drawing must answer the window, not leave it waiting.
-    let bytes = match drawing.await {
-        Ok(Ok(bytes)) => bytes,
-        _ => {
-            return Err(CommandError::internal(
-                "報告書の作成中に内部エラーが起きました。データは変更していません",
-            ))
-        }
-    };
-    save_export(&state, &path, &bytes)?;
-    Ok(ExportResult {
-        path,
-        bytes: bytes.len(),
-    })
+    let bytes = drawing
+        .await
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))??;
+    save_export(&state, &target, &bytes)
 }
 
 /// The 表1 form as PDF: blank, or filled with one evaluation.
@@ -602,17 +721,87 @@ pub async fn export_report<R: tauri::Runtime>(
 pub async fn export_form(
     state: State<'_, AppState>,
     evaluation_id: Option<i64>,
-    path: String,
+    target: String,
 ) -> CmdResult<ExportResult> {
     let e = evaluation_id
         .map(|id| state.with(|s| s.evaluation(id)))
         .transpose()?;
-    let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
-    save_export(&state, &path, &bytes)?;
-    Ok(ExportResult {
-        path,
-        bytes: bytes.len(),
+    let bytes = guarded(|| {
+        Ok(bansou::report::form::evaluation_form(
+            e.as_ref(),
+            chrono::Local::now(),
+        ))
+    })?;
+    save_export(&state, &target, &bytes)
+}
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct BackupStatus {
+    /// The backups folder, shown in 設定.
+    pub folder: String,
+    pub keep: u32,
+    /// Newest first.
+    pub backups: Vec<BackupInfo>,
+}
+
+#[tauri::command]
+pub async fn backup_status(state: State<'_, AppState>) -> CmdResult<BackupStatus> {
+    state.with(|s| {
+        Ok(BackupStatus {
+            folder: bansou::store::backup::dir_of(s.path())
+                .display()
+                .to_string(),
+            keep: s.backup_keep()?,
+            backups: s.backups()?,
+        })
     })
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> CmdResult<BackupInfo> {
+    state.with(|s| s.backup_now(Reason::Manual))
+}
+
+#[tauri::command]
+pub async fn set_backup_keep(state: State<'_, AppState>, keep: i32) -> CmdResult<u32> {
+    state.with(|s| s.set_backup_keep(i64::from(keep)))
+}
+
+/// Restores one of the listed backups (by its file name: the window cannot
+/// name any other file). The current content is backed up first.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, file_name: String) -> CmdResult<()> {
+    let listed = state.with(|s| s.backups())?;
+    let chosen = listed
+        .into_iter()
+        .find(|b| b.file_name == file_name)
+        .ok_or_else(|| {
+            CommandError::from(bansou::Error::NotFound {
+                what: "バックアップ",
+                key: file_name.clone(),
+            })
+        })?;
+    state.replace(|s| s.restore(std::path::Path::new(&chosen.path)))
+}
+
+/// Shows the backups folder in the system's file manager.
+#[tauri::command]
+pub async fn open_backup_folder<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let dir = state.with(|s| {
+        let dir = bansou::store::backup::dir_of(s.path());
+        if !dir.exists() {
+            s.backup_now(Reason::Manual)?;
+        }
+        Ok(dir)
+    })?;
+    app.opener()
+        .open_path(dir.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError::internal(format!("フォルダを開けませんでした：{e}")))
 }
 
 /// Opens the file this window last exported in the system viewer (the window

@@ -26,11 +26,17 @@ pub fn setup<R: tauri::Runtime>(
             commands::list_projects,
             commands::create_project,
             commands::update_project,
+            commands::archive_project,
+            commands::unarchive_project,
+            commands::archived_projects,
+            commands::project_deletion,
             commands::delete_project,
             commands::list_members,
             commands::add_member,
             commands::update_member,
+            commands::member_records,
             commands::remove_member,
+            commands::reinstate_member,
             commands::overview,
             commands::set_phase,
             commands::checklist,
@@ -72,15 +78,22 @@ pub fn setup<R: tauri::Runtime>(
             commands::create_evaluation,
             commands::update_evaluation,
             commands::delete_evaluation,
+            commands::choose_export,
             commands::export_evaluations_csv,
             commands::export_report,
             commands::export_form,
             commands::open_last_export,
+            commands::backup_status,
+            commands::backup_now,
+            commands::set_backup_keep,
+            commands::restore_backup,
+            commands::open_backup_folder,
         ])
 }
 
 pub fn run(db: Option<PathBuf>) {
     let state = state::AppState::open(db);
+    state.start_daily_backup();
     if let Err(e) = setup(tauri::Builder::default(), state).run(tauri::generate_context!()) {
         eprintln!("伴走ノートを起動できませんでした：{e}");
         std::process::exit(1);

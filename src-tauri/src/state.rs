@@ -1,8 +1,9 @@
 //! The open database, or why it could not be opened (the window then shows the
-//! reason instead of closing silently).
+//! reason instead of closing silently), and the files the window may write.
 
 use crate::error::CommandError;
 use bansou::Store;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -10,8 +11,17 @@ pub struct AppState {
     pub db_path: Option<PathBuf>,
     /// The last file this window exported, the only one it may ask to open.
     pub last_export: Mutex<Option<PathBuf>>,
+    /// Targets chosen in the save dialog, by the token the window holds: an
+    /// export writes only where the user chose, never to a path the window
+    /// makes up.
+    pub export_targets: Mutex<HashMap<String, PathBuf>>,
     db: Mutex<Result<Store, CommandError>>,
 }
+
+/// The message for a command that failed inside (a bug, not the user's input):
+/// the window gets an answer, the data is unchanged (the transaction rolled back).
+pub const INTERNAL: &str =
+    "内部エラーが発生しました。データは変更していません。もう一度お試しください";
 
 impl AppState {
     pub fn open(explicit: Option<PathBuf>) -> Self {
@@ -23,28 +33,84 @@ impl AppState {
         AppState {
             db_path,
             last_export: Mutex::new(None),
+            export_targets: Mutex::new(HashMap::new()),
             db: Mutex::new(db),
         }
     }
 
-    /// Runs `f` with the store; commands never touch SQLite any other way.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Result<Store, CommandError>> {
+        // A panic in another command rolled its transaction back; the
+        // connection itself is still good, so carry on rather than lock out.
+        self.db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the store; commands never touch SQLite any other way. A
+    /// panic inside becomes an error reply, so the window never waits forever.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Store) -> bansou::Result<T>,
     ) -> Result<T, CommandError> {
-        // A panic in another command rolled its transaction back; the
-        // connection itself is still good, so carry on rather than lock out.
-        let mut guard = self
-            .db
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.lock();
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(CommandError::from),
+            Ok(store) => guarded(|| f(store).map_err(CommandError::from)),
             Err(e) => Err(e.clone()),
         }
     }
 
-    pub fn open_error(&self) -> Option<CommandError> {
-        self.db.lock().ok().and_then(|g| g.as_ref().err().cloned())
+    /// Replaces the open store with what `f` makes of it (a restore). If `f`
+    /// fails, the database is opened again as it was.
+    pub fn replace(
+        &self,
+        f: impl FnOnce(Store) -> bansou::Result<Store>,
+    ) -> Result<(), CommandError> {
+        let path = self
+            .db_path
+            .clone()
+            .ok_or_else(|| CommandError::internal("データの保存先がわかりません"))?;
+        let mut guard = self.lock();
+        let current = std::mem::replace(
+            &mut *guard,
+            Err(CommandError::internal("データベースを開き直しています")),
+        );
+        let store = current?;
+        match guarded(|| f(store).map_err(CommandError::from)) {
+            Ok(new) => {
+                *guard = Ok(new);
+                Ok(())
+            }
+            Err(e) => {
+                *guard = Store::open(&path).map_err(CommandError::from);
+                Err(e)
+            }
+        }
     }
+
+    pub fn open_error(&self) -> Option<CommandError> {
+        self.lock().as_ref().err().cloned()
+    }
+
+    /// Once a day, a copy of the database in `backups/`, made on a thread of
+    /// its own through its own connection, so start-up does not wait for it.
+    pub fn start_daily_backup(&self) {
+        let Some(path) = self.db_path.clone() else {
+            return;
+        };
+        let Ok(keep) = self.with(|s| s.backup_keep()) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            let today = chrono::Local::now().date_naive();
+            if let Err(e) = bansou::store::backup::daily_if_due(&path, today, keep) {
+                eprintln!("毎日のバックアップを作れませんでした：{e}");
+            }
+        });
+    }
+}
+
+/// Runs `f`, turning a panic into an error reply.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T, CommandError>) -> Result<T, CommandError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err(CommandError::internal(INTERNAL)))
 }

@@ -139,25 +139,55 @@ fn evaluations_export_to_a_csv_excel_opens() {
         .unwrap()
         .contains("臨機応変な支援"));
 
-    let out = dir.path().join("評価.csv");
-    let n = invoke(
+    // The target comes from the save dialog (its test hook here), never from a
+    // path the window makes up.
+    let saves = save_dir();
+    let chosen = invoke(
         &w,
-        "export_evaluations_csv",
-        json!({ "projectId": null, "filter": filter, "path": out.to_str().unwrap() }),
+        "choose_export",
+        json!({ "kind": "csv", "defaultName": "評価_全体" }),
     )
     .unwrap();
+    let out = std::path::PathBuf::from(chosen["path"].as_str().unwrap());
+    assert_eq!(out, saves.join("評価_全体.csv"), "the extension is added");
+    let done = invoke(
+        &w,
+        "export_evaluations_csv",
+        json!({ "projectId": null, "filter": filter, "target": chosen["token"] }),
+    )
+    .unwrap();
+    assert_eq!(done["path"].as_str().unwrap(), out.to_str().unwrap());
+    let all = json!({ "projectId": null, "filter": filter });
+    let n = json!(invoke(&w, "evaluation_view", all).unwrap()["summary"]["evaluations"]);
     assert!(n.as_u64().unwrap() > 0);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let lines = String::from_utf8(bytes).unwrap().lines().count() as u64;
     assert_eq!(lines, n.as_u64().unwrap() * 4 + 1);
 
-    // A folder that does not exist: a Japanese message, and no file appears.
-    let bad = dir.path().join("ない").join("x.csv");
+    // A path the window made up is not a target.
+    let made_up = invoke(
+        &w,
+        "export_evaluations_csv",
+        json!({ "projectId": null, "filter": filter, "target": out.to_str().unwrap() }),
+    )
+    .unwrap_err();
+    assert_eq!(made_up["code"], "validation");
+
+    // A target the system refuses (a folder took its name): a Japanese
+    // message, and nothing is written.
+    let chosen = invoke(
+        &w,
+        "choose_export",
+        json!({ "kind": "csv", "defaultName": "塞がれた.csv" }),
+    )
+    .unwrap();
+    let blocked = std::path::PathBuf::from(chosen["path"].as_str().unwrap());
+    std::fs::create_dir_all(blocked.join("中身")).unwrap();
     let err = invoke(
         &w,
         "export_evaluations_csv",
-        json!({ "projectId": null, "filter": filter, "path": bad.to_str().unwrap() }),
+        json!({ "projectId": null, "filter": filter, "target": chosen["token"] }),
     )
     .unwrap_err();
     assert_eq!(err["code"], "io");
@@ -165,7 +195,19 @@ fn evaluations_export_to_a_csv_excel_opens() {
         .as_str()
         .unwrap()
         .contains("扱えませんでした"));
-    assert!(!bad.exists());
+    assert!(blocked.join("中身").is_dir());
+}
+
+/// The folder exports go to in these tests: `choose_export` skips the system
+/// dialog when `BANSOU_TEST_SAVE_DIR` is set (shared by the tests of this file).
+fn save_dir() -> std::path::PathBuf {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        std::env::set_var("BANSOU_TEST_SAVE_DIR", d.path());
+        d
+    });
+    dir.path().to_owned()
 }
 
 mod common;
@@ -232,6 +274,16 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "id": 999_999, "input": project("x") }),
         nf,
     );
+    c.err("delete_project", json!({ "id": id(&p) }), bad);
+    c.ok("archive_project", json!({ "id": id(&p) }));
+    c.err("archive_project", json!({ "id": 999_999 }), nf);
+    assert_eq!(c.ok("archived_projects", json!({}))[0]["id"], id(&p));
+    c.ok("unarchive_project", json!({ "id": id(&p) }));
+    c.err("unarchive_project", json!({ "id": 999_999 }), nf);
+    c.ok("archive_project", json!({ "id": id(&p) }));
+    let what = c.ok("project_deletion", json!({ "id": id(&p) }));
+    assert_eq!(what["summary"], "準備チェック項目 16件");
+    c.err("project_deletion", json!({ "id": 999_999 }), nf);
     c.ok("delete_project", json!({ "id": id(&p) }));
     c.err("delete_project", json!({ "id": 999_999 }), nf);
 
@@ -246,13 +298,27 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "id": 999_999, "input": member }),
         nf,
     );
-    c.ok("remove_member", json!({ "id": id(&m) }));
+    assert_eq!(
+        c.ok("member_records", json!({ "id": id(&m) }))["meetings"],
+        0
+    );
+    c.err("member_records", json!({ "id": 999_999 }), nf);
+    assert_eq!(c.ok("remove_member", json!({ "id": id(&m) })), "Erased");
     c.err("remove_member", json!({ "id": id(&m) }), nf);
+    let leader = id(&c.ok("list_members", json!({ "projectId": pid }))[0]);
+    assert_eq!(c.ok("remove_member", json!({ "id": leader })), "Retired");
+    assert_eq!(
+        c.ok("reinstate_member", json!({ "id": leader }))["retired"],
+        false
+    );
+    c.err("reinstate_member", json!({ "id": 999_999 }), nf);
 
     c.ok("overview", json!({ "projectId": pid }));
     c.err("overview", json!({ "projectId": 999_999 }), nf);
     c.ok("set_phase", json!({ "projectId": pid, "phase": 3 }));
     c.err("set_phase", json!({ "projectId": pid, "phase": 9 }), bad);
+    c.err("set_phase", json!({ "projectId": pid, "phase": 300 }), bad);
+    c.err("set_phase", json!({ "projectId": pid, "phase": 300 }), bad);
 
     let checklist = c.ok("checklist", json!({ "projectId": pid }));
     c.err("checklist", json!({ "projectId": 999_999 }), nf);
@@ -355,6 +421,11 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "sessionId": session, "itemId": sitem, "input": { "score": 5, "note": "" } }),
         bad,
     );
+    c.err(
+        "rate_strength",
+        json!({ "sessionId": session, "itemId": sitem, "input": { "score": 300, "note": "" } }),
+        bad,
+    );
     let new_item = c.ok("add_strength_item", json!({ "projectId": pid, "input": { "group": "士会内", "axis": "財力", "barrier": "", "text": "寄付" } }));
     c.err("add_strength_item", json!({ "projectId": pid, "input": { "group": "", "axis": "魔力", "barrier": "", "text": "" } }), bad);
     c.ok(
@@ -451,6 +522,11 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "projectId": 999_999, "fiscalYear": 2024 }),
         nf,
     );
+    c.err(
+        "plan_charts",
+        json!({ "projectId": pid, "fiscalYear": 20245 }),
+        bad,
+    );
 
     let ev = json!({ "meeting_id": id(&mt), "kind": "他者評価", "evaluator_id": null, "written_on": "2024-12-11",
         "scores": [4, 3, 3, 2], "comments": ["", "", "", ""] });
@@ -483,31 +559,91 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "projectId": pid, "filter": { "from": "去年", "to": "", "kind": "" } }),
         bad,
     );
-    let csv = dir.path().join("e.csv");
+    save_dir();
+    let token = |name: &str, kind: &str| {
+        c.ok(
+            "choose_export",
+            json!({ "kind": kind, "defaultName": name }),
+        )["token"]
+            .clone()
+    };
+    // A folder where the file would go: refused before anything is written.
+    std::fs::create_dir_all(save_dir().join("フォルダ.pdf")).unwrap();
+    let e = c.err(
+        "choose_export",
+        json!({ "kind": "pdf", "defaultName": "フォルダ.pdf" }),
+        bad,
+    );
+    assert!(e["fields"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("フォルダです"));
+    let e = token("e", "csv");
     c.ok(
         "export_evaluations_csv",
-        json!({ "projectId": pid, "filter": ef, "path": csv.to_str().unwrap() }),
+        json!({ "projectId": pid, "filter": ef, "target": e }),
     );
-    c.err("export_evaluations_csv", json!({ "projectId": pid, "filter": { "from": "", "to": "", "kind": "相互" }, "path": csv.to_str().unwrap() }), bad);
+    let bad_kind = json!({ "from": "", "to": "", "kind": "相互" });
+    let e2 = token("e2", "csv");
+    c.err(
+        "export_evaluations_csv",
+        json!({ "projectId": pid, "filter": bad_kind, "target": e2 }),
+        bad,
+    );
 
     c.err("open_last_export", json!({}), "internal");
-    let pdf = dir.path().join("r.pdf");
     let report = json!({ "from": "", "to": "", "sections": [1], "author": "", "seireki": false });
-    c.ok(
+    let r1 = token("r", "pdf");
+    let r = c.ok(
         "export_report",
-        json!({ "projectId": pid, "input": report, "path": pdf.to_str().unwrap() }),
+        json!({ "projectId": pid, "input": report, "target": r1 }),
     );
-    c.err("export_report", json!({ "projectId": pid, "input": { "from": "", "to": "", "sections": [8], "author": "", "seireki": false }, "path": pdf.to_str().unwrap() }), bad);
-    let form = dir.path().join("f.pdf");
-    c.ok(
-        "export_form",
-        json!({ "evaluationId": null, "path": form.to_str().unwrap() }),
+    assert!(std::fs::read(r["path"].as_str().unwrap())
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    let no_such = json!({ "from": "", "to": "", "sections": [8], "author": "", "seireki": false });
+    let r2 = token("r2", "pdf");
+    c.err(
+        "export_report",
+        json!({ "projectId": pid, "input": no_such, "target": r2 }),
+        bad,
     );
+    let f1 = token("f", "pdf");
+    c.ok("export_form", json!({ "evaluationId": null, "target": f1 }));
+    let f2 = token("f2", "pdf");
     c.err(
         "export_form",
-        json!({ "evaluationId": 999_999, "path": form.to_str().unwrap() }),
+        json!({ "evaluationId": 999_999, "target": f2 }),
         nf,
     );
+
+    let status = c.ok("backup_status", json!({}));
+    assert_eq!(status["keep"], 14);
+    let made = c.ok("backup_now", json!({}));
+    assert!(made["file_name"].as_str().unwrap().contains(".manual-"));
+    assert_eq!(c.ok("set_backup_keep", json!({ "keep": 5 })), 5);
+    c.err("set_backup_keep", json!({ "keep": 0 }), bad);
+    c.ok("restore_backup", json!({ "fileName": made["file_name"] }));
+    c.err(
+        "restore_backup",
+        json!({ "fileName": "../../etc/passwd" }),
+        nf,
+    );
+    assert!(
+        c.ok("list_projects", json!({})).as_array().unwrap().len() >= 2,
+        "still usable after a restore"
+    );
+    // Opening the folder would start a file manager; here it is called where
+    // the database could not be opened, and answers with the reason.
+    let future = dir.path().join("future.sqlite3");
+    future_db(&future);
+    let (_app2, w2) = app(&future);
+    let c2 = Calls {
+        w: &w2,
+        seen: Default::default(),
+    };
+    c2.err("open_backup_folder", json!({}), "schema_too_new");
+    c.seen.borrow_mut().extend(c2.seen.take());
 
     let (all, _) = common::commands();
     let seen = c.seen.borrow();

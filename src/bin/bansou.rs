@@ -1,8 +1,10 @@
 //! `bansou`: the headless CLI over the same library as the window.
 
 use bansou::demo::{self, DemoOutcome};
+use bansou::exchange::target::{self, ExportKind};
 use bansou::model::evaluation::EvaluationFilter;
 use bansou::report::progress::{parse_sections, render, ReportInput};
+use bansou::store::backup::Reason;
 use bansou::store::{self, Store};
 use bansou::{Error, Result};
 use clap::{Parser, Subcommand};
@@ -121,10 +123,50 @@ enum Command {
         #[arg(long, value_name = "ID")]
         evaluation: Option<i64>,
     },
-    /// 処理時間と大きさを測る（報告書：デモの事業と、会議500件・評価4,000件の事業）
+    /// 処理時間と大きさを測る（report：報告書、crash：書き込み中の強制終了）。
+    /// seed は大量のデータ（会議 --meetings 件、評価はその8倍）の事業を追加する
     Bench {
-        /// 測るもの（report）
+        /// 測るもの（report・crash）、または seed
         what: String,
+        /// crash で強制終了する回数
+        #[arg(long, default_value_t = 20)]
+        trials: u32,
+        /// seed で作る会議の数
+        #[arg(long, default_value_t = 500)]
+        meetings: u64,
+    },
+    /// データベースのバックアップを作る（--out を省くと backups フォルダへ）
+    Backup {
+        /// 書き出すファイル（既にあるファイルには書きません）
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// バックアップから復元する（今のデータは先にバックアップします）
+    Restore {
+        /// 復元するバックアップのファイル
+        file: PathBuf,
+    },
+    /// バックアップの一覧を表示する
+    Backups {
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 事業をアーカイブする（一覧と全体の表示から外れ、記録は残る）
+    Archive {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// アーカイブから戻す
+        #[arg(long)]
+        undo: bool,
+    },
+    /// アーカイブした事業を完全に削除する（先にバックアップを作ります）
+    Delete {
+        /// 事業のID、または事業名・士会名の一部
+        project: String,
+        /// 確認のうえ削除する（付けないと、削除されるものを表示するだけ）
+        #[arg(long)]
+        yes: bool,
     },
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders {
@@ -153,6 +195,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let path = store::resolve_db_path(cli.db)?;
     let mut store = Store::open(&path)?;
+    // Every file the CLI writes for the user goes through the same checks as
+    // the window's exports: never the database, its companions or a backup.
+    let target = |out: &std::path::Path, kind: ExportKind| target::check(out, kind, Some(&path));
     match cli.command {
         Command::Demo => match demo::load(&mut store)? {
             DemoOutcome::Loaded { projects, members } => println!(
@@ -223,14 +268,12 @@ fn run(cli: Cli) -> Result<()> {
         Command::Strengths { project, json, svg } => {
             let p = store.resolve_project(&project)?;
             let strengths = bansou::analysis::strength::strengths(&store, p.id)?;
+            let svg = svg.map(|out| target(&out, ExportKind::Svg)).transpose()?;
             if let Some(out) = &svg {
                 let text = bansou::chart::svg::render(&bansou::chart::radar::strengths_radar(
                     &strengths, false,
                 ));
-                std::fs::write(out, text).map_err(|source| Error::Io {
-                    path: out.clone(),
-                    source,
-                })?;
+                bansou::exchange::write_atomically(out, text.as_bytes())?;
             }
             if json {
                 return print_json(&strengths);
@@ -341,6 +384,7 @@ fn run(cli: Cli) -> Result<()> {
                 kind: kind.unwrap_or_default(),
             };
             let evals = store.evaluations(scope.as_ref().map(|p| p.id), &filter)?;
+            let csv = csv.map(|out| target(&out, ExportKind::Csv)).transpose()?;
             if let Some(out) = &csv {
                 let bytes = bansou::exchange::csv::evaluations_csv(&evals)?;
                 bansou::exchange::write_atomically(out, &bytes)?;
@@ -431,6 +475,7 @@ fn run(cli: Cli) -> Result<()> {
             seireki,
         } => {
             let p = store.resolve_project(&project)?;
+            let out = target(&out, ExportKind::Pdf)?;
             // The same checks as the window's report form.
             let opts = ReportInput {
                 from: from.unwrap_or_default(),
@@ -438,7 +483,10 @@ fn run(cli: Cli) -> Result<()> {
                 sections: sections
                     .map(|s| parse_sections(&s))
                     .transpose()?
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(i32::from)
+                    .collect(),
                 author,
                 seireki,
             }
@@ -453,19 +501,139 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Form { out, evaluation } => {
+            let out = target(&out, ExportKind::Pdf)?;
             let e = evaluation.map(|id| store.evaluation(id)).transpose()?;
             let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
             bansou::exchange::write_atomically(&out, &bytes)?;
             println!("評価用紙を書き出しました：{}", out.display());
         }
-        Command::Bench { what } => {
-            if what != "report" {
+        Command::Bench {
+            what,
+            trials,
+            meetings,
+        } => match what.as_str() {
+            "seed" => {
+                let id = bansou::bench::large_project(&mut store, meetings)?;
+                println!(
+                    "大量データの事業を追加しました（ID {id}、会議 {meetings} 件、評価 {} 件）",
+                    meetings * 8
+                );
+            }
+            "report" => bansou::bench::report(&mut |line| println!("{line}"))?,
+            "crash" => {
+                let exe = std::env::current_exe().map_err(|source| Error::Io {
+                    path: "bansou".into(),
+                    source,
+                })?;
+                let r = bansou::bench::crash(&exe, trials, &mut |line| println!("{line}"))?;
+                if r.lost + r.half_written + r.corrupt > 0 {
+                    return Err(Error::Io {
+                        path: path.clone(),
+                        source: std::io::Error::other("強制終了で記録が失われました"),
+                    });
+                }
+            }
+            // The process `bench crash` kills; not for people.
+            "crash-writer" => bansou::bench::crash_writer(&mut store, &mut std::io::stdout())?,
+            _ => {
                 return Err(Error::Validation(vec![bansou::FieldError::new(
                     "what",
-                    format!("「{what}」は測れません。report を指定してください"),
+                    format!("「{what}」は測れません。report か crash を指定してください"),
+                )]))
+            }
+        },
+        Command::Backup { out } => match out {
+            Some(out) => {
+                store.backup_to(&out)?;
+                println!("バックアップを書き出しました：{}", out.display());
+            }
+            None => {
+                let b = store.backup_now(Reason::Manual)?;
+                println!(
+                    "バックアップを作りました：{}（{} KB）",
+                    b.path,
+                    b.bytes / 1024
+                );
+            }
+        },
+        Command::Restore { file } => {
+            let store = store.restore(&file)?;
+            let before = store
+                .backups()?
+                .into_iter()
+                .find(|b| b.reason == Reason::Restore.label());
+            println!("{} から復元しました。", file.display());
+            if let Some(b) = before {
+                println!("復元前のデータはバックアップしてあります：{}", b.path);
+            }
+        }
+        Command::Backups { json } => {
+            let list = store.backups()?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!(
+                    "バックアップはまだありません（{}）",
+                    bansou::store::backup::dir_of(&path).display()
+                );
+            }
+            let rows: Vec<[String; 4]> = list
+                .iter()
+                .map(|b| {
+                    [
+                        b.created_label.clone(),
+                        b.reason.clone(),
+                        format!("{} KB", b.bytes.div_ceil(1024)),
+                        b.file_name.clone(),
+                    ]
+                })
+                .collect();
+            print_table(&["作成日時", "理由", "大きさ", "ファイル"], &rows);
+        }
+        Command::Archive { project, undo } => {
+            let p = store.resolve_project(&project)?;
+            if undo {
+                store.unarchive_project(p.id)?;
+                println!("「{}」をアーカイブから戻しました", p.name);
+            } else {
+                store.archive_project(p.id)?;
+                println!(
+                    "「{}」をアーカイブしました（記録は残っています。戻すには archive {} --undo）",
+                    p.name, p.id
+                );
+            }
+        }
+        Command::Delete { project, yes } => {
+            let p = store.resolve_project(&project)?;
+            if !p.archived {
+                return Err(Error::Validation(vec![bansou::FieldError::new(
+                    "project",
+                    format!(
+                        "「{}」はアーカイブされていません。先に archive {} を実行してください",
+                        p.name, p.id
+                    ),
                 )]));
             }
-            bansou::bench::report(&mut |line| println!("{line}"))?;
+            let what = store.project_deletion(p.id)?;
+            if !yes {
+                println!(
+                    "「{}」を完全に削除すると、次の記録が消えます：{}",
+                    p.name, what.summary
+                );
+                if !what.kept_joint_meetings.is_empty() {
+                    println!(
+                        "合同会議（{}）はほかの事業に残ります",
+                        what.kept_joint_meetings.join("、")
+                    );
+                }
+                return Err(Error::Validation(vec![bansou::FieldError::new(
+                    "yes",
+                    "削除するには --yes を付けて実行してください（削除の前にバックアップを作ります）",
+                )]));
+            }
+            let gone = store.delete_project(p.id)?;
+            println!("「{}」を完全に削除しました：{}（削除前のバックアップは backups フォルダにあります）", p.name, gone.summary);
         }
         Command::Stakeholders { project, json } => {
             let p = store.resolve_project(&project)?;

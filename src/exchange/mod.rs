@@ -1,23 +1,70 @@
-//! Data leaving the app: CSV for Excel (and, later, project bundles).
+//! Data leaving the app: CSV for Excel (and, later, project bundles), and the
+//! rules every file written for the user follows.
 
 pub mod csv;
+pub mod target;
 
 use crate::error::{Error, Result};
+use std::io::Write;
 use std::path::Path;
 
-/// Writes the file whole or not at all: a temporary file renamed into place,
-/// so a failed export never leaves a half-written file behind.
+/// Writes the file whole or not at all: a temporary file in the target folder,
+/// flushed to disk, then renamed over the target. A failure leaves an existing
+/// file as it was and no stray temporary file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
     };
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file readable by its owner only (0600 on Unix).
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bansou-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("報告書.pdf");
+        write_atomically(&out, b"first").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"first");
+        write_atomically(&out, b"second").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"second");
+        // A target that is a folder cannot be replaced: the folder stays.
+        let folder = dir.path().join("folder.pdf");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("keep.txt"), b"x").unwrap();
+        assert!(write_atomically(&folder, b"third").is_err());
+        assert!(folder.join("keep.txt").exists());
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".part")), "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exports_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("評価.csv");
+        write_atomically(&out, b"x").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
 }

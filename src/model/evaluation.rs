@@ -102,7 +102,8 @@ pub struct EvaluationInput {
     #[ts(type = "number | null")]
     pub evaluator_id: Option<i64>,
     pub written_on: String,
-    pub scores: Vec<Option<u8>>,
+    /// A–D, 1–4 each (checked here, whatever number the window sends).
+    pub scores: Vec<Option<i32>>,
     pub comments: Vec<String>,
 }
 
@@ -146,7 +147,7 @@ impl EvaluationInput {
                         item
                     ),
                 ),
-                Some(s) => scores[i] = s,
+                Some(s) => scores[i] = s as u8,
             }
             let comment = self.comments.get(i).map(String::as_str).unwrap_or("");
             comments[i] = c.optional_text(&format!("comment.{item}"), "コメント", comment, 2000);

@@ -92,6 +92,59 @@ pub struct Member {
     pub role: Role,
     pub affiliation: String,
     pub email: String,
+    /// 退任: kept on past records, no longer offered in forms.
+    pub retired: bool,
+}
+
+/// The records that keep a member's name: a member with any is marked 退任
+/// instead of being erased.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct MemberRecords {
+    pub meetings: u32,
+    pub evaluations: u32,
+    pub tasks: u32,
+    pub checklist_items: u32,
+    /// 「会議への出席 5件・評価 4件」, for the dialog that explains 退任; empty
+    /// when there are none.
+    pub summary: String,
+}
+
+impl MemberRecords {
+    pub fn new(meetings: u32, evaluations: u32, tasks: u32, checklist_items: u32) -> Self {
+        let summary = [
+            ("会議への出席", meetings),
+            ("評価", evaluations),
+            ("担当タスク", tasks),
+            ("担当の準備チェック項目", checklist_items),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what} {n}件"))
+        .collect::<Vec<_>>()
+        .join("・");
+        MemberRecords {
+            meetings,
+            evaluations,
+            tasks,
+            checklist_items,
+            summary,
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        !self.summary.is_empty()
+    }
+}
+
+/// What removing a member did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub enum MemberRemoval {
+    /// Marked 退任: records keep the name.
+    Retired,
+    /// Had no records: erased.
+    Erased,
 }
 
 impl Member {
@@ -160,6 +213,7 @@ mod tests {
             role: Role::Leader,
             affiliation: "".into(),
             email: "".into(),
+            retired: false,
         };
         assert_eq!(m.display_name(), "〇山田");
     }

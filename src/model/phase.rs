@@ -32,6 +32,11 @@ pub fn phase(number: u8) -> Option<&'static Phase> {
     phases().iter().find(|p| p.number == number)
 }
 
+/// A phase number as sent by a form, if it names one of the five.
+pub fn number(n: i32) -> Option<u8> {
+    u8::try_from(n).ok().filter(|&n| phase(n).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

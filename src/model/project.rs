@@ -218,6 +218,53 @@ pub struct Project {
     pub leader: Option<String>,
     /// The current phase of 図7, once the team has set one.
     pub phase: Option<Phase>,
+    /// Archived (削除 in the window): hidden from lists, restorable from 設定.
+    pub archived: bool,
+}
+
+/// What deleting an archived project for good removes, counted for the dialog.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct ProjectDeletion {
+    pub meetings: u32,
+    pub evaluations: u32,
+    pub tasks: u32,
+    pub checklist_items: u32,
+    pub strength_sessions: u32,
+    pub stakeholders: u32,
+    pub resources: u32,
+    pub members: u32,
+    /// Joint meetings that stay with the other projects (only this project's
+    /// link and its people's evaluations go).
+    pub kept_joint_meetings: Vec<String>,
+    /// 「会議 8件・評価 32件・タスク 12件…」.
+    pub summary: String,
+}
+
+impl ProjectDeletion {
+    pub fn with_summary(mut self) -> Self {
+        let parts = [
+            ("会議", self.meetings),
+            ("評価", self.evaluations),
+            ("タスク", self.tasks),
+            ("準備チェック項目", self.checklist_items),
+            ("強み分析の評価", self.strength_sessions),
+            ("関係機関", self.stakeholders),
+            ("提供資料", self.resources),
+            ("メンバー", self.members),
+        ];
+        let text: Vec<String> = parts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| format!("{what} {n}件"))
+            .collect();
+        self.summary = if text.is_empty() {
+            "記録はありません".into()
+        } else {
+            text.join("・")
+        };
+        self
+    }
 }
 
 impl Project {
@@ -226,9 +273,11 @@ impl Project {
         d: ProjectDraft,
         leader: Option<String>,
         phase: Option<u8>,
+        archived: bool,
     ) -> Self {
         Project {
             id,
+            archived,
             phase: phase.and_then(super::phase::phase).cloned(),
             society: society_name(&d.prefecture, d.profession),
             fiscal_year: wareki::fiscal_year(d.start_date),
@@ -290,7 +339,7 @@ mod tests {
         let d = input().validate().unwrap();
         assert_eq!(d.profession, Profession::Pt);
         assert_eq!(d.program.as_deref(), Some("令和6年度 地域保健総合推進事業"));
-        let p = Project::from_draft(1, d, None, Some(2));
+        let p = Project::from_draft(1, d, None, Some(2), false);
         assert_eq!(p.phase.as_ref().unwrap().name, "チーム構成");
         assert_eq!(p.society, "山口県理学療法士会");
         assert_eq!(p.fiscal_year_label, "令和6年度");

@@ -54,6 +54,56 @@ pub fn check_web_url(text: &str) -> std::result::Result<url::Url, String> {
     Ok(parsed)
 }
 
+/// File types the app opens in their own program: documents, sheets, slides,
+/// pictures and text. Anything else is shown in its folder instead, so a
+/// stored path can never start a program.
+const DOCUMENT_TYPES: [&str; 22] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt",
+    "csv", "md", "png", "jpg", "jpeg", "gif", "bmp", "webp", "tif",
+];
+
+/// How a stored local file is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalOpen {
+    /// In the program the system uses for its type.
+    Document,
+    /// Its folder is shown, with the file selected.
+    Folder,
+}
+
+/// True for a path on another computer: `\\server\share`, `//server/share`,
+/// `smb://…`, `file://server/…`. Opening one can reach out over the network.
+pub fn is_network_path(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    t.starts_with("\\\\")
+        || t.starts_with("//")
+        || t.starts_with("\\/")
+        || t.starts_with("/\\")
+        || ["smb:", "nfs:", "ftp:", "http:", "https:", "webdav:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        || (lower.starts_with("file:") && !lower.starts_with("file:///"))
+}
+
+/// Decides how a resource's local file may be opened, or why it may not.
+pub fn local_open(path: &str) -> std::result::Result<LocalOpen, String> {
+    if is_network_path(path) {
+        return Err(
+            "ネットワーク上のファイルは開けません。パソコンに保存してから登録してください".into(),
+        );
+    }
+    let ext = std::path::Path::new(path.trim())
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    Ok(if DOCUMENT_TYPES.contains(&ext.as_str()) {
+        LocalOpen::Document
+    } else {
+        LocalOpen::Folder
+    })
+}
+
 impl ResourceInput {
     pub fn validate(&self) -> Result<ResourceDraft> {
         let mut c = Checker::new();
@@ -67,6 +117,12 @@ impl ResourceInput {
             if let Err(message) = check_web_url(&url) {
                 c.push("url", message);
             }
+        }
+        if is_network_path(&file_path) {
+            c.push(
+                "file_path",
+                "ネットワーク上のファイル（\\\\サーバー\\…）は登録できません。パソコンに保存してから登録してください",
+            );
         }
         let category = c.choice(
             "category",
@@ -129,6 +185,40 @@ mod tests {
         ] {
             assert!(check_web_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn documents_open_other_files_show_their_folder_and_network_paths_are_refused() {
+        assert_eq!(
+            local_open("/home/u/資料/leaflet.PDF"),
+            Ok(LocalOpen::Document)
+        );
+        assert_eq!(
+            local_open("C:\\Users\\山田\\表.xlsx"),
+            Ok(LocalOpen::Document)
+        );
+        assert_eq!(local_open("/home/u/setup.sh"), Ok(LocalOpen::Folder));
+        assert_eq!(
+            local_open("C:\\Users\\山田\\tool.exe"),
+            Ok(LocalOpen::Folder)
+        );
+        assert_eq!(local_open("/home/u/noext"), Ok(LocalOpen::Folder));
+        for bad in [
+            "\\\\server\\share\\a.pdf",
+            "//server/share/a.pdf",
+            "smb://server/a.pdf",
+            "file://server/a.pdf",
+        ] {
+            assert!(local_open(bad).is_err(), "{bad}");
+        }
+        assert_eq!(local_open("file:///home/u/a.pdf"), Ok(LocalOpen::Document));
+        let input = ResourceInput {
+            title: "共有フォルダの資料".into(),
+            file_path: "\\\\nas\\共有\\a.pdf".into(),
+            category: "資料".into(),
+            ..Default::default()
+        };
+        assert_eq!(input.validate().unwrap_err().fields()[0].field, "file_path");
     }
 
     #[test]

@@ -145,7 +145,7 @@ impl SessionInput {
 #[ts(export)]
 pub struct RatingInput {
     /// 1–4, or null for 未評価.
-    pub score: Option<u8>,
+    pub score: Option<i32>,
     pub note: String,
 }
 
@@ -161,7 +161,8 @@ impl RatingInput {
             }
         }
         let note = c.optional_text("note", "メモ", &self.note, 1000);
-        c.finish(|| (self.score, note)).map_err(Error::Validation)
+        c.finish(|| (self.score.map(|s| s as u8), note))
+            .map_err(Error::Validation)
     }
 }
 

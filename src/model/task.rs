@@ -26,7 +26,7 @@ pub struct TaskInput {
     pub due_date: String,
     pub status: String,
     /// 図7 phase 1–5, or null.
-    pub phase: Option<u8>,
+    pub phase: Option<i32>,
     /// The meeting whose decision this comes from, or null.
     #[ts(type = "number | null")]
     pub meeting_id: Option<i64>,
@@ -61,18 +61,20 @@ impl TaskInput {
             TaskStatus::parse,
             &TaskStatus::labels(),
         );
-        if let Some(p) = self.phase {
-            if super::phase::phase(p).is_none() {
+        let phase = self.phase.and_then(|p| {
+            let n = super::phase::number(p);
+            if n.is_none() {
                 c.push("phase", "フェーズは1〜5から選んでください");
             }
-        }
+            n
+        });
         let note = c.optional_text("note", "メモ", &self.note, 4000);
         c.finish(|| TaskDraft {
             title,
             owner_id: self.owner_id,
             due_date,
             status: status.expect("checked"),
-            phase: self.phase,
+            phase,
             meeting_id: self.meeting_id,
             milestone: self.milestone,
             note,

@@ -156,7 +156,11 @@ impl Store {
         let (from, to, kind) = (f.from, f.to, f.kind);
         load(
             self.conn(),
-            "(?1 IS NULL OR m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1))
+            "(CASE WHEN ?1 IS NULL
+                  -- 全体: the meetings of the projects in use (archived ones are hidden).
+                  THEN m.id IN (SELECT mp.meeting_id FROM meeting_projects mp
+                                JOIN projects p ON p.id = mp.project_id WHERE p.archived_at IS NULL)
+                  ELSE m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1) END)
              AND (?2 IS NULL OR m.held_on >= ?2) AND (?3 IS NULL OR m.held_on <= ?3)
              AND (?4 IS NULL OR e.kind = ?4)",
             &[&project_id, &from, &to, &kind],

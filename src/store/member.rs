@@ -1,10 +1,11 @@
 use super::{now, project, Store};
 use crate::error::{Error, Result};
-use crate::model::member::MemberDraft;
+use crate::model::member::{MemberDraft, MemberRecords, MemberRemoval};
 use crate::model::{Member, MemberInput};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-const SELECT: &str = "SELECT id, project_id, name, role, affiliation, email FROM members";
+const SELECT: &str =
+    "SELECT id, project_id, name, role, affiliation, email, retired_at IS NOT NULL FROM members";
 
 fn from_row(r: &Row) -> rusqlite::Result<Member> {
     Ok(Member {
@@ -14,6 +15,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Member> {
         role: r.get(3)?,
         affiliation: r.get(4)?,
         email: r.get(5)?,
+        retired: r.get(6)?,
     })
 }
 
@@ -38,10 +40,11 @@ pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &MemberDraft) -> Resu
 }
 
 impl Store {
+    /// The team, 退任 members last (forms offer only those still active).
     pub fn members(&self, project_id: i64) -> Result<Vec<Member>> {
         project::get(self.conn(), project_id)?;
         let mut st = self.conn().prepare(&format!(
-            "{SELECT} WHERE project_id = ?1 ORDER BY {ROLE_ORDER}, id"
+            "{SELECT} WHERE project_id = ?1 ORDER BY retired_at IS NOT NULL, {ROLE_ORDER}, id"
         ))?;
         let rows = st.query_map([project_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -70,11 +73,51 @@ impl Store {
         get(self.conn(), id)
     }
 
-    pub fn remove_member(&mut self, id: i64) -> Result<()> {
+    /// The records that keep this member's name.
+    pub fn member_records(&self, id: i64) -> Result<MemberRecords> {
+        get(self.conn(), id)?;
+        records(self.conn(), id)
+    }
+
+    /// Removes a member without rewriting history: one who attended meetings,
+    /// wrote evaluations or owns tasks or checklist items is marked 退任 and
+    /// keeps their name on those records; only a member with none is erased.
+    pub fn remove_member(&mut self, id: i64) -> Result<MemberRemoval> {
         self.write(|tx| {
             get(tx, id)?;
-            tx.execute("DELETE FROM members WHERE id = ?1", [id])?;
-            Ok(())
+            if records(tx, id)?.any() {
+                tx.execute(
+                    "UPDATE members SET retired_at = ?2, updated_at = ?2 WHERE id = ?1",
+                    params![id, now()],
+                )?;
+                Ok(MemberRemoval::Retired)
+            } else {
+                tx.execute("DELETE FROM members WHERE id = ?1", [id])?;
+                Ok(MemberRemoval::Erased)
+            }
         })
     }
+
+    /// Brings a 退任 member back into the forms.
+    pub fn reinstate_member(&mut self, id: i64) -> Result<Member> {
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.execute(
+                "UPDATE members SET retired_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
+            Ok(())
+        })?;
+        get(self.conn(), id)
+    }
+}
+
+fn records(conn: &Connection, id: i64) -> Result<MemberRecords> {
+    let n = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [id], |r| r.get(0))?) };
+    Ok(MemberRecords::new(
+        n("SELECT count(*) FROM meeting_participants WHERE member_id = ?1")?,
+        n("SELECT count(*) FROM evaluations WHERE evaluator_id = ?1")?,
+        n("SELECT count(*) FROM tasks WHERE owner_id = ?1")?,
+        n("SELECT count(*) FROM checklist_items WHERE owner_id = ?1")?,
+    ))
 }

@@ -1,9 +1,13 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
+pub mod backup;
 pub(crate) mod checklist;
 pub(crate) mod evaluation;
+pub(crate) mod files;
 pub(crate) mod meeting;
 pub(crate) mod member;
+#[cfg(test)]
+mod migration_tests;
 mod overview;
 pub(crate) mod project;
 mod report;
@@ -27,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_strengths.sql"),
     include_str!("migrations/0005_meetings.sql"),
     include_str!("migrations/0006_evaluations.sql"),
+    include_str!("migrations/0007_archive.sql"),
 ];
 
 /// The schema version this build writes.
@@ -66,30 +71,39 @@ impl Store {
 
     fn open_with(path: &Path, migrations: &[&'static str]) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                path: dir.to_owned(),
-                source,
-            })?;
+            files::create_private_dir(dir)?;
         }
         let existed = path.exists();
         let version = if existed {
             inspect(path, migrations.len() as i64)?
         } else {
+            files::create_private_file(path)?;
             0
         };
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // Migrations take the write lock up front, so a second process cannot
         // slip in between reading the version and changing the schema.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         if existed && version > 0 && version < migrations.len() as i64 {
-            backup(&conn, path, version)?;
+            backup::create(&conn, path, backup::Reason::Migration(version), None)?;
         }
-        let ms = Migrations::new(migrations.iter().map(|sql| M::up(sql)).collect());
-        ms.to_latest(&mut conn)?;
+        // Foreign keys stay off while the schema changes (the pragma is ignored
+        // inside a transaction, so it is set here): a migration that rebuilds a
+        // table must not cascade-delete the rows that point at it. Each
+        // migration checks every foreign key before it commits instead.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let ms = Migrations::new(
+            migrations
+                .iter()
+                .map(|sql| M::up(sql).foreign_key_check())
+                .collect(),
+        );
+        let migrated = ms.to_latest(&mut conn);
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated?;
         if migrations.len() == MIGRATIONS.len() {
             // New template items reach existing projects; recorded ones are kept.
             let tx = conn.transaction()?;
@@ -149,7 +163,7 @@ pub(crate) fn put_setting(tx: &rusqlite::Transaction, key: &str, value: &str) ->
 
 /// Reads the schema version of an existing file without writing to it, and
 /// refuses files this build must not touch.
-fn inspect(path: &Path, supported: i64) -> Result<i64> {
+pub(crate) fn inspect(path: &Path, supported: i64) -> Result<i64> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -181,27 +195,6 @@ fn inspect(path: &Path, supported: i64) -> Result<i64> {
         }
     }
     Ok(version)
-}
-
-/// Copies the database (consistently, WAL included) next to it before a
-/// migration: `backups/bansou.sqlite3.v1-20241205-093000.sqlite3`.
-fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
-    let dir = path
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("backups");
-    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "bansou.sqlite3".into());
-    let stamp = Local::now().format("%Y%m%d-%H%M%S");
-    let target = dir.join(format!("{name}.v{version}-{stamp}.sqlite3"));
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
-    Ok(target)
 }
 
 /// Gives every project the items of the shipped checklist and strength templates it lacks.

@@ -1,13 +1,15 @@
 use super::{now, Store};
 use crate::error::{Error, Result};
+use crate::model::project::ProjectDeletion;
 use crate::model::{Project, ProjectDraft, ProjectInput};
+use crate::FieldError;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const SELECT: &str = "SELECT p.id, p.name, g.name, p.prefecture, p.profession, p.theme, p.target,
         p.start_date, p.end_date, p.goal,
         (SELECT m.name FROM members m WHERE m.project_id = p.id AND m.role = 'リーダー'
-         ORDER BY m.id LIMIT 1),
-        p.phase
+           AND m.retired_at IS NULL ORDER BY m.id LIMIT 1),
+        p.phase, p.archived_at IS NOT NULL
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
@@ -27,6 +29,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         draft,
         r.get(10)?,
         r.get(11)?,
+        r.get(12)?,
     ))
 }
 
@@ -38,6 +41,59 @@ fn program_id(tx: &Transaction, name: Option<&str>) -> Result<Option<i64>> {
         [name],
         |r| r.get(0),
     )?))
+}
+
+/// `SELECT id` of the meetings (or resources) that belong to project `id` alone.
+fn own(what: &str, id: i64) -> String {
+    let table = format!("{what}_projects");
+    let column = format!("{what}_id");
+    format!(
+        "SELECT {column} AS id FROM {table} WHERE project_id = {id}
+           AND {column} NOT IN (SELECT {column} FROM {table} WHERE project_id <> {id})"
+    )
+}
+
+fn count(conn: &Connection, sql: &str) -> Result<u32> {
+    Ok(conn.query_row(sql, [], |r| r.get(0))?)
+}
+
+fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
+    let own_meetings = own("meeting", id);
+    let mut st = conn.prepare(&format!(
+        "SELECT m.title FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+         WHERE mp.project_id = {id} AND m.id NOT IN ({own_meetings}) ORDER BY m.held_on, m.id"
+    ))?;
+    let kept_joint_meetings = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let per_project = |table: &str| {
+        count(
+            conn,
+            &format!("SELECT count(*) FROM {table} WHERE project_id = {id}"),
+        )
+    };
+    Ok(ProjectDeletion {
+        meetings: count(conn, &format!("SELECT count(*) FROM ({own_meetings})"))?,
+        evaluations: count(
+            conn,
+            &format!(
+                "SELECT count(*) FROM evaluations WHERE meeting_id IN ({own_meetings})
+                   OR evaluator_id IN (SELECT id FROM members WHERE project_id = {id})"
+            ),
+        )?,
+        tasks: per_project("tasks")?,
+        checklist_items: per_project("checklist_items")?,
+        strength_sessions: per_project("strength_sessions")?,
+        stakeholders: per_project("stakeholders")?,
+        resources: count(
+            conn,
+            &format!("SELECT count(*) FROM ({})", own("resource", id)),
+        )?,
+        members: per_project("members")?,
+        kept_joint_meetings,
+        summary: String::new(),
+    }
+    .with_summary())
 }
 
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
@@ -71,10 +127,20 @@ pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {
 }
 
 impl Store {
-    /// All projects, newest period first, then by name.
+    /// The projects in use (archived ones are left out), newest period first,
+    /// then by name.
     pub fn projects(&self) -> Result<Vec<Project>> {
+        self.list_projects("p.archived_at IS NULL")
+    }
+
+    /// Archived projects, restorable from 設定 or deleted for good there.
+    pub fn archived_projects(&self) -> Result<Vec<Project>> {
+        self.list_projects("p.archived_at IS NOT NULL")
+    }
+
+    fn list_projects(&self, where_sql: &str) -> Result<Vec<Project>> {
         let mut st = self.conn().prepare(&format!(
-            "{SELECT} ORDER BY p.start_date DESC, p.name, p.id"
+            "{SELECT} WHERE {where_sql} ORDER BY p.start_date DESC, p.name, p.id"
         ))?;
         let rows = st.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -122,15 +188,16 @@ impl Store {
     }
 
     /// Sets the current phase of 図7 (1–5), or clears it.
-    pub fn set_phase(&mut self, id: i64, phase: Option<u8>) -> Result<Project> {
-        if let Some(n) = phase {
-            if crate::model::phase::phase(n).is_none() {
-                return Err(Error::Validation(vec![crate::FieldError::new(
+    pub fn set_phase(&mut self, id: i64, phase: Option<i32>) -> Result<Project> {
+        let phase = match phase {
+            None => None,
+            Some(n) => Some(crate::model::phase::number(n).ok_or_else(|| {
+                Error::Validation(vec![FieldError::new(
                     "phase",
                     format!("フェーズは1〜5から選んでください（{n}は選べません）"),
-                )]));
-            }
-        }
+                )])
+            })?),
+        };
         self.write(|tx| {
             get(tx, id)?;
             tx.execute(
@@ -142,27 +209,91 @@ impl Store {
         self.project(id)
     }
 
-    /// Deletes the project and, through foreign keys, everything that belongs to it.
-    pub fn delete_project(&mut self, id: i64) -> Result<()> {
+    /// 「削除」 in the window: the project leaves every list and 全体 view but
+    /// keeps every record, restorable from 設定 → アーカイブ.
+    pub fn archive_project(&mut self, id: i64) -> Result<Project> {
         self.write(|tx| {
             get(tx, id)?;
-            tx.execute("DELETE FROM projects WHERE id = ?1", [id])?;
+            tx.execute(
+                "UPDATE projects SET archived_at = ?2, updated_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
             Ok(())
+        })?;
+        self.project(id)
+    }
+
+    /// Brings an archived project back into the lists.
+    pub fn unarchive_project(&mut self, id: i64) -> Result<Project> {
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.execute(
+                "UPDATE projects SET archived_at = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, now()],
+            )?;
+            Ok(())
+        })?;
+        self.project(id)
+    }
+
+    /// What deleting the project for good would remove.
+    pub fn project_deletion(&self, id: i64) -> Result<ProjectDeletion> {
+        get(self.conn(), id)?;
+        deletion(self.conn(), id)
+    }
+
+    /// Deletes an archived project for good, with everything it owns: its own
+    /// meetings and their evaluations, attendance, tasks, checklist, strengths,
+    /// stakeholders, the resources only it had, and every link. A joint meeting
+    /// stays with the other projects, minus this project's link and the
+    /// evaluations its people wrote. A backup is made first; all of it is one
+    /// transaction.
+    pub fn delete_project(&mut self, id: i64) -> Result<ProjectDeletion> {
+        let p = self.project(id)?;
+        if !p.archived {
+            return Err(Error::Validation(vec![FieldError::new(
+                "project",
+                format!(
+                    "「{}」はアーカイブされていません。完全に削除できるのは、アーカイブした事業だけです",
+                    p.name
+                ),
+            )]));
+        }
+        self.backup_now(super::backup::Reason::Delete)?;
+        self.write(|tx| {
+            let gone = deletion(tx, id)?;
+            tx.execute_batch(&format!(
+                "CREATE TEMP TABLE doomed_meetings AS {OWN_MEETINGS};
+                 DELETE FROM evaluations WHERE meeting_id IN (SELECT id FROM doomed_meetings)
+                    OR evaluator_id IN (SELECT id FROM members WHERE project_id = {id});
+                 DELETE FROM meetings WHERE id IN (SELECT id FROM doomed_meetings);
+                 DROP TABLE doomed_meetings;
+                 DELETE FROM resources WHERE id IN ({OWN_RESOURCES});
+                 DELETE FROM projects WHERE id = {id};",
+                OWN_MEETINGS = own("meeting", id),
+                OWN_RESOURCES = own("resource", id),
+            ))?;
+            Ok(gone)
         })
     }
 
     /// What a CLI user types for PROJECT: a numeric id, or a part of the 事業名
-    /// or 士会名 that matches exactly one project (e.g. 「山口」).
+    /// or 士会名 that matches exactly one project (e.g. 「山口」). Projects in
+    /// use are matched first; archived ones only when no project in use matches.
     pub fn resolve_project(&self, query: &str) -> Result<Project> {
         let q = query.trim();
         if let Ok(id) = q.parse::<i64>() {
             return self.project(id);
         }
-        let matches: Vec<Project> = self
-            .projects()?
-            .into_iter()
-            .filter(|p| !q.is_empty() && (p.name.contains(q) || p.society.contains(q)))
-            .collect();
+        let matching = |list: Vec<Project>| -> Vec<Project> {
+            list.into_iter()
+                .filter(|p| !q.is_empty() && (p.name.contains(q) || p.society.contains(q)))
+                .collect()
+        };
+        let mut matches = matching(self.projects()?);
+        if matches.is_empty() {
+            matches = matching(self.archived_projects()?);
+        }
         match matches.len() {
             1 => Ok(matches.into_iter().next().expect("one match")),
             0 => Err(Error::NotFound {

@@ -13,6 +13,13 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target');
 export const appBinary = process.env.BANSOU_APP ?? path.join(targetDir, 'debug', 'bansou-note');
 export const cliBinary = process.env.BANSOU_CLI ?? path.join(targetDir, 'debug', 'bansou');
 export const artifacts = path.join(repoRoot, 'artifacts');
+/** Where the app writes exports during the journeys (scripts/e2e.sh sets it). */
+export const saveDir = process.env.BANSOU_TEST_SAVE_DIR ?? '';
+
+/** Runs the headless CLI on `db` (e.g. to prepare data a journey needs). */
+export function cli(db, args) {
+  return execFileSync(cliBinary, ['--db', db, ...args], { encoding: 'utf8' });
+}
 
 /** A fresh database path in its own temporary folder. */
 export function freshDb(name) {
@@ -37,6 +44,15 @@ export async function openApp(db) {
     { timeout: 15000, timeoutMsg: 'the window did not draw' },
   );
   return browser;
+}
+
+/** Waits until no element with `id` is in the page (asked in one request, so a
+ *  dialog that closes mid-way cannot leave a stale handle). */
+export async function gone(browser, id, timeout = 10000) {
+  await browser.waitUntil(
+    async () => !(await browser.execute((sel) => !!document.querySelector(sel), `[data-testid="${id}"]`)),
+    { timeout, timeoutMsg: `${id} is still there` },
+  );
 }
 
 export function byId(browser, id) {

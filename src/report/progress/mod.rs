@@ -117,7 +117,7 @@ pub struct ReportInput {
     pub from: String,
     pub to: String,
     /// Section numbers of [`SECTIONS`]; empty for all.
-    pub sections: Vec<u8>,
+    pub sections: Vec<i32>,
     pub author: String,
     /// 西暦 instead of 和暦.
     pub seireki: bool,
@@ -129,9 +129,11 @@ impl ReportInput {
         let from = c.optional_date("from", "期間の始まり", &self.from);
         let to = c.optional_date("to", "期間の終わり", &self.to);
         let author = c.optional_text("author", "作成者", &self.author, 60);
-        for n in &self.sections {
-            if !SECTIONS.iter().any(|s| s.number == *n) {
-                c.push("sections", format!("章 {n} はありません"));
+        let mut sections = Vec::new();
+        for &n in &self.sections {
+            match SECTIONS.iter().find(|s| i32::from(s.number) == n) {
+                Some(s) => sections.push(s.number),
+                None => c.push("sections", format!("章 {n} はありません")),
             }
         }
         if let (Some(f), Some(t)) = (from, to) {
@@ -142,7 +144,7 @@ impl ReportInput {
         c.finish(|| ReportOptions {
             from,
             to,
-            sections: self.sections.clone(),
+            sections,
             author,
             wareki: !self.seireki,
             today,

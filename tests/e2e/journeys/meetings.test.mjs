@@ -2,7 +2,7 @@
 // meeting shows under both projects of the program.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, choose, click, freshDb, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
+import { byId, choose, click, freshDb, gone, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
 
 const DECISION = '7/8 事業協力会社へ説明';
 
@@ -66,7 +66,7 @@ test('a joint meeting recorded once appears under both projects', async () => {
   const app = await openApp(db);
   try {
     await click(app, 'welcome-demo');
-    await (await byId(app, 'welcome-dialog')).waitForExist({ reverse: true, timeout: 10000 });
+    await gone(app, 'welcome-dialog');
     await click(app, 'nav-meetings');
     await click(app, 'meeting-new');
     await choose(app, 'meeting-kind', '進捗会議');

@@ -2,7 +2,7 @@
 // the leader marked 〇.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, choose, click, cliProjects, freshDb, openApp, screenshot, textOf, type } from '../harness.mjs';
+import { byId, choose, cliProjects, click, freshDb, gone, openApp, screenshot, textOf, type } from '../harness.mjs';
 
 test('a project with its team survives a restart', async () => {
   const db = freshDb('team');
@@ -10,7 +10,7 @@ test('a project with its team survives a restart', async () => {
   try {
     // First start: the welcome offers the demo or an empty start.
     await click(app, 'welcome-empty');
-    await (await byId(app, 'welcome-dialog')).waitForExist({ reverse: true, timeout: 5000 });
+    await gone(app, 'welcome-dialog');
     await click(app, 'empty-new-project');
 
     await type(app, 'field-name', '職場の腰痛予防モデル事業');

@@ -4,14 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { byId, click, freshDb, openApp, textOf } from '../harness.mjs';
+import { byId, click, freshDb, gone, openApp, textOf } from '../harness.mjs';
 
 test('the welcome loads the two model teams', async () => {
   const db = freshDb('demo');
   const app = await openApp(db);
   try {
     await click(app, 'welcome-demo');
-    await (await byId(app, 'welcome-dialog')).waitForExist({ reverse: true, timeout: 10000 });
+    await gone(app, 'welcome-dialog');
     // Read the list in one request, once it has settled: the page re-renders
     // it when the projects arrive, which would leave element handles stale.
     const optionTexts = () =>

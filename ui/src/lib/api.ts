@@ -39,6 +39,12 @@ import type { EvaluationView } from './bindings/EvaluationView';
 import type { ReportInput } from './bindings/ReportInput';
 import type { ExportResult } from './bindings/ExportResult';
 import type { Today } from './bindings/Today';
+import type { ExportTarget } from './bindings/ExportTarget';
+import type { MemberRemoval } from './bindings/MemberRemoval';
+import type { MemberRecords } from './bindings/MemberRecords';
+import type { ProjectDeletion } from './bindings/ProjectDeletion';
+import type { BackupStatus } from './bindings/BackupStatus';
+import type { BackupInfo } from './bindings/BackupInfo';
 
 export type {
   AppStatus,
@@ -76,6 +82,12 @@ export type {
   ReportInput,
   ExportResult,
   Today,
+  BackupInfo,
+  BackupStatus,
+  ExportTarget,
+  MemberRecords,
+  MemberRemoval,
+  ProjectDeletion,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */

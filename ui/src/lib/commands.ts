@@ -1,6 +1,8 @@
 // Generated from src-tauri/src/commands.rs by `cargo test -p bansou-app --test commands_ts`.
 // Do not edit: change the Rust command and run the tests again.
 import type { AppStatus } from './bindings/AppStatus';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupStatus } from './bindings/BackupStatus';
 import type { Catalog } from './bindings/Catalog';
 import type { Checklist } from './bindings/Checklist';
 import type { ChecklistItem } from './bindings/ChecklistItem';
@@ -9,18 +11,23 @@ import type { Evaluation } from './bindings/Evaluation';
 import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationInput } from './bindings/EvaluationInput';
 import type { EvaluationView } from './bindings/EvaluationView';
+import type { ExportKind } from './bindings/ExportKind';
 import type { ExportResult } from './bindings/ExportResult';
+import type { ExportTarget } from './bindings/ExportTarget';
 import type { ItemUpdateInput } from './bindings/ItemUpdateInput';
 import type { Meeting } from './bindings/Meeting';
 import type { MeetingFilter } from './bindings/MeetingFilter';
 import type { MeetingInput } from './bindings/MeetingInput';
 import type { Member } from './bindings/Member';
 import type { MemberInput } from './bindings/MemberInput';
+import type { MemberRecords } from './bindings/MemberRecords';
+import type { MemberRemoval } from './bindings/MemberRemoval';
 import type { NewItemInput } from './bindings/NewItemInput';
 import type { Overview } from './bindings/Overview';
 import type { PlanStep } from './bindings/PlanStep';
 import type { PlanStepInput } from './bindings/PlanStepInput';
 import type { Project } from './bindings/Project';
+import type { ProjectDeletion } from './bindings/ProjectDeletion';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { RatingInput } from './bindings/RatingInput';
 import type { ReportInput } from './bindings/ReportInput';
@@ -48,11 +55,17 @@ export function commands(call: Call) {
     listProjects: () => call<Project[]>('list_projects'),
     createProject: (input: ProjectInput) => call<Project>('create_project', { input }),
     updateProject: (id: number, input: ProjectInput) => call<Project>('update_project', { id, input }),
-    deleteProject: (id: number) => call<void>('delete_project', { id }),
+    archiveProject: (id: number) => call<Project>('archive_project', { id }),
+    unarchiveProject: (id: number) => call<Project>('unarchive_project', { id }),
+    archivedProjects: () => call<Project[]>('archived_projects'),
+    projectDeletion: (id: number) => call<ProjectDeletion>('project_deletion', { id }),
+    deleteProject: (id: number) => call<ProjectDeletion>('delete_project', { id }),
     listMembers: (projectId: number) => call<Member[]>('list_members', { projectId }),
     addMember: (projectId: number, input: MemberInput) => call<Member>('add_member', { projectId, input }),
     updateMember: (id: number, input: MemberInput) => call<Member>('update_member', { id, input }),
-    removeMember: (id: number) => call<void>('remove_member', { id }),
+    memberRecords: (id: number) => call<MemberRecords>('member_records', { id }),
+    removeMember: (id: number) => call<MemberRemoval>('remove_member', { id }),
+    reinstateMember: (id: number) => call<Member>('reinstate_member', { id }),
     overview: (projectId: number) => call<Overview>('overview', { projectId }),
     setPhase: (projectId: number, phase: number | null) => call<Project>('set_phase', { projectId, phase }),
     checklist: (projectId: number) => call<Checklist>('checklist', { projectId }),
@@ -94,9 +107,15 @@ export function commands(call: Call) {
     createEvaluation: (input: EvaluationInput) => call<Evaluation>('create_evaluation', { input }),
     updateEvaluation: (id: number, input: EvaluationInput) => call<Evaluation>('update_evaluation', { id, input }),
     deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
-    exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, path: string) => call<number>('export_evaluations_csv', { projectId, filter, path }),
-    exportReport: (projectId: number, input: ReportInput, path: string) => call<ExportResult>('export_report', { projectId, input, path }),
-    exportForm: (evaluationId: number | null, path: string) => call<ExportResult>('export_form', { evaluationId, path }),
+    chooseExport: (kind: ExportKind, defaultName: string) => call<ExportTarget | null>('choose_export', { kind, defaultName }),
+    exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, target: string) => call<ExportResult>('export_evaluations_csv', { projectId, filter, target }),
+    exportReport: (projectId: number, input: ReportInput, target: string) => call<ExportResult>('export_report', { projectId, input, target }),
+    exportForm: (evaluationId: number | null, target: string) => call<ExportResult>('export_form', { evaluationId, target }),
+    backupStatus: () => call<BackupStatus>('backup_status'),
+    backupNow: () => call<BackupInfo>('backup_now'),
+    setBackupKeep: (keep: number) => call<number>('set_backup_keep', { keep }),
+    restoreBackup: (fileName: string) => call<void>('restore_backup', { fileName }),
+    openBackupFolder: () => call<void>('open_backup_folder'),
     openLastExport: () => call<void>('open_last_export'),
   };
 }
@@ -111,11 +130,17 @@ export const COMMAND_NAMES = [
   'list_projects',
   'create_project',
   'update_project',
+  'archive_project',
+  'unarchive_project',
+  'archived_projects',
+  'project_deletion',
   'delete_project',
   'list_members',
   'add_member',
   'update_member',
+  'member_records',
   'remove_member',
+  'reinstate_member',
   'overview',
   'set_phase',
   'checklist',
@@ -157,8 +182,14 @@ export const COMMAND_NAMES = [
   'create_evaluation',
   'update_evaluation',
   'delete_evaluation',
+  'choose_export',
   'export_evaluations_csv',
   'export_report',
   'export_form',
+  'backup_status',
+  'backup_now',
+  'set_backup_keep',
+  'restore_backup',
+  'open_backup_folder',
   'open_last_export',
 ] as const;

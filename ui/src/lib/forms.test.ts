@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Today } from './bindings/Today';
-import { emptyProject, isDirty, onEscape, toggleId } from './forms';
+import { emptyProject, isDirty, offered, onEscape, toggleId } from './forms';
 
 // What the `today` command answers on 2024-07-16 (the 和暦 and 年度 rules are
 // tested in Rust, in src/wareki.rs).
@@ -42,5 +42,16 @@ describe('toggleId and onEscape', () => {
     handler(new KeyboardEvent('keydown', { key: 'Enter' }));
     handler(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(closed).toBe(1);
+  });
+});
+
+describe('offered', () => {
+  const m = (id: number, retired: boolean) =>
+    ({ id, project_id: 1, name: `m${id}`, role: 'メンバー', affiliation: '', email: '', retired }) as const;
+  it('leaves out 退任 members unless the record already names them', () => {
+    const team = [m(1, false), m(2, true), m(3, true)];
+    expect(offered(team, null).map((x) => x.id)).toEqual([1]);
+    expect(offered(team, 2).map((x) => x.id)).toEqual([1, 2]);
+    expect(offered(team, [3]).map((x) => x.id)).toEqual([1, 3]);
   });
 });

@@ -1,5 +1,6 @@
 // Form state helpers kept out of components so they can be unit-tested. Dates
 // and their 和暦 names come from Rust (the wareki module); none are made here.
+import type { Member } from './bindings/Member';
 import type { MemberInput } from './bindings/MemberInput';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { Today } from './bindings/Today';
@@ -68,3 +69,10 @@ export function taskToInput(t: {
   };
 }
 
+
+/** The members a form offers: those still active, and any 退任 member the
+ *  record already names (so editing an old record keeps them). */
+export function offered(members: Member[], chosen: number | null | number[]): Member[] {
+  const keep = Array.isArray(chosen) ? chosen : chosen === null ? [] : [chosen];
+  return members.filter((m) => !m.retired || keep.includes(m.id));
+}

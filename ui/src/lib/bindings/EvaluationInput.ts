@@ -7,4 +7,8 @@ export type EvaluationInput = { meeting_id: number, kind: string,
 /**
  * A member, or null for 匿名.
  */
-evaluator_id: number | null, written_on: string, scores: Array<number | null>, comments: Array<string>, };
+evaluator_id: number | null, written_on: string, 
+/**
+ * A–D, 1–4 each (checked here, whatever number the window sends).
+ */
+scores: Array<number | null>, comments: Array<string>, };

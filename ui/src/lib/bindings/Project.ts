@@ -27,4 +27,8 @@ leader: string | null,
 /**
  * The current phase of 図7, once the team has set one.
  */
-phase: Phase | null, };
+phase: Phase | null, 
+/**
+ * Archived (削除 in the window): hidden from lists, restorable from 設定.
+ */
+archived: boolean, };
