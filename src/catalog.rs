@@ -75,6 +75,7 @@ impl Catalog {
             ("text", "テキスト分析", false),
             ("plan", "計画", true),
             ("report", "報告書", true),
+            ("exchange", "データの受け渡し", true),
             ("settings", "設定", true),
         ];
         Catalog {

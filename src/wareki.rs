@@ -76,6 +76,85 @@ pub fn period_wareki(start: NaiveDate, end: NaiveDate) -> String {
     format!("{}〜{}", date_wareki(start), date_wareki(end))
 }
 
+/// First day of each era, by the names and letters offices write.
+const ERA_NAMES: [(&str, &str, i32); 5] = [
+    ("令和", "R", 2019),
+    ("平成", "H", 1989),
+    ("昭和", "S", 1926),
+    ("大正", "T", 1912),
+    ("明治", "M", 1868),
+];
+
+/// Full-width digits, letters and separators as their ASCII twins (what a
+/// Japanese keyboard in 全角 mode types).
+fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '／' => '/',
+            '－' | '―' | '‐' | 'ー' => '-',
+            '．' | '。' => '.',
+            '　' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads a date the way Japanese offices write it: 2024/7/16, 2024-07-16,
+/// 2024.7.16, 2024年7月16日, 令和6年7月16日, 令和元年5月1日, R6.7.16, R6/7/16,
+/// 令6.7.16, H31.4.30, in full-width digits too; a time after the date (a
+/// spreadsheet's 2024/12/09 10:15:00) is ignored. None when it is not a real
+/// date, or an era year the era did not have (平成32年, 令和元年4月1日).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = half_width(text.trim());
+    let t = t.split_whitespace().next()?;
+    let mut era = None;
+    let mut rest = t.to_owned();
+    'eras: for &(name, letter, first) in &ERA_NAMES {
+        let short: String = name.chars().take(1).collect();
+        for prefix in [
+            name.to_owned(),
+            letter.to_owned(),
+            letter.to_ascii_lowercase(),
+            short,
+        ] {
+            if let Some(r) = t.strip_prefix(prefix.as_str()) {
+                era = Some((name, first));
+                rest = r.to_owned();
+                break 'eras;
+            }
+        }
+    }
+    let rest = rest.replacen("元", "1", 1);
+    let parts: Vec<&str> = rest
+        .split(['/', '-', '.', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4)
+    {
+        return None;
+    }
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let year = match era {
+        Some((_, first)) => first + n[0] as i32 - 1,
+        None => n[0] as i32,
+    };
+    let date = NaiveDate::from_ymd_opt(year, n[1], n[2])?;
+    match era {
+        // The era must be the one in force that day (and 0年 does not exist).
+        Some((name, _)) if n[0] == 0 || era_of(date).map(|e| e.0) != Some(name) => None,
+        _ => Some(date),
+    }
+}
+
 /// A 年度 with its name, for lists the window offers.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -175,6 +254,45 @@ mod tests {
         let years = fiscal_years();
         assert_eq!(years.len(), 100);
         assert_eq!(years[19].label, "令和元年度");
+    }
+
+    #[test]
+    fn dates_are_read_as_offices_write_them() {
+        let want = d(2024, 7, 16);
+        for text in [
+            "2024/7/16",
+            "2024-07-16",
+            "2024.7.16",
+            "2024年7月16日",
+            "令和6年7月16日",
+            "R6.7.16",
+            "r6/7/16",
+            "令6.7.16",
+            "２０２４／７／１６",
+            "令和６年７月１６日",
+            "Ｒ６．７．１６",
+            " 2024/07/16 10:15:00 ",
+        ] {
+            assert_eq!(parse_date(text), Some(want), "{text}");
+        }
+        assert_eq!(parse_date("令和元年5月1日"), Some(d(2019, 5, 1)));
+        assert_eq!(parse_date("H31.4.30"), Some(d(2019, 4, 30)));
+        assert_eq!(parse_date("平成元年1月8日"), Some(d(1989, 1, 8)));
+        assert_eq!(parse_date("S64.1.7"), Some(d(1989, 1, 7)));
+        for bad in [
+            "令和元年4月30日",
+            "平成31年5月1日",
+            "平成32年1月1日",
+            "R0.5.1",
+            "昭和64年1月8日",
+            "2024/2/30",
+            "2024/13/1",
+            "7/16",
+            "来週",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

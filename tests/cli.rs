@@ -385,3 +385,193 @@ fn a_comment_excel_would_run_as_a_formula_is_written_as_text() {
         "scores stay numbers"
     );
 }
+
+#[test]
+fn a_project_and_a_supporter_s_evaluations_travel_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team.sqlite3");
+    let other = dir.path().join("other.sqlite3");
+    assert!(bansou(&team, &["demo"]).0);
+    let file = dir.path().join("山口");
+    let (ok, out, err) = bansou(&team, &["export", "山口", "--out", file.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("事業のデータを書き出しました") && out.contains("山口.bansou"),
+        "{out}"
+    );
+    let file = dir.path().join("山口.bansou");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"format\": \"bansou-note/bundle\""));
+
+    let (ok, out, err) = bansou(&other, &["import", file.to_str().unwrap(), "--dry-run"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("追加") && out.contains("書き込んでいません"),
+        "{out}"
+    );
+    assert!(!bansou(&other, &["projects"])
+        .1
+        .contains("山口県理学療法士会"));
+    let (ok, out, _) = bansou(&other, &["import", file.to_str().unwrap(), "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["applied"], true);
+    assert!(v["added"].as_u64().unwrap() > 50);
+    let (_, out, _) = bansou(&other, &["import", file.to_str().unwrap()]);
+    assert!(!out.contains("追加"), "twice changes nothing: {out}");
+
+    // A 評価依頼 for one meeting, answered from a third PC.
+    let meetings: serde_json::Value =
+        serde_json::from_str(&bansou(&team, &["meetings", "山口", "--json"]).1).unwrap();
+    let m = meetings[1]["id"].to_string();
+    let req = dir.path().join("依頼.bansou");
+    let (ok, _, err) = bansou(
+        &team,
+        &[
+            "export",
+            "山口",
+            "--meeting",
+            &m,
+            "--request",
+            "--out",
+            req.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let supporter = dir.path().join("supporter.sqlite3");
+    assert!(bansou(&supporter, &["import", req.to_str().unwrap()]).0);
+    let (ok, out, _) = bansou(&supporter, &["meetings", "山口"]);
+    assert!(
+        ok && out.lines().filter(|l| l.starts_with("令和")).count() == 1,
+        "one meeting there: {out}"
+    );
+
+    // Hostile: refused with exit 1 and a Japanese reason, nothing written.
+    let bad = dir.path().join("bad.bansou");
+    std::fs::write(
+        &bad,
+        "{\"format\":\"bansou-note/bundle\",\"format_version\":7}",
+    )
+    .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let (ok, _, err) = bansou(&other, &["import", bad.to_str().unwrap()]);
+    assert!(!ok && err.contains("アプリを更新してください"), "{err}");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn evaluations_come_back_from_csv_once_and_bad_rows_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let csv = dir.path().join("評価.csv");
+    assert!(
+        bansou(
+            &db,
+            &["evaluations", "山口", "--csv", csv.to_str().unwrap()]
+        )
+        .0
+    );
+    // The app's own export: everything is already there.
+    let (ok, out, err) = bansou(
+        &db,
+        &["evaluations", "山口", "--import-csv", csv.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("新しいもの 0 件"), "{out}");
+
+    // A Google Forms sheet: two answers, one for a day without a meeting.
+    let forms = dir.path().join("フォーム.csv");
+    std::fs::write(
+        &forms,
+        "タイムスタンプ,氏名,評価者の区分,モデルチーム会議日,A 関係性,A コメント,B 活動の推進,B コメント,C 現実検討,C コメント,D 臨機応変な支援,D コメント\n\
+         2024/12/09 10:15:00,,他者評価,2024/11/25,4,よく聞いてくれた,4,,3,,4,\n\
+         2024/12/09 11:00:00,,他者評価,2024/11/26,4,,4,,4,,4,\n",
+    )
+    .unwrap();
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "evaluations",
+            "山口",
+            "--import-csv",
+            forms.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("3行目") && out.contains("会議がありません"),
+        "{out}"
+    );
+    assert!(out.contains("新しいもの 1 件"), "{out}");
+    let before: serde_json::Value =
+        serde_json::from_str(&bansou(&db, &["evaluations", "山口", "--json"]).1).unwrap();
+    assert!(
+        bansou(
+            &db,
+            &[
+                "evaluations",
+                "山口",
+                "--import-csv",
+                forms.to_str().unwrap()
+            ]
+        )
+        .0
+    );
+    let after: serde_json::Value =
+        serde_json::from_str(&bansou(&db, &["evaluations", "山口", "--json"]).1).unwrap();
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        before.as_array().unwrap().len() + 1
+    );
+    assert!(after.to_string().contains("よく聞いてくれた"));
+    // The same sheet again adds nothing.
+    assert!(
+        bansou(
+            &db,
+            &[
+                "evaluations",
+                "山口",
+                "--import-csv",
+                forms.to_str().unwrap()
+            ]
+        )
+        .0
+    );
+    let again: serde_json::Value =
+        serde_json::from_str(&bansou(&db, &["evaluations", "山口", "--json"]).1).unwrap();
+    assert_eq!(
+        again.as_array().unwrap().len(),
+        after.as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn every_list_exports_as_csv_for_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    for (cmd, head) in [
+        ("checklist", "区分,No,項目,状況"),
+        ("meetings", "開催日,会議名"),
+        ("tasks", "期限,タスク"),
+        ("stakeholders", "機関名,種別"),
+    ] {
+        let out = dir.path().join(format!("{cmd}.csv"));
+        let (ok, text, err) = bansou(&db, &[cmd, "山口", "--csv", out.to_str().unwrap()]);
+        assert!(ok, "{cmd}: {err}");
+        assert!(text.contains("CSV に書き出しました"));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{cmd}");
+        let body = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(body.starts_with(head), "{cmd}: {body}");
+        assert!(body.contains("\r\n") && body.lines().count() > 2, "{cmd}");
+    }
+    let out = dir.path().join("checklist.csv");
+    let body = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        body.contains("未着手→進行中"),
+        "the history travels: {body}"
+    );
+}

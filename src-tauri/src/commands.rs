@@ -735,6 +735,181 @@ pub async fn export_form(
     save_export(&state, &target, &bytes)
 }
 
+/// A project as a file for another PC (.bansou).
+#[tauri::command]
+pub async fn export_bundle(
+    state: State<'_, AppState>,
+    project_id: i64,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let b = state.with(|s| s.project_bundle(project_id))?;
+    save_export(&state, &target, &bansou::exchange::bundle::to_bytes(&b))
+}
+
+/// 評価依頼: one meeting for a supporter to evaluate on their own PC.
+#[tauri::command]
+pub async fn export_evaluation_request(
+    state: State<'_, AppState>,
+    project_id: i64,
+    meeting_id: i64,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let b = state.with(|s| s.evaluation_request(meeting_id, project_id))?;
+    save_export(&state, &target, &bansou::exchange::bundle::to_bytes(&b))
+}
+
+/// 評価回答: the evaluations of one meeting, back to the team.
+#[tauri::command]
+pub async fn export_evaluation_response(
+    state: State<'_, AppState>,
+    project_id: i64,
+    meeting_id: i64,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let b = state.with(|s| s.evaluation_response(meeting_id, project_id))?;
+    save_export(&state, &target, &bansou::exchange::bundle::to_bytes(&b))
+}
+
+/// One of the project's lists as CSV for Excel.
+#[tauri::command]
+pub async fn export_list_csv(
+    state: State<'_, AppState>,
+    project_id: i64,
+    list: bansou::exchange::csv::List,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let (bytes, _) =
+        state.with(|s| bansou::exchange::csv::list_csv(s, project_id, list, local_today()))?;
+    save_export(&state, &target, &bytes)
+}
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ImportSource {
+    pub token: String,
+    pub file_name: String,
+}
+
+/// Asks which file to import, through the system open dialog (the window
+/// never names a path). With `BANSOU_TEST_SAVE_DIR` set, the newest file of
+/// the kind in that folder is taken instead (the WebDriver journeys).
+#[tauri::command]
+pub async fn choose_import<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: ExportKind,
+) -> CmdResult<Option<ImportSource>> {
+    use tauri_plugin_dialog::DialogExt;
+    let ext = kind.extension();
+    let chosen = match std::env::var_os("BANSOU_TEST_SAVE_DIR") {
+        Some(dir) => std::fs::read_dir(dir)
+            .map_err(|e| CommandError::internal(format!("フォルダを読めません：{e}")))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok()),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title("取り込むファイルを選ぶ")
+                .add_filter(ext.to_uppercase(), &[ext]);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+                .await
+                .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+                .and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let token = uuid::Uuid::new_v4().to_string();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    state
+        .import_sources
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+        .insert(token.clone(), path);
+    Ok(Some(ImportSource { token, file_name }))
+}
+
+fn chosen_source(state: &AppState, token: &str) -> CmdResult<std::path::PathBuf> {
+    state
+        .import_sources
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+        .get(token)
+        .cloned()
+        .ok_or_else(|| {
+            CommandError::from(bansou::Error::Validation(vec![bansou::FieldError::new(
+                "file",
+                "取り込むファイルを選んでください",
+            )]))
+        })
+}
+
+/// What importing the chosen bundle would do (nothing is written).
+#[tauri::command]
+pub async fn preview_bundle(
+    state: State<'_, AppState>,
+    source: String,
+) -> CmdResult<bansou::model::exchange::ImportSummary> {
+    let path = chosen_source(&state, &source)?;
+    let bundle = guarded(|| Ok(bansou::exchange::bundle::read(&path)?))?;
+    state.with(|s| s.preview_import(&bundle))
+}
+
+/// Merges the chosen bundle, with the user's answers to its conflicts.
+#[tauri::command]
+pub async fn import_bundle(
+    state: State<'_, AppState>,
+    source: String,
+    choices: bansou::model::exchange::Choices,
+) -> CmdResult<bansou::model::exchange::ImportSummary> {
+    let path = chosen_source(&state, &source)?;
+    let bundle = guarded(|| Ok(bansou::exchange::bundle::read(&path)?))?;
+    state.with(|s| s.import_bundle(&bundle, &choices))
+}
+
+fn read_sheet(path: &std::path::Path) -> CmdResult<bansou::exchange::evaluation_csv::Table> {
+    let bytes = std::fs::read(path).map_err(|source| {
+        CommandError::from(bansou::Error::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })?;
+    guarded(|| Ok(bansou::exchange::evaluation_csv::read_table(&bytes)?))
+}
+
+/// 表1 from a CSV: how its columns map (guessed, or as the user set them),
+/// the first rows, and every row that would be refused, with why.
+#[tauri::command]
+pub async fn preview_evaluation_csv(
+    state: State<'_, AppState>,
+    source: String,
+    project_id: i64,
+    mapping: Option<bansou::exchange::evaluation_csv::Mapping>,
+) -> CmdResult<bansou::exchange::evaluation_csv::CsvPreview> {
+    let table = read_sheet(&chosen_source(&state, &source)?)?;
+    state.with(|s| bansou::exchange::evaluation_csv::import(s, project_id, &table, mapping, true))
+}
+
+#[tauri::command]
+pub async fn import_evaluation_csv(
+    state: State<'_, AppState>,
+    source: String,
+    project_id: i64,
+    mapping: bansou::exchange::evaluation_csv::Mapping,
+) -> CmdResult<bansou::exchange::evaluation_csv::CsvPreview> {
+    let table = read_sheet(&chosen_source(&state, &source)?)?;
+    state.with(|s| {
+        bansou::exchange::evaluation_csv::import(s, project_id, &table, Some(mapping), false)
+    })
+}
+
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct BackupStatus {

@@ -15,6 +15,8 @@ pub struct AppState {
     /// export writes only where the user chose, never to a path the window
     /// makes up.
     pub export_targets: Mutex<HashMap<String, PathBuf>>,
+    /// Files chosen in the open dialog, by token, for the same reason.
+    pub import_sources: Mutex<HashMap<String, PathBuf>>,
     db: Mutex<Result<Store, CommandError>>,
 }
 
@@ -34,6 +36,7 @@ impl AppState {
             db_path,
             last_export: Mutex::new(None),
             export_targets: Mutex::new(HashMap::new()),
+            import_sources: Mutex::new(HashMap::new()),
             db: Mutex::new(db),
         }
     }

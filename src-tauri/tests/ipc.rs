@@ -617,6 +617,91 @@ fn every_command_answers_and_every_input_is_checked() {
         nf,
     );
 
+    // 交換: files for other PCs, and files from them.
+    let t = token("山口", "bansou");
+    c.ok("export_bundle", json!({ "projectId": pid, "target": t }));
+    c.err(
+        "export_bundle",
+        json!({ "projectId": 999_999, "target": token("x", "bansou") }),
+        nf,
+    );
+    let first = c.ok(
+        "list_meetings",
+        json!({ "projectId": pid, "filter": { "kind": "", "from": "", "to": "" } }),
+    )[0]["id"]
+        .clone();
+    let t = token("依頼", "bansou");
+    c.ok(
+        "export_evaluation_request",
+        json!({ "projectId": pid, "meetingId": first, "target": t }),
+    );
+    let t = token("依頼2", "bansou");
+    c.err(
+        "export_evaluation_request",
+        json!({ "projectId": pid, "meetingId": 999_999, "target": t }),
+        nf,
+    );
+    let t = token("回答", "bansou");
+    c.ok(
+        "export_evaluation_response",
+        json!({ "projectId": pid, "meetingId": first, "target": t }),
+    );
+    let t = token("回答2", "bansou");
+    c.err(
+        "export_evaluation_response",
+        json!({ "projectId": 999_999, "meetingId": first, "target": t }),
+        bad,
+    );
+    // The newest .bansou in the test folder: the 評価回答 just written.
+    let source = c.ok("choose_import", json!({ "kind": "bansou" }));
+    assert_eq!(source["file_name"], "回答.bansou");
+    let preview = c.ok("preview_bundle", json!({ "source": source["token"] }));
+    assert_eq!(preview["added"], 0, "our own file: {preview}");
+    c.err("preview_bundle", json!({ "source": "made-up" }), bad);
+    c.ok(
+        "import_bundle",
+        json!({ "source": source["token"], "choices": { "all": null, "each": {} } }),
+    );
+    c.err(
+        "import_bundle",
+        json!({ "source": "made-up", "choices": { "all": null, "each": {} } }),
+        bad,
+    );
+    let t = token("評価", "csv");
+    c.ok(
+        "export_list_csv",
+        json!({ "projectId": pid, "list": "evaluations", "target": t }),
+    );
+    let t = token("評価2", "csv");
+    c.err(
+        "export_list_csv",
+        json!({ "projectId": 999_999, "list": "tasks", "target": t }),
+        nf,
+    );
+    let sheet = c.ok("choose_import", json!({ "kind": "csv" }));
+    let p = c.ok(
+        "preview_evaluation_csv",
+        json!({ "source": sheet["token"], "projectId": pid, "mapping": null }),
+    );
+    assert_eq!(p["new"], 0, "our own export: {p}");
+    assert_eq!(p["mapping"]["layout"], "long");
+    c.err(
+        "preview_evaluation_csv",
+        json!({ "source": sheet["token"], "projectId": 999_999, "mapping": null }),
+        nf,
+    );
+    c.ok(
+        "import_evaluation_csv",
+        json!({ "source": sheet["token"], "projectId": pid, "mapping": p["mapping"] }),
+    );
+    let mut wrong = p["mapping"].clone();
+    wrong["meeting_date"] = json!(99);
+    c.err(
+        "import_evaluation_csv",
+        json!({ "source": sheet["token"], "projectId": pid, "mapping": wrong }),
+        bad,
+    );
+
     let status = c.ok("backup_status", json!({}));
     assert_eq!(status["keep"], 14);
     let made = c.ok("backup_now", json!({}));

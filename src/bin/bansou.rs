@@ -40,6 +40,9 @@ enum Command {
         /// JSON で出力する
         #[arg(long)]
         json: bool,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
     },
     /// 強み分析（創造力・人力・対応力・財力の評価と推移）を表示する
     Strengths {
@@ -59,6 +62,9 @@ enum Command {
         /// JSON で出力する
         #[arg(long)]
         json: bool,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
     },
     /// タスクとマイルストーン（期限・状況・担当・元の会議）を表示する
     Tasks {
@@ -67,6 +73,9 @@ enum Command {
         /// JSON で出力する
         #[arg(long)]
         json: bool,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
     },
     /// 伴走支援評価（表1）の一覧・集計（--summary）・CSV 書き出し（--csv）
     Evaluations {
@@ -90,6 +99,46 @@ enum Command {
         /// 他者評価 または 自己評価 だけ
         #[arg(long)]
         kind: Option<String>,
+        /// CSV（このアプリの書き出し、Google フォーム・Excel の表）から評価を取り込む
+        #[arg(long, value_name = "FILE.csv")]
+        import_csv: Option<PathBuf>,
+        /// 取り込む前の確認だけ（書き込まない）
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 事業をファイル（.bansou）に書き出す。--meeting と --request で評価依頼、--response で評価回答
+    Export {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// 書き出すファイル（.bansou）
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// 評価依頼・評価回答の会議のID
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        /// 評価依頼（伴走支援者に表1の記入を頼む）
+        #[arg(long, requires = "meeting")]
+        request: bool,
+        /// 評価回答（記入した表1をチームに返す）
+        #[arg(long, requires = "meeting", conflicts_with = "request")]
+        response: bool,
+    },
+    /// 別のパソコンから届いたファイル（.bansou）を取り込む
+    Import {
+        /// 取り込むファイル
+        file: PathBuf,
+        /// 何が変わるかを表示するだけ（書き込まない）
+        #[arg(long)]
+        dry_run: bool,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// 両方で変更された記録は、こちらを残す
+        #[arg(long)]
+        keep_ours: bool,
+        /// 両方で変更された記録は、相手（ファイル）を採用する
+        #[arg(long, conflicts_with = "keep_ours")]
+        take_theirs: bool,
     },
     /// 理事会に出す進捗報告書（A4 PDF）を作る
     Report {
@@ -175,6 +224,9 @@ enum Command {
         /// JSON で出力する
         #[arg(long)]
         json: bool,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -233,9 +285,16 @@ fn run(cli: Cli) -> Result<()> {
                 print_table(&["ID", "事業名", "士会", "テーマ", "期間"], &rows);
             }
         }
-        Command::Checklist { project, json } => {
+        Command::Checklist { project, json, csv } => {
             let p = store.resolve_project(&project)?;
             let checklist = store.checklist(p.id, today())?;
+            if let Some(out) = csv {
+                return write_csv(
+                    &target(&out, ExportKind::Csv)?,
+                    &bansou::exchange::csv::checklist_csv(&checklist)?,
+                    checklist.items.len(),
+                );
+            }
             if json {
                 return print_json(&checklist);
             }
@@ -312,9 +371,16 @@ fn run(cli: Cli) -> Result<()> {
                 println!("レーダーチャートを書き出しました：{}", out.display());
             }
         }
-        Command::Meetings { project, json } => {
+        Command::Meetings { project, json, csv } => {
             let p = store.resolve_project(&project)?;
             let list = store.meetings(p.id, &Default::default())?;
+            if let Some(out) = csv {
+                return write_csv(
+                    &target(&out, ExportKind::Csv)?,
+                    &bansou::exchange::csv::meetings_csv(&list)?,
+                    list.len(),
+                );
+            }
             if json {
                 return print_json(&list);
             }
@@ -337,9 +403,16 @@ fn run(cli: Cli) -> Result<()> {
                 .collect();
             print_table(&["開催日", "会議名", "方式", "決定事項"], &rows);
         }
-        Command::Tasks { project, json } => {
+        Command::Tasks { project, json, csv } => {
             let p = store.resolve_project(&project)?;
             let list = store.tasks(p.id, today())?;
+            if let Some(out) = csv {
+                return write_csv(
+                    &target(&out, ExportKind::Csv)?,
+                    &bansou::exchange::csv::tasks_csv(&list)?,
+                    list.len(),
+                );
+            }
             if json {
                 return print_json(&list);
             }
@@ -372,7 +445,39 @@ fn run(cli: Cli) -> Result<()> {
             from,
             to,
             kind,
+            import_csv,
+            dry_run,
         } => {
+            if let Some(file) = import_csv {
+                let p = store.resolve_project(&project)?;
+                let bytes = std::fs::read(&file).map_err(|source| Error::Io {
+                    path: file.clone(),
+                    source,
+                })?;
+                let table = bansou::exchange::evaluation_csv::read_table(&bytes)?;
+                let r = bansou::exchange::evaluation_csv::import(
+                    &mut store, p.id, &table, None, dry_run,
+                )?;
+                if json {
+                    return print_json(&r);
+                }
+                for problem in &r.refused {
+                    println!("{}行目：{}", problem.row, problem.reason);
+                }
+                println!(
+                    "{}表1 {} 件（新しいもの {} 件、取り込み済み {} 件）、取り込めない行 {} 件",
+                    if dry_run {
+                        "確認のみ："
+                    } else {
+                        "取り込みました："
+                    },
+                    r.forms,
+                    r.new,
+                    r.already,
+                    r.refused.len()
+                );
+                return Ok(());
+            }
             let scope = if project == "全体" {
                 None
             } else {
@@ -520,6 +625,7 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
             "report" => bansou::bench::report(&mut |line| println!("{line}"))?,
+            "exchange" => bansou::bench::exchange(&mut |line| println!("{line}"))?,
             "crash" => {
                 let exe = std::env::current_exe().map_err(|source| Error::Io {
                     path: "bansou".into(),
@@ -542,6 +648,78 @@ fn run(cli: Cli) -> Result<()> {
                 )]))
             }
         },
+        Command::Export {
+            project,
+            out,
+            meeting,
+            request,
+            response,
+        } => {
+            let p = store.resolve_project(&project)?;
+            let out = target(&out, ExportKind::Bansou)?;
+            let b = match (meeting, request, response) {
+                (Some(m), true, _) => store.evaluation_request(m, p.id)?,
+                (Some(m), _, true) => store.evaluation_response(m, p.id)?,
+                _ => store.project_bundle(p.id)?,
+            };
+            let bytes = bansou::exchange::bundle::to_bytes(&b);
+            bansou::exchange::write_atomically(&out, &bytes)?;
+            println!(
+                "{}を書き出しました：{}（{} KB、記録 {} 件）",
+                b.kind.label(),
+                out.display(),
+                bytes.len().div_ceil(1024),
+                b.records()
+            );
+        }
+        Command::Import {
+            file,
+            dry_run,
+            json,
+            keep_ours,
+            take_theirs,
+        } => {
+            let b = bansou::exchange::bundle::read(&file)?;
+            let choices = bansou::model::exchange::Choices {
+                all: if keep_ours {
+                    Some(bansou::model::exchange::Choice::Keep)
+                } else if take_theirs {
+                    Some(bansou::model::exchange::Choice::Take)
+                } else {
+                    None
+                },
+                ..Default::default()
+            };
+            let preview = store.preview_import(&b)?;
+            let summary = if dry_run || (!preview.conflicts.is_empty() && choices.all.is_none()) {
+                preview
+            } else {
+                store.import_bundle(&b, &choices)?
+            };
+            if json {
+                print_json(&summary)?;
+            } else {
+                println!("{}（{}）", summary.kind, summary.project);
+                println!("{}", summary.sentence);
+                for c in &summary.conflicts {
+                    println!("競合：{}　こちら：{}　相手：{}", c.what, c.here, c.there);
+                }
+                if summary.applied {
+                    println!("取り込みました（取り込み前のバックアップがあります）");
+                } else if dry_run {
+                    println!("確認のみ：書き込んでいません");
+                }
+            }
+            if !summary.applied && !dry_run {
+                return Err(Error::Validation(vec![bansou::FieldError::new(
+                    "choices",
+                    format!(
+                        "両方のパソコンで変更された記録が{}件あります。--keep-ours（こちらを残す）か --take-theirs（相手を採用）を付けて実行してください。何も書き込んでいません",
+                        summary.conflicts.len()
+                    ),
+                )]));
+            }
+        }
         Command::Backup { out } => match out {
             Some(out) => {
                 store.backup_to(&out)?;
@@ -635,9 +813,16 @@ fn run(cli: Cli) -> Result<()> {
             let gone = store.delete_project(p.id)?;
             println!("「{}」を完全に削除しました：{}（削除前のバックアップは backups フォルダにあります）", p.name, gone.summary);
         }
-        Command::Stakeholders { project, json } => {
+        Command::Stakeholders { project, json, csv } => {
             let p = store.resolve_project(&project)?;
             let list = store.stakeholders(p.id)?;
+            if let Some(out) = csv {
+                return write_csv(
+                    &target(&out, ExportKind::Csv)?,
+                    &bansou::exchange::csv::stakeholders_csv(&list)?,
+                    list.len(),
+                );
+            }
             if json {
                 return print_json(&list);
             }
@@ -669,6 +854,12 @@ fn run(cli: Cli) -> Result<()> {
             print_table(&["機関名", "種別", "状態", "最終連絡", "担当者"], &rows);
         }
     }
+    Ok(())
+}
+
+fn write_csv(out: &std::path::Path, bytes: &[u8], rows: usize) -> Result<()> {
+    bansou::exchange::write_atomically(out, bytes)?;
+    println!("{rows} 件を CSV に書き出しました：{}", out.display());
     Ok(())
 }
 

@@ -3,6 +3,9 @@
 
 use crate::error::{Error, Result};
 use crate::model::evaluation::{EvalItem, Evaluation, RATING_LABELS};
+use crate::model::meeting::Meeting;
+use crate::model::task::Task;
+use crate::model::{Checklist, Stakeholder};
 use std::borrow::Cow;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -86,6 +89,238 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
         ],
         &rows,
     )
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// 内向き・外向き: one row per item, then its status changes, newest first.
+pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    for i in &c.items {
+        let history: Vec<String> = i
+            .history
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {}→{}（{}）",
+                    h.changed_on,
+                    h.from.map(|s| s.label()).unwrap_or("—"),
+                    h.to,
+                    h.changed_by
+                )
+            })
+            .collect();
+        rows.push(vec![
+            i.side.to_string(),
+            i.number.to_string(),
+            i.text.clone(),
+            i.status.to_string(),
+            i.owner_name.clone().unwrap_or_default(),
+            date(i.due_date),
+            if i.overdue {
+                "期限超過".into()
+            } else {
+                String::new()
+            },
+            i.note.clone(),
+            history.join(" / "),
+        ]);
+    }
+    sheet(
+        &[
+            "区分",
+            "No",
+            "項目",
+            "状況",
+            "担当",
+            "期限",
+            "期限超過",
+            "メモ",
+            "履歴",
+        ],
+        &rows,
+    )
+}
+
+/// 表3: one row per meeting.
+pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|m| {
+            vec![
+                m.held_on.to_string(),
+                m.title.clone(),
+                m.kind.to_string(),
+                m.format.to_string(),
+                if m.joint {
+                    "合同".into()
+                } else {
+                    String::new()
+                },
+                m.participants
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                m.guests.join("、"),
+                m.agenda.clone(),
+                m.decisions.join("\n"),
+                m.minutes.clone(),
+            ]
+        })
+        .collect();
+    sheet(
+        &[
+            "開催日",
+            "会議名",
+            "種類",
+            "方式",
+            "合同",
+            "参加者",
+            "ゲスト",
+            "議題",
+            "決定事項",
+            "議事録",
+        ],
+        &rows,
+    )
+}
+
+pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|t| {
+            vec![
+                date(t.due_date),
+                t.title.clone(),
+                t.status.to_string(),
+                t.owner_name.clone().unwrap_or_default(),
+                t.phase.map(|p| p.to_string()).unwrap_or_default(),
+                if t.milestone {
+                    "◆".into()
+                } else {
+                    String::new()
+                },
+                t.meeting_title.clone().unwrap_or_default(),
+                t.note.clone(),
+            ]
+        })
+        .collect();
+    sheet(
+        &[
+            "期限",
+            "タスク",
+            "状況",
+            "担当",
+            "フェーズ",
+            "マイルストーン",
+            "元の会議",
+            "メモ",
+        ],
+        &rows,
+    )
+}
+
+pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.kind.to_string(),
+                s.state.to_string(),
+                s.contacts
+                    .iter()
+                    .map(|c| {
+                        format!("{} {} {}", c.name, c.title, c.contact)
+                            .trim()
+                            .to_owned()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                s.log
+                    .first()
+                    .map(|l| l.contacted_on.to_string())
+                    .unwrap_or_default(),
+                s.log
+                    .iter()
+                    .map(|l| format!("{} {}", l.contacted_on, l.summary))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                s.note.clone(),
+            ]
+        })
+        .collect();
+    sheet(
+        &[
+            "機関名",
+            "種別",
+            "関係の状態",
+            "担当者",
+            "最終連絡日",
+            "連絡の記録",
+            "メモ",
+        ],
+        &rows,
+    )
+}
+
+/// The lists the window and the CLI export for Excel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum List {
+    Checklist,
+    Meetings,
+    Tasks,
+    Stakeholders,
+    Evaluations,
+}
+
+impl List {
+    /// The name a file gets by default: 「準備チェック_山口県理学療法士会.csv」.
+    pub fn label(self) -> &'static str {
+        match self {
+            List::Checklist => "準備チェック",
+            List::Meetings => "会議",
+            List::Tasks => "タスク",
+            List::Stakeholders => "関係機関",
+            List::Evaluations => "伴走支援評価",
+        }
+    }
+}
+
+/// One of a project's lists as CSV bytes, and how many records it holds.
+pub fn list_csv(
+    store: &crate::Store,
+    project_id: i64,
+    list: List,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<u8>, usize)> {
+    Ok(match list {
+        List::Checklist => {
+            let c = store.checklist(project_id, today)?;
+            (checklist_csv(&c)?, c.items.len())
+        }
+        List::Meetings => {
+            let m = store.meetings(project_id, &Default::default())?;
+            (meetings_csv(&m)?, m.len())
+        }
+        List::Tasks => {
+            let t = store.tasks(project_id, today)?;
+            (tasks_csv(&t)?, t.len())
+        }
+        List::Stakeholders => {
+            let s = store.stakeholders(project_id)?;
+            (stakeholders_csv(&s)?, s.len())
+        }
+        List::Evaluations => {
+            let e = store.evaluations(Some(project_id), &Default::default())?;
+            (evaluations_csv(&e)?, e.len())
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Data leaving the app: CSV for Excel (and, later, project bundles), and the
 //! rules every file written for the user follows.
 
+pub mod bundle;
 pub mod csv;
+pub mod evaluation_csv;
 pub mod target;
 
 use crate::error::{Error, Result};

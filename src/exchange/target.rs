@@ -14,6 +14,8 @@ pub enum ExportKind {
     Pdf,
     Csv,
     Svg,
+    /// A bundle for another PC (.bansou).
+    Bansou,
 }
 
 impl ExportKind {
@@ -22,6 +24,7 @@ impl ExportKind {
             ExportKind::Pdf => "pdf",
             ExportKind::Csv => "csv",
             ExportKind::Svg => "svg",
+            ExportKind::Bansou => "bansou",
         }
     }
 }

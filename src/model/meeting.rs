@@ -217,6 +217,9 @@ pub struct Meeting {
     /// Tasks made from this meeting's decisions.
     #[ts(type = "number")]
     pub task_count: i64,
+    /// Arrived with an evaluation request (評価依頼): the team keeps the
+    /// original; this copy is only evaluated here.
+    pub read_only: bool,
 }
 
 /// Which meetings a list shows.

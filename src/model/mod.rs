@@ -3,6 +3,7 @@
 
 pub mod checklist;
 pub mod evaluation;
+pub mod exchange;
 pub mod meeting;
 pub mod member;
 pub mod overview;

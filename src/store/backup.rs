@@ -25,6 +25,8 @@ pub enum Reason {
     Daily,
     Delete,
     Restore,
+    /// Before a file from another PC is merged in.
+    Import,
     Manual,
 }
 
@@ -35,6 +37,7 @@ impl Reason {
             Reason::Daily => "daily".into(),
             Reason::Delete => "delete".into(),
             Reason::Restore => "restore".into(),
+            Reason::Import => "import".into(),
             Reason::Manual => "manual".into(),
         }
     }
@@ -44,6 +47,7 @@ impl Reason {
             "daily" => Reason::Daily,
             "delete" => Reason::Delete,
             "restore" => Reason::Restore,
+            "import" => Reason::Import,
             "manual" => Reason::Manual,
             v => Reason::Migration(v.strip_prefix('v')?.parse().ok()?),
         })
@@ -55,6 +59,7 @@ impl Reason {
             Reason::Daily => "毎日の自動バックアップ".into(),
             Reason::Delete => "事業の完全削除の前".into(),
             Reason::Restore => "復元の前".into(),
+            Reason::Import => "取り込みの前".into(),
             Reason::Manual => "手動".into(),
         }
     }

@@ -113,6 +113,24 @@ fn write_links(tx: &Transaction, id: i64, d: &MeetingDraft) -> Result<()> {
     Ok(())
 }
 
+/// A meeting that came with an evaluation request is the team's record; the
+/// copy here is evaluated, not edited.
+fn refuse_read_only(tx: &Transaction, id: i64) -> Result<()> {
+    let read_only: bool = tx
+        .query_row("SELECT read_only FROM meetings WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or(false);
+    if read_only {
+        return Err(Error::Validation(vec![FieldError::new(
+            "meeting",
+            "この会議は評価依頼で届いたものです。変更はチームの伴走ノートで行ってください（ここでは評価を記入できます）",
+        )]));
+    }
+    Ok(())
+}
+
 fn time_text(t: Option<chrono::NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
@@ -203,7 +221,7 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
     let mut st = conn.prepare(&format!(
         "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
                 m.agenda, m.minutes, m.decisions, m.guests,
-                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id)
+                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only
          FROM meetings m WHERE {where_sql}
          ORDER BY m.held_on, m.start_time, m.id"
     ))?;
@@ -230,6 +248,7 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
             decisions: split(r.get(10)?),
             guests: split(r.get(11)?),
             task_count: r.get(12)?,
+            read_only: r.get(13)?,
             project_ids: Vec::new(),
             joint: false,
             participants: Vec::new(),
@@ -304,6 +323,7 @@ impl Store {
                 )
                 .optional()?;
             let (old_kind, old_number) = old.ok_or_else(|| Error::not_found("会議", id))?;
+            refuse_read_only(tx, id)?;
             check_refs(tx, &d)?;
             let number = if old_kind == d.kind.label() {
                 old_number
@@ -320,6 +340,7 @@ impl Store {
     /// with evaluations is refused, naming them.
     pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
+            refuse_read_only(tx, id)?;
             if let Some(message) = super::evaluation::blocking_meeting_delete(tx, id)? {
                 return Err(Error::Validation(vec![FieldError::new("meeting", message)]));
             }

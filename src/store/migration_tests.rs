@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 6] = [
+const FILL: [&str; 7] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -59,6 +59,11 @@ const FILL: [&str; 6] = [
      INSERT INTO evaluation_items (evaluation_id, item, score, comment)
        VALUES (1, 'A', 4, '丁寧な傾聴'), (1, 'B', 4, ''), (1, 'C', 3, ''), (1, 'D', 4, ''),
               (2, 'A', 3, ''), (2, 'B', 3, ''), (2, 'C', 2, ''), (2, 'D', 2, '振り返りが不十分');",
+    "UPDATE members SET retired_at = '2024-12-01T10:00:00+09:00' WHERE id = 2;
+     INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
+         end_date, goal, created_at, updated_at, archived_at)
+       VALUES (3, '終わった事業', NULL, '広島県', 'ST', 'その他', '住民', '2023-04-01', '2024-03-31',
+               '', 't', 't', '2024-04-10T09:00:00+09:00');",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;
@@ -151,6 +156,10 @@ fn a_database_of_every_earlier_version_keeps_every_row_through_the_migrations() 
         // And the app reads them back.
         let projects = s.projects().unwrap();
         assert_eq!(projects.len(), 2, "from version {version}");
+        if version >= 7 {
+            assert_eq!(s.archived_projects().unwrap().len(), 1);
+            assert!(s.members(1).unwrap().iter().any(|m| m.retired));
+        }
         if version >= 6 {
             let evals = s.evaluations(Some(1), &Default::default()).unwrap();
             assert_eq!(evals.len(), 2);

@@ -3,6 +3,7 @@
 pub mod backup;
 pub(crate) mod checklist;
 pub(crate) mod evaluation;
+pub(crate) mod exchange;
 pub(crate) mod files;
 pub(crate) mod meeting;
 pub(crate) mod member;
@@ -32,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_meetings.sql"),
     include_str!("migrations/0006_evaluations.sql"),
     include_str!("migrations/0007_archive.sql"),
+    include_str!("migrations/0008_exchange.sql"),
 ];
 
 /// The schema version this build writes.

@@ -215,7 +215,9 @@ impl Store {
         self.write(|tx| {
             get(tx, id)?;
             tx.execute(
-                "UPDATE projects SET archived_at = ?2, updated_at = ?2 WHERE id = ?1",
+                // Archiving is this computer's choice: it does not change the
+                // record that travels to other PCs (no new version).
+                "UPDATE projects SET archived_at = ?2 WHERE id = ?1",
                 params![id, now()],
             )?;
             Ok(())
@@ -228,8 +230,8 @@ impl Store {
         self.write(|tx| {
             get(tx, id)?;
             tx.execute(
-                "UPDATE projects SET archived_at = NULL, updated_at = ?2 WHERE id = ?1",
-                params![id, now()],
+                "UPDATE projects SET archived_at = NULL WHERE id = ?1",
+                params![id],
             )?;
             Ok(())
         })?;

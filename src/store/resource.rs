@@ -101,7 +101,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE resources SET title = ?2, url = ?3, file_path = ?4, category = ?5,
-                    provided_by = ?6, provided_on = ?7, note = ?8 WHERE id = ?1",
+                    provided_by = ?6, provided_on = ?7, note = ?8, updated_at = ?9 WHERE id = ?1",
                 params![
                     id,
                     d.title,
@@ -110,7 +110,8 @@ impl Store {
                     d.category,
                     d.provided_by,
                     d.provided_on,
-                    d.note
+                    d.note,
+                    now()
                 ],
             )?;
             if n == 0 {

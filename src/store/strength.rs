@@ -168,6 +168,11 @@ impl Store {
                  ON CONFLICT(session_id, item_id) DO UPDATE SET score = excluded.score, note = excluded.note",
                 params![session_id, item_id, score, note],
             )?;
+            // The ratings travel with their session: it changed.
+            tx.execute(
+                "UPDATE strength_sessions SET updated_at = ?2 WHERE id = ?1",
+                params![session_id, now()],
+            )?;
             Ok(())
         })
     }
@@ -198,8 +203,8 @@ impl Store {
         self.write(|tx| {
             item_project(tx, item_id)?;
             tx.execute(
-                "UPDATE strength_items SET text = ?2 WHERE id = ?1",
-                params![item_id, text],
+                "UPDATE strength_items SET text = ?2, updated_at = ?3 WHERE id = ?1",
+                params![item_id, text, now()],
             )?;
             Ok(())
         })
@@ -210,8 +215,8 @@ impl Store {
         self.write(|tx| {
             item_project(tx, item_id)?;
             tx.execute(
-                "UPDATE strength_items SET hidden = ?2 WHERE id = ?1",
-                params![item_id, hidden],
+                "UPDATE strength_items SET hidden = ?2, updated_at = ?3 WHERE id = ?1",
+                params![item_id, hidden, now()],
             )?;
             Ok(())
         })

@@ -176,9 +176,11 @@ impl Store {
         self.write(|tx| {
             project::get(tx, project_id)?;
             tx.execute(
-                "INSERT INTO plan_steps (project_id, fiscal_year, title, note) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(project_id, fiscal_year) DO UPDATE SET title = excluded.title, note = excluded.note",
-                params![project_id, fy, title, note],
+                "INSERT INTO plan_steps (project_id, fiscal_year, title, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(project_id, fiscal_year) DO UPDATE SET title = excluded.title,
+                    note = excluded.note, updated_at = excluded.updated_at",
+                params![project_id, fy, title, note, now()],
             )?;
             Ok(())
         })

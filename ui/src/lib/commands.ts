@@ -6,7 +6,9 @@ import type { BackupStatus } from './bindings/BackupStatus';
 import type { Catalog } from './bindings/Catalog';
 import type { Checklist } from './bindings/Checklist';
 import type { ChecklistItem } from './bindings/ChecklistItem';
+import type { Choices } from './bindings/Choices';
 import type { ContactLogInput } from './bindings/ContactLogInput';
+import type { CsvPreview } from './bindings/CsvPreview';
 import type { Evaluation } from './bindings/Evaluation';
 import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationInput } from './bindings/EvaluationInput';
@@ -14,7 +16,11 @@ import type { EvaluationView } from './bindings/EvaluationView';
 import type { ExportKind } from './bindings/ExportKind';
 import type { ExportResult } from './bindings/ExportResult';
 import type { ExportTarget } from './bindings/ExportTarget';
+import type { ImportSource } from './bindings/ImportSource';
+import type { ImportSummary } from './bindings/ImportSummary';
 import type { ItemUpdateInput } from './bindings/ItemUpdateInput';
+import type { List } from './bindings/List';
+import type { Mapping } from './bindings/Mapping';
 import type { Meeting } from './bindings/Meeting';
 import type { MeetingFilter } from './bindings/MeetingFilter';
 import type { MeetingInput } from './bindings/MeetingInput';
@@ -111,6 +117,15 @@ export function commands(call: Call) {
     exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, target: string) => call<ExportResult>('export_evaluations_csv', { projectId, filter, target }),
     exportReport: (projectId: number, input: ReportInput, target: string) => call<ExportResult>('export_report', { projectId, input, target }),
     exportForm: (evaluationId: number | null, target: string) => call<ExportResult>('export_form', { evaluationId, target }),
+    exportBundle: (projectId: number, target: string) => call<ExportResult>('export_bundle', { projectId, target }),
+    exportEvaluationRequest: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_request', { projectId, meetingId, target }),
+    exportEvaluationResponse: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_response', { projectId, meetingId, target }),
+    exportListCsv: (projectId: number, list: List, target: string) => call<ExportResult>('export_list_csv', { projectId, list, target }),
+    chooseImport: (kind: ExportKind) => call<ImportSource | null>('choose_import', { kind }),
+    previewBundle: (source: string) => call<ImportSummary>('preview_bundle', { source }),
+    importBundle: (source: string, choices: Choices) => call<ImportSummary>('import_bundle', { source, choices }),
+    previewEvaluationCsv: (source: string, projectId: number, mapping: Mapping | null) => call<CsvPreview>('preview_evaluation_csv', { source, projectId, mapping }),
+    importEvaluationCsv: (source: string, projectId: number, mapping: Mapping) => call<CsvPreview>('import_evaluation_csv', { source, projectId, mapping }),
     backupStatus: () => call<BackupStatus>('backup_status'),
     backupNow: () => call<BackupInfo>('backup_now'),
     setBackupKeep: (keep: number) => call<number>('set_backup_keep', { keep }),
@@ -186,6 +201,15 @@ export const COMMAND_NAMES = [
   'export_evaluations_csv',
   'export_report',
   'export_form',
+  'export_bundle',
+  'export_evaluation_request',
+  'export_evaluation_response',
+  'export_list_csv',
+  'choose_import',
+  'preview_bundle',
+  'import_bundle',
+  'preview_evaluation_csv',
+  'import_evaluation_csv',
   'backup_status',
   'backup_now',
   'set_backup_keep',

@@ -15,4 +15,9 @@ joint: boolean, participants: Array<Participant>, guests: Array<string>, agenda:
 /**
  * Tasks made from this meeting's decisions.
  */
-task_count: number, };
+task_count: number, 
+/**
+ * Arrived with an evaluation request (評価依頼): the team keeps the
+ * original; this copy is only evaluated here.
+ */
+read_only: boolean, };
