@@ -36,7 +36,7 @@ fn measure(
         let t = Instant::now();
         let opts = options(today);
         let src = store.report_source(project_id, opts.from, opts.to, today)?;
-        let pdf = render(&src, &opts, &mut |_| {});
+        let pdf = render(&src, &opts, &mut |_| {}).bytes;
         times.push(t.elapsed());
         size = pdf.len();
     }

@@ -45,6 +45,8 @@ pub struct Catalog {
     pub sections: Vec<Section>,
     /// 2000–2099 with their 和暦 names, for 年度 lists.
     pub fiscal_years: Vec<crate::wareki::FiscalYear>,
+    /// The longest text each field accepts (its `maxlength`), by form.field.
+    pub limits: std::collections::BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -111,6 +113,7 @@ impl Catalog {
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),
             fiscal_years: crate::wareki::fiscal_years(),
+            limits: crate::model::limits::all(),
             sections: sections
                 .iter()
                 .map(|&(key, label, available)| Section {

@@ -21,6 +21,16 @@ fn parsed() -> &'static (ParsedFont, ParsedFont) {
 pub struct Fonts {
     regular: FontId,
     bold: FontId,
+    /// Characters this document printed as 〓 because the face has no glyph.
+    replaced: std::cell::Cell<usize>,
+}
+
+/// Printed in place of a character the face cannot draw (emoji, rare kanji):
+/// the sign Japanese typesetting uses for a missing character (下駄).
+pub const MISSING: char = '〓';
+
+fn has_glyph(c: char) -> bool {
+    c.is_control() || parsed().0.lookup_glyph_index(c as u32).is_some()
 }
 
 impl Fonts {
@@ -29,6 +39,7 @@ impl Fonts {
         Fonts {
             regular: doc.add_font(r),
             bold: doc.add_font(b),
+            replaced: std::cell::Cell::new(0),
         }
     }
 
@@ -38,6 +49,26 @@ impl Fonts {
         } else {
             self.regular.clone()
         })
+    }
+
+    /// `text` as it can be printed: each character without a glyph becomes
+    /// 〓 (and is counted), rather than vanishing without a word.
+    pub fn printable(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if has_glyph(c) {
+                    c
+                } else {
+                    self.replaced.set(self.replaced.get() + 1);
+                    MISSING
+                }
+            })
+            .collect()
+    }
+
+    /// How many characters were printed as 〓 so far.
+    pub fn replaced(&self) -> usize {
+        self.replaced.get()
     }
 
     /// Width of `text` in points at `size` points, from the font's advances.
@@ -53,8 +84,10 @@ pub fn char_widths(text: &str, size: f32, bold: bool) -> Vec<f32> {
     let em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
     text.chars()
         .map(|c| {
+            // A character without a glyph is printed as 〓, and measured so.
             let advance = font
                 .lookup_glyph_index(c as u32)
+                .or_else(|| font.lookup_glyph_index(MISSING as u32))
                 .map(|g| font.get_horizontal_advance(g))
                 .unwrap_or((em / 2.0) as u16);
             f32::from(advance) / em * size

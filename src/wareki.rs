@@ -155,6 +155,43 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     }
 }
 
+/// What a date field reads in what was typed, shown beside it as the user types.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DateReading {
+    /// YYYY-MM-DD, when the text is a date.
+    pub iso: Option<NaiveDate>,
+    /// 「令和6年7月16日（火）」, or why it is not a date.
+    pub text: String,
+    pub ok: bool,
+}
+
+const WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+
+/// Reads a typed date for the field's hint: the 和暦 with the weekday, or a
+/// Japanese note on why it is not a date. Empty text reads as nothing.
+pub fn reading(text: &str) -> DateReading {
+    if text.trim().is_empty() {
+        return DateReading { iso: None, text: String::new(), ok: true };
+    }
+    match parse_date(text) {
+        Some(d) => DateReading {
+            iso: Some(d),
+            text: format!(
+                "{}（{}）",
+                date_wareki(d),
+                WEEKDAYS[d.weekday().num_days_from_monday() as usize]
+            ),
+            ok: true,
+        },
+        None => DateReading {
+            iso: None,
+            text: "日付として読めません（例：2024/7/16、令和6年7月16日、R6.7.16）".into(),
+            ok: false,
+        },
+    }
+}
+
 /// A 年度 with its name, for lists the window offers.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -293,6 +330,14 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_typed_date_reads_back_with_its_weekday_or_says_why_not() {
+        let r = reading("R6.7.16");
+        assert_eq!((r.iso, r.text.as_str(), r.ok), (Some(d(2024, 7, 16)), "令和6年7月16日（火）", true));
+        assert!(!reading("7/16").ok);
+        assert_eq!(reading("  ").text, "");
     }
 
     #[test]

@@ -18,7 +18,7 @@ fn progress_report(
     progress: &mut dyn FnMut(&str),
 ) -> bansou::Result<Vec<u8>> {
     let src = s.report_source(project_id, opts.from, opts.to, opts.today)?;
-    Ok(render(&src, opts, progress))
+    Ok(render(&src, opts, progress).bytes)
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -211,7 +211,7 @@ fn a_table_that_crosses_a_page_repeats_its_header() {
 fn blank_and_filled_evaluation_forms() {
     let dir = tempfile::tempdir().unwrap();
     let blank = dir.path().join("blank.pdf");
-    std::fs::write(&blank, evaluation_form(None, chrono::Local::now())).unwrap();
+    std::fs::write(&blank, evaluation_form(None, chrono::Local::now()).bytes).unwrap();
     let text = text_of(&blank);
     for t in [
         "【伴走型支援事業評価】",
@@ -235,10 +235,35 @@ fn blank_and_filled_evaluation_forms() {
         .unwrap()
         .remove(0);
     let filled = dir.path().join("filled.pdf");
-    std::fs::write(&filled, evaluation_form(Some(&e), chrono::Local::now())).unwrap();
+    std::fs::write(&filled, evaluation_form(Some(&e), chrono::Local::now()).bytes).unwrap();
     let text = text_of(&filled);
     assert!(text.contains("■他者評価") && text.contains("□自己評価"));
     assert!(text.contains(&e.evaluator.replace(' ', "")));
     assert!(text.contains(&e.comments[0]));
     assert!(text.contains(&format!("■{}", e.scores[0])));
+}
+
+#[test]
+fn characters_the_font_cannot_draw_print_as_geta_and_are_counted() {
+    let (_dir, _path, mut s) = common::store();
+    let p = s.create_project(&common::project_input("絵文字の事業 😀")).unwrap();
+    let src = s.report_source(p.id, None, None, d("2024-12-20")).unwrap();
+    let opts = ReportOptions {
+        from: None,
+        to: None,
+        sections: vec![1],
+        author: "🙂 記録係".into(),
+        wareki: true,
+        today: d("2024-12-20"),
+        created: chrono::Local::now(),
+    };
+    let pdf = render(&src, &opts, &mut |_| {});
+    // The name on the cover, in the header of page 2 and in section 1; the author once.
+    assert!(pdf.replaced >= 3, "{}", pdf.replaced);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("emoji.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    let text = text_of(&file);
+    assert!(text.contains("絵文字の事業〓"), "{text}");
+    assert!(!text.contains('😀'));
 }

@@ -74,6 +74,41 @@ pub async fn catalog() -> Catalog {
     Catalog::get()
 }
 
+/// What a date field reads in the text typed so far (the 和暦 with its
+/// weekday, or why it is not a date); the rule is `wareki::parse_date`.
+#[tauri::command]
+pub async fn read_date(text: String) -> bansou::wareki::DateReading {
+    bansou::wareki::reading(&text)
+}
+
+/// Slips worth a word before a member is saved (a second リーダー).
+#[tauri::command]
+pub async fn member_warnings(
+    state: State<'_, AppState>,
+    project_id: i64,
+    member_id: Option<i64>,
+    input: MemberInput,
+) -> CmdResult<Vec<String>> {
+    let team = state.with(|s| s.members(project_id))?;
+    Ok(bansou::model::member::warnings(&team, member_id, &input))
+}
+
+/// Slips worth a word before a meeting is saved (a date outside the period).
+#[tauri::command]
+pub async fn meeting_warnings(
+    state: State<'_, AppState>,
+    input: MeetingInput,
+) -> CmdResult<Vec<String>> {
+    let projects = state.with(|s| {
+        input
+            .project_ids
+            .iter()
+            .map(|&id| s.project(id))
+            .collect::<bansou::Result<Vec<_>>>()
+    })?;
+    Ok(bansou::model::meeting::warnings(&projects, &input))
+}
+
 /// Today, its 和暦 name and its 年度: the defaults of every date field.
 #[tauri::command]
 pub async fn today() -> bansou::wareki::Today {
@@ -653,11 +688,18 @@ pub struct ExportResult {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: usize,
+    /// Characters a PDF printed as 〓 (its font has no glyph for them).
+    #[ts(type = "number")]
+    pub replaced: usize,
 }
 
 /// Writes an export whole to the place chosen for `token` and remembers it as
 /// the one file the window may open.
 fn save_export(state: &AppState, token: &str, bytes: &[u8]) -> CmdResult<ExportResult> {
+    save_pdf(state, token, bytes, 0)
+}
+
+fn save_pdf(state: &AppState, token: &str, bytes: &[u8], replaced: usize) -> CmdResult<ExportResult> {
     let path = chosen_path(state, token)?;
     bansou::exchange::write_atomically(&path, bytes).map_err(CommandError::from)?;
     *state
@@ -670,6 +712,7 @@ fn save_export(state: &AppState, token: &str, bytes: &[u8]) -> CmdResult<ExportR
     Ok(ExportResult {
         path: path.display().to_string(),
         bytes: bytes.len(),
+        replaced,
     })
 }
 
@@ -710,10 +753,10 @@ pub async fn export_report<R: tauri::Runtime>(
         })
     });
     // A fault while drawing must answer the window, not leave it waiting.
-    let bytes = drawing
+    let pdf = drawing
         .await
         .map_err(|_| CommandError::internal(crate::state::INTERNAL))??;
-    save_export(&state, &target, &bytes)
+    save_pdf(&state, &target, &pdf.bytes, pdf.replaced)
 }
 
 /// The 表1 form as PDF: blank, or filled with one evaluation.
@@ -726,13 +769,13 @@ pub async fn export_form(
     let e = evaluation_id
         .map(|id| state.with(|s| s.evaluation(id)))
         .transpose()?;
-    let bytes = guarded(|| {
+    let pdf = guarded(|| {
         Ok(bansou::report::form::evaluation_form(
             e.as_ref(),
             chrono::Local::now(),
         ))
     })?;
-    save_export(&state, &target, &bytes)
+    save_pdf(&state, &target, &pdf.bytes, pdf.replaced)
 }
 
 /// A project as a file for another PC (.bansou).

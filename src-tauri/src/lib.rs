@@ -14,6 +14,10 @@ pub fn setup<R: tauri::Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
+        .setup(|app| {
+            fit_to_screen(app);
+            Ok(())
+        })
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -21,6 +25,9 @@ pub fn setup<R: tauri::Runtime>(
             commands::app_status,
             commands::catalog,
             commands::today,
+            commands::read_date,
+            commands::member_warnings,
+            commands::meeting_warnings,
             commands::finish_welcome,
             commands::load_demo,
             commands::list_projects,
@@ -98,6 +105,24 @@ pub fn setup<R: tauri::Runtime>(
             commands::restore_backup,
             commands::open_backup_folder,
         ])
+}
+
+/// The window opens no larger than the screen it is on (a 1024×640 netbook
+/// included); its minimum size is set in tauri.conf.json (1024×640).
+fn fit_to_screen<R: tauri::Runtime>(app: &tauri::App<R>) {
+    use tauri::Manager;
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let (Ok(Some(monitor)), Ok(size)) = (window.current_monitor(), window.outer_size()) else {
+        return;
+    };
+    let screen = monitor.size();
+    let (w, h) = (size.width.min(screen.width), size.height.min(screen.height));
+    if (w, h) != (size.width, size.height) {
+        let _ = window.set_size(tauri::PhysicalSize::new(w, h));
+        let _ = window.center();
+    }
 }
 
 pub fn run(db: Option<PathBuf>) {

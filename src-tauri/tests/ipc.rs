@@ -258,6 +258,9 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("app_status", json!({}));
     c.ok("catalog", json!({}));
     assert_eq!(c.ok("today", json!({}))["date"].as_str().unwrap().len(), 10);
+    let r = c.ok("read_date", json!({ "text": "令和6年7月16日" }));
+    assert_eq!((r["iso"].as_str(), r["ok"].as_bool()), (Some("2024-07-16"), Some(true)));
+    assert_eq!(c.ok("read_date", json!({ "text": "来週" }))["ok"], false);
     c.ok("finish_welcome", json!({ "loadDemo": false }));
     assert_eq!(c.ok("load_demo", json!({})), true);
     let projects = c.ok("list_projects", json!({}));
@@ -313,6 +316,10 @@ fn every_command_answers_and_every_input_is_checked() {
     );
     c.err("reinstate_member", json!({ "id": 999_999 }), nf);
 
+    let second = json!({ "name": "副 リーダー", "role": "リーダー", "affiliation": "", "email": "" });
+    let w = c.ok("member_warnings", json!({ "projectId": pid, "memberId": null, "input": second }));
+    assert!(w[0].as_str().unwrap().contains("既にリーダー"), "{w}");
+    c.err("member_warnings", json!({ "projectId": 999_999, "memberId": null, "input": second }), nf);
     c.ok("overview", json!({ "projectId": pid }));
     c.err("overview", json!({ "projectId": 999_999 }), nf);
     c.ok("set_phase", json!({ "projectId": pid, "phase": 3 }));
@@ -456,6 +463,12 @@ fn every_command_answers_and_every_input_is_checked() {
     let meeting = json!({ "kind": "臨時会議", "title": "", "held_on": "2024-12-10", "start_time": "", "end_time": "",
         "format": "対面", "project_ids": [pid], "participant_ids": [], "guests": "", "agenda": "", "minutes": "",
         "decisions": "資料を送る", "resource_ids": [] });
+    let mut late = meeting.clone();
+    late["held_on"] = json!("2030-01-01");
+    let w = c.ok("meeting_warnings", json!({ "input": late }));
+    assert!(w[0].as_str().unwrap().contains("期間"), "{w}");
+    late["project_ids"] = json!([999_999]);
+    c.err("meeting_warnings", json!({ "input": late }), nf);
     let mt = c.ok("create_meeting", json!({ "input": meeting }));
     let mut no_date = meeting.clone();
     no_date["held_on"] = json!("");

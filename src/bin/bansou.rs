@@ -597,19 +597,21 @@ fn run(cli: Cli) -> Result<()> {
             }
             .validate(today())?;
             let src = store.report_source(p.id, opts.from, opts.to, opts.today)?;
-            let bytes = render(&src, &opts, &mut |_| {});
-            bansou::exchange::write_atomically(&out, &bytes)?;
+            let pdf = render(&src, &opts, &mut |_| {});
+            bansou::exchange::write_atomically(&out, &pdf.bytes)?;
             println!(
                 "進捗報告書を書き出しました：{}（{} KB）",
                 out.display(),
-                bytes.len() / 1024
+                pdf.bytes.len() / 1024
             );
+            say_replaced(pdf.replaced);
         }
         Command::Form { out, evaluation } => {
             let out = target(&out, ExportKind::Pdf)?;
             let e = evaluation.map(|id| store.evaluation(id)).transpose()?;
-            let bytes = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
-            bansou::exchange::write_atomically(&out, &bytes)?;
+            let pdf = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
+            bansou::exchange::write_atomically(&out, &pdf.bytes)?;
+            say_replaced(pdf.replaced);
             println!("評価用紙を書き出しました：{}", out.display());
         }
         Command::Bench {
@@ -855,6 +857,13 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Characters the PDF font cannot draw are printed as 〓; the user is told.
+fn say_replaced(n: usize) {
+    if n > 0 {
+        println!("PDF のフォントにない文字 {n} 字を「〓」で印刷しました（絵文字など）");
+    }
 }
 
 fn write_csv(out: &std::path::Path, bytes: &[u8], rows: usize) -> Result<()> {

@@ -193,7 +193,8 @@ pub fn render(scene: &Scene, at: Placement, fonts: &Fonts) -> Vec<Op> {
                 color,
             } => {
                 let size_pt = (size * at.scale) as f32;
-                let width = fonts.width(text, size_pt, *bold);
+                let text = fonts.printable(text);
+                let width = fonts.width(&text, size_pt, *bold);
                 let dx = match anchor {
                     Anchor::Start => 0.0,
                     Anchor::Middle => width / 2.0,
@@ -210,7 +211,7 @@ pub fn render(scene: &Scene, at: Placement, fonts: &Fonts) -> Vec<Op> {
                     },
                     Op::SetTextCursor { pos },
                     Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
+                        items: vec![TextItem::Text(text)],
                     },
                     Op::EndTextSection,
                 ]);

@@ -201,8 +201,8 @@ impl ItemUpdateInput {
             &ItemStatus::labels(),
         );
         let due_date = c.optional_date("due_date", "期限", &self.due_date);
-        let note = c.optional_text("note", "メモ", &self.note, 4000);
-        let changed_by = c.text("changed_by", "記録者", &self.changed_by, 60);
+        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
+        let changed_by = c.text("changed_by", "記録者", &self.changed_by, super::limits::RECORDER);
         let changed_on = c.date("changed_on", "変更日", &self.changed_on);
         let dedup = |ids: &[i64]| {
             let mut v = ids.to_vec();
@@ -238,7 +238,7 @@ impl NewItemInput {
     pub fn validate(&self) -> Result<(Side, String)> {
         let mut c = Checker::new();
         let side = c.choice("side", "区分", &self.side, Side::parse, &Side::labels());
-        let text = c.text("text", "項目", &self.text, 200);
+        let text = c.text("text", "項目", &self.text, super::limits::ITEM_TEXT);
         c.finish(|| (side.expect("checked"), text))
             .map_err(Error::Validation)
     }

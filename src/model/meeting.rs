@@ -113,7 +113,7 @@ impl MeetingInput {
             MeetingKind::parse,
             &MeetingKind::labels(),
         );
-        let title = c.optional_text("title", "会議名", &self.title, 100);
+        let title = c.optional_text("title", "会議名", &self.title, super::limits::MEETING_TITLE);
         let held_on = c.date("held_on", "開催日", &self.held_on);
         let mut time = |field: &str, label: &str, v: &str| {
             let v = v.trim();
@@ -145,16 +145,16 @@ impl MeetingInput {
             c.push("project_ids", "会議を記録する事業を選んでください");
         }
         let guests = lines(&self.guests);
-        if guests.iter().any(|g| g.chars().count() > 60) {
+        if guests.iter().any(|g| g.chars().count() > super::limits::GUEST) {
             c.push(
                 "guests",
                 "ゲストの名前は1行に1人、60文字以内で入力してください",
             );
         }
-        let agenda = c.optional_text("agenda", "議題", &self.agenda, 4000);
-        let minutes = c.optional_text("minutes", "議事録", &self.minutes, 100_000);
+        let agenda = c.optional_text("agenda", "議題", &self.agenda, super::limits::AGENDA);
+        let minutes = c.optional_text("minutes", "議事録", &self.minutes, super::limits::MINUTES);
         let decisions = lines(&self.decisions);
-        if decisions.iter().any(|d| d.chars().count() > 200) {
+        if decisions.iter().any(|d| d.chars().count() > super::limits::DECISION) {
             c.push(
                 "decisions",
                 "決定事項は1行に1件、200文字以内で入力してください",
@@ -231,6 +231,27 @@ pub struct MeetingFilter {
     /// YYYY-MM-DD or empty.
     pub from: String,
     pub to: String,
+}
+
+/// Slips worth a word before saving, never a refusal: a meeting dated outside
+/// the period of one of its projects.
+pub fn warnings(projects: &[super::Project], input: &MeetingInput) -> Vec<String> {
+    let Some(on) = crate::wareki::parse_date(&input.held_on) else {
+        return Vec::new();
+    };
+    projects
+        .iter()
+        .filter(|p| input.project_ids.contains(&p.id))
+        .filter(|p| on < p.start_date || on > p.end_date)
+        .map(|p| {
+            format!(
+                "開催日（{}）が「{}」の期間（{}）の外です。日付をもう一度確かめてください",
+                crate::wareki::date_wareki(on),
+                p.name,
+                p.period_label
+            )
+        })
+        .collect()
 }
 
 /// A checked [`MeetingFilter`]; None means no limit.

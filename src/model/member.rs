@@ -47,10 +47,10 @@ pub struct MemberDraft {
 impl MemberInput {
     pub fn validate(&self) -> Result<MemberDraft> {
         let mut c = Checker::new();
-        let name = c.text("name", "氏名", &self.name, 60);
+        let name = c.text("name", "氏名", &self.name, super::limits::MEMBER_NAME);
         let role = c.choice("role", "役割", &self.role, Role::parse, &Role::labels());
-        let affiliation = c.optional_text("affiliation", "所属", &self.affiliation, 100);
-        let email = c.optional_text("email", "メールアドレス", &self.email, 254);
+        let affiliation = c.optional_text("affiliation", "所属", &self.affiliation, super::limits::AFFILIATION);
+        let email = c.optional_text("email", "メールアドレス", &self.email, super::limits::EMAIL);
         if !email.is_empty() && !looks_like_email(&email) {
             c.push(
                 "email",
@@ -145,6 +145,26 @@ pub enum MemberRemoval {
     Retired,
     /// Had no records: erased.
     Erased,
+}
+
+/// Slips worth a word before saving, never a refusal: the report marks one
+/// leader (〇) per team.
+pub fn warnings(team: &[Member], editing: Option<i64>, input: &MemberInput) -> Vec<String> {
+    let mut out = Vec::new();
+    if Role::parse(&input.role) == Some(Role::Leader) {
+        let others: Vec<&str> = team
+            .iter()
+            .filter(|m| m.role == Role::Leader && !m.retired && Some(m.id) != editing)
+            .map(|m| m.name.as_str())
+            .collect();
+        if !others.is_empty() {
+            out.push(format!(
+                "このチームには既にリーダー（〇{}）がいます。報告書ではチームのリーダーを1人としています。2人目で良ければ、このまま保存できます",
+                others.join("、〇")
+            ));
+        }
+    }
+    out
 }
 
 impl Member {

@@ -130,8 +130,8 @@ pub struct ProjectDraft {
 impl ProjectInput {
     pub fn validate(&self) -> Result<ProjectDraft> {
         let mut c = Checker::new();
-        let name = c.text("name", "事業名", &self.name, 100);
-        let program = c.optional_text("program", "事業プログラム", &self.program, 100);
+        let name = c.text("name", "事業名", &self.name, super::limits::PROJECT_NAME);
+        let program = c.optional_text("program", "事業プログラム", &self.program, super::limits::PROGRAM);
         let prefectures: Vec<String> = PREFECTURES.iter().map(|p| p.to_string()).collect();
         let prefecture = c.choice(
             "prefecture",
@@ -176,7 +176,7 @@ impl ProjectInput {
                 );
             }
         }
-        let goal = c.optional_text("goal", "目標", &self.goal, 4000);
+        let goal = c.optional_text("goal", "目標", &self.goal, super::limits::GOAL);
         c.finish(|| ProjectDraft {
             name,
             program: (!program.is_empty()).then_some(program),

@@ -134,7 +134,7 @@ pub struct SessionInput {
 impl SessionInput {
     pub fn validate(&self) -> Result<(String, NaiveDate)> {
         let mut c = Checker::new();
-        let label = c.text("label", "評価の名前", &self.label, 40);
+        let label = c.text("label", "評価の名前", &self.label, super::limits::SESSION_LABEL);
         let on = c.date("rated_on", "評価日", &self.rated_on);
         c.finish(|| (label, on.expect("checked")))
             .map_err(Error::Validation)
@@ -160,7 +160,7 @@ impl RatingInput {
                 );
             }
         }
-        let note = c.optional_text("note", "メモ", &self.note, 1000);
+        let note = c.optional_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.score.map(|s| s as u8), note))
             .map_err(Error::Validation)
     }
@@ -205,7 +205,7 @@ impl StrengthItemInput {
                 &Barrier::labels(),
             )
         };
-        let text = c.text("text", "項目", &self.text, 200);
+        let text = c.text("text", "項目", &self.text, super::limits::ITEM_TEXT);
         c.finish(|| StrengthItemDraft {
             group: group.expect("checked"),
             axis: axis.expect("checked"),

@@ -49,7 +49,7 @@ pub struct TaskDraft {
 impl TaskInput {
     pub fn validate(&self) -> Result<TaskDraft> {
         let mut c = Checker::new();
-        let title = c.text("title", "タスク名", &self.title, 200);
+        let title = c.text("title", "タスク名", &self.title, super::limits::TASK_TITLE);
         let due_date = c.optional_date("due_date", "期限", &self.due_date);
         if self.milestone && due_date.is_none() && self.due_date.trim().is_empty() {
             c.push("due_date", "マイルストーンには日付を入力してください");
@@ -68,7 +68,7 @@ impl TaskInput {
             }
             n
         });
-        let note = c.optional_text("note", "メモ", &self.note, 4000);
+        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
         c.finish(|| TaskDraft {
             title,
             owner_id: self.owner_id,
@@ -135,8 +135,8 @@ impl PlanStepInput {
         if !(2000..=2099).contains(&self.fiscal_year) {
             c.push("fiscal_year", "年度は2000〜2099の間で選んでください");
         }
-        let title = c.text("title", "計画", &self.title, 100);
-        let note = c.optional_text("note", "メモ", &self.note, 1000);
+        let title = c.text("title", "計画", &self.title, super::limits::PLAN_TITLE);
+        let note = c.optional_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.fiscal_year, title, note))
             .map_err(Error::Validation)
     }

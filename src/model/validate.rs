@@ -68,26 +68,29 @@ impl Checker {
         parsed
     }
 
-    /// A required date typed as YYYY-MM-DD (what `<input type=date>` sends).
+    /// A required date, typed the way offices write it (2024/7/16,
+    /// 令和6年7月16日, R6.7.16, full-width …; see `wareki::parse_date`).
     pub fn date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             self.push(field, format!("{label}を入力してください"));
             return None;
         }
-        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            Ok(d) if (MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&d)) => Some(d),
-            Ok(_) => {
+        match crate::wareki::parse_date(value) {
+            Some(d) if (MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&d)) => Some(d),
+            Some(_) => {
                 self.push(
                     field,
                     format!("{label}は{MIN_YEAR}年から{MAX_YEAR}年の間の日付にしてください"),
                 );
                 None
             }
-            Err(_) => {
+            None => {
                 self.push(
                     field,
-                    format!("{label}は「2024-06-01」の形式の正しい日付で入力してください"),
+                    format!(
+                        "{label}「{value}」を日付として読めません。正しい日付を「2024/7/16」「令和6年7月16日」のように入力してください"
+                    ),
                 );
                 None
             }

@@ -17,7 +17,7 @@ fn check(on: bool) -> &'static str {
 pub fn evaluation_form(
     filled: Option<&Evaluation>,
     created: chrono::DateTime<chrono::Local>,
-) -> Vec<u8> {
+) -> super::layout::Pdf {
     let title = "伴走型支援事業評価";
     let mut l = Layout::new(title, "【伴走型支援事業評価】");
     l.new_page();

@@ -77,6 +77,13 @@ pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
     out
 }
 
+/// A finished document, and how many characters it printed as 〓.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub replaced: usize,
+}
+
 pub struct Layout {
     doc: PdfDocument,
     pub fonts: Fonts,
@@ -133,6 +140,7 @@ impl Layout {
 
     pub fn text_at(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool, color: Color) {
         let font = self.fonts.handle(bold);
+        let text = self.fonts.printable(text);
         self.ops().extend([
             Op::StartTextSection,
             Op::SetFillColor { col: rgb(color) },
@@ -144,7 +152,7 @@ impl Layout {
                 pos: printpdf::Point { x: Pt(x), y: Pt(y) },
             },
             Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
+                items: vec![TextItem::Text(text)],
             },
             Op::EndTextSection,
         ]);
@@ -373,7 +381,7 @@ impl Layout {
         title: &str,
         author: &str,
         created: chrono::DateTime<chrono::Local>,
-    ) -> Vec<u8> {
+    ) -> Pdf {
         let total = self.pages.len();
         let header = self.header.clone();
         let pages = std::mem::take(&mut self.pages);
@@ -427,7 +435,10 @@ impl Layout {
             optimize: true,
             ..Default::default()
         };
-        self.doc.save(&opts, &mut Vec::new())
+        Pdf {
+            bytes: self.doc.save(&opts, &mut Vec::new()),
+            replaced: self.fonts.replaced(),
+        }
     }
 }
 

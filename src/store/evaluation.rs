@@ -9,18 +9,25 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
-/// Checks what needs the database: the meeting, its date and the evaluator.
-fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
-    let held_on: NaiveDate = tx
+/// What needs the database: the meeting, its date and the evaluator. Works
+/// from the form as typed, so its messages join the form's own in one list
+/// (the 記載日 error does not wait for the A–D ones to be fixed).
+fn db_errors(
+    conn: &Connection,
+    meeting_id: i64,
+    written_on: Option<NaiveDate>,
+    evaluator_id: Option<i64>,
+) -> Result<Vec<FieldError>> {
+    let held_on: NaiveDate = conn
         .query_row(
             "SELECT held_on FROM meetings WHERE id = ?1",
-            [d.meeting_id],
+            [meeting_id],
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| Error::not_found("会議", d.meeting_id))?;
+        .ok_or_else(|| Error::not_found("会議", meeting_id))?;
     let mut errors = Vec::new();
-    if d.written_on < held_on {
+    if written_on.is_some_and(|w| w < held_on) {
         errors.push(FieldError::new(
             "written_on",
             format!(
@@ -29,12 +36,12 @@ fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
             ),
         ));
     }
-    if let Some(member) = d.evaluator_id {
-        let ok = tx
+    if let Some(member) = evaluator_id {
+        let ok = conn
             .query_row(
                 "SELECT 1 FROM members WHERE id = ?1
                    AND project_id IN (SELECT project_id FROM meeting_projects WHERE meeting_id = ?2)",
-                params![member, d.meeting_id],
+                params![member, meeting_id],
                 |_| Ok(()),
             )
             .optional()?
@@ -46,10 +53,28 @@ fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
             ));
         }
     }
+    Ok(errors)
+}
+
+fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
+    let errors = db_errors(tx, d.meeting_id, Some(d.written_on), d.evaluator_id)?;
     if errors.is_empty() {
         Ok(())
     } else {
         Err(Error::Validation(errors))
+    }
+}
+
+/// The form's own checks, and when they fail, the database's too, in one list.
+fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<EvaluationDraft> {
+    match input.validate() {
+        Ok(d) => Ok(d),
+        Err(Error::Validation(mut fields)) => {
+            let written = crate::wareki::parse_date(&input.written_on);
+            fields.extend(db_errors(conn, input.meeting_id, written, input.evaluator_id)?);
+            Err(Error::Validation(fields))
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -179,13 +204,13 @@ impl Store {
     }
 
     pub fn create_evaluation(&mut self, input: &EvaluationInput) -> Result<Evaluation> {
-        let d = input.validate()?;
+        let d = validate_all(self.conn(), input)?;
         let id = self.write(|tx| insert(tx, &d))?;
         self.evaluation(id)
     }
 
     pub fn update_evaluation(&mut self, id: i64, input: &EvaluationInput) -> Result<Evaluation> {
-        let d = input.validate()?;
+        let d = validate_all(self.conn(), input)?;
         self.write(|tx| {
             tx.query_row("SELECT 1 FROM evaluations WHERE id = ?1", [id], |_| Ok(()))
                 .optional()?

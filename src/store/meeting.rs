@@ -76,7 +76,7 @@ fn series_number(tx: &Transaction, d: &MeetingDraft, except: Option<i64>) -> Res
     );
     let earlier: i64 = tx.query_row(
         "SELECT count(*) FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
-         WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on < ?4
+         WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
            AND m.id IS NOT ?5",
         params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
         |r| r.get(0),

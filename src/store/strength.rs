@@ -194,10 +194,11 @@ impl Store {
     /// Renames an item; its ratings stay with it.
     pub fn rename_strength_item(&mut self, item_id: i64, text: &str) -> Result<()> {
         let text = text.trim();
-        if text.is_empty() || text.chars().count() > 200 {
+        let max = crate::model::limits::ITEM_TEXT;
+        if text.is_empty() || text.chars().count() > max {
             return Err(Error::Validation(vec![FieldError::new(
                 "text",
-                "項目名は1〜200文字で入力してください",
+                format!("項目名は1〜{max}文字で入力してください"),
             )]));
         }
         self.write(|tx| {

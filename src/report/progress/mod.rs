@@ -1,7 +1,7 @@
 //! 進捗報告書: the A4 report a board (理事会) approves, drawn from a loaded
 //! [`ReportSource`] by one builder per section.
 
-use super::layout::{Layout, BODY_W, MARGIN};
+use super::layout::{Layout, Pdf, BODY_W, MARGIN};
 use crate::chart::Color;
 use crate::error::{Error, FieldError, Result};
 use crate::model::report::ReportSource;
@@ -128,7 +128,7 @@ impl ReportInput {
         let mut c = crate::model::validate_fields();
         let from = c.optional_date("from", "期間の始まり", &self.from);
         let to = c.optional_date("to", "期間の終わり", &self.to);
-        let author = c.optional_text("author", "作成者", &self.author, 60);
+        let author = c.optional_text("author", "作成者", &self.author, crate::model::limits::AUTHOR);
         let mut sections = Vec::new();
         for &n in &self.sections {
             match SECTIONS.iter().find(|s| i32::from(s.number) == n) {
@@ -211,7 +211,7 @@ pub(crate) struct Context<'a> {
 
 /// Draws the report from loaded records; `progress` hears each section as it
 /// is drawn. Nothing here reads the store, so it can run outside its lock.
-pub fn render(src: &ReportSource, opts: &ReportOptions, progress: &mut dyn FnMut(&str)) -> Vec<u8> {
+pub fn render(src: &ReportSource, opts: &ReportOptions, progress: &mut dyn FnMut(&str)) -> Pdf {
     let p = &src.project;
     let cx = Context {
         src,

@@ -9,6 +9,7 @@ import type { ChecklistItem } from './bindings/ChecklistItem';
 import type { Choices } from './bindings/Choices';
 import type { ContactLogInput } from './bindings/ContactLogInput';
 import type { CsvPreview } from './bindings/CsvPreview';
+import type { DateReading } from './bindings/DateReading';
 import type { Evaluation } from './bindings/Evaluation';
 import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationInput } from './bindings/EvaluationInput';
@@ -55,6 +56,9 @@ export function commands(call: Call) {
   return {
     appStatus: () => call<AppStatus>('app_status'),
     catalog: () => call<Catalog>('catalog'),
+    readDate: (text: string) => call<DateReading>('read_date', { text }),
+    memberWarnings: (projectId: number, memberId: number | null, input: MemberInput) => call<string[]>('member_warnings', { projectId, memberId, input }),
+    meetingWarnings: (input: MeetingInput) => call<string[]>('meeting_warnings', { input }),
     today: () => call<Today>('today'),
     finishWelcome: (loadDemo: boolean) => call<boolean>('finish_welcome', { loadDemo }),
     loadDemo: () => call<boolean>('load_demo'),
@@ -139,6 +143,9 @@ export function commands(call: Call) {
 export const COMMAND_NAMES = [
   'app_status',
   'catalog',
+  'read_date',
+  'member_warnings',
+  'meeting_warnings',
   'today',
   'finish_welcome',
   'load_demo',

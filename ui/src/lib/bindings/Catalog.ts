@@ -45,4 +45,8 @@ sections: Array<Section>,
 /**
  * 2000–2099 with their 和暦 names, for 年度 lists.
  */
-fiscal_years: Array<FiscalYear>, };
+fiscal_years: Array<FiscalYear>, 
+/**
+ * The longest text each field accepts (its `maxlength`), by form.field.
+ */
+limits: { [key in string]: number }, };
