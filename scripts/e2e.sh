@@ -17,20 +17,35 @@ trap cleanup EXIT
 BANSOU_TEST_SAVE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bansou-e2e-exports-XXXXXX")
 export BANSOU_TEST_SAVE_DIR
 
-# A display of our own, so tests neither need nor disturb a desktop.
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# Displays of our own, so tests neither need nor disturb a desktop: a full-HD
+# one for the journeys, and a 1024×640 one (the smallest office notebook) to
+# check that the window opens no larger than its screen.
+free_display() {
+  local d=$1
+  while [ -e "/tmp/.X${d}-lock" ]; do d=$((d + 1)); done
+  echo "$d"
+}
+display=$(free_display 99)
+Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+small=$(free_display $((display + 1)))
+Xvfb ":$small" -screen 0 1024x640x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY=":$display"
 
+export TAURI_SMALL_DRIVER_PORT=$((TAURI_DRIVER_PORT + 2))
 tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$NATIVE_PORT" >"${TMPDIR:-/tmp}/bansou-tauri-driver.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 50); do
-  curl -fs "http://127.0.0.1:$TAURI_DRIVER_PORT/status" >/dev/null 2>&1 && break
-  sleep 0.2
+DISPLAY=":$small" tauri-driver --port "$TAURI_SMALL_DRIVER_PORT" --native-port $((TAURI_DRIVER_PORT + 3)) >"${TMPDIR:-/tmp}/bansou-tauri-driver-small.log" 2>&1 &
+pids+=($!)
+for port in "$TAURI_DRIVER_PORT" "$TAURI_SMALL_DRIVER_PORT"; do
+  for _ in $(seq 1 50); do
+    curl -fs "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
 done
 
 mkdir -p artifacts
 cd tests/e2e
-node --test --test-concurrency=1 journeys/
+# Arguments pick journeys (e.g. journeys/meetings.test.mjs); none runs them all.
+if [ $# -gt 0 ]; then node --test --test-concurrency=1 "$@"; else node --test --test-concurrency=1 journeys/; fi

@@ -63,22 +63,28 @@ pub struct Section {
     pub label: String,
     /// False for sections later work fills; the window says so plainly.
     pub available: bool,
+    /// For a section not yet built: what it will hold, in the user's words.
+    pub coming: Option<String>,
 }
 
 impl Catalog {
     pub fn get() -> Self {
         let sections = [
-            ("overview", "概要", true),
-            ("checklist", "準備チェック", true),
-            ("strengths", "強み分析", true),
-            ("stakeholders", "関係機関・資料", true),
-            ("meetings", "会議", true),
-            ("evaluations", "評価", true),
-            ("text", "テキスト分析", false),
-            ("plan", "計画", true),
-            ("report", "報告書", true),
-            ("exchange", "データの受け渡し", true),
-            ("settings", "設定", true),
+            ("overview", "概要", None),
+            ("checklist", "準備チェック", None),
+            ("strengths", "強み分析", None),
+            ("stakeholders", "関係機関・資料", None),
+            ("meetings", "会議", None),
+            ("evaluations", "評価", None),
+            (
+                "text",
+                "テキスト分析",
+                Some("評価コメントの共起ネットワーク"),
+            ),
+            ("plan", "計画", None),
+            ("report", "報告書", None),
+            ("exchange", "データの受け渡し", None),
+            ("settings", "設定", None),
         ];
         Catalog {
             prefectures: crate::model::project::PREFECTURES
@@ -116,10 +122,11 @@ impl Catalog {
             limits: crate::model::limits::all(),
             sections: sections
                 .iter()
-                .map(|&(key, label, available)| Section {
+                .map(|&(key, label, coming)| Section {
                     key: key.into(),
                     label: label.into(),
-                    available,
+                    available: coming.is_none(),
+                    coming: coming.map(str::to_string),
                 })
                 .collect(),
         }

@@ -1,7 +1,7 @@
 //! 和暦 (Japanese era) and 年度 (fiscal year, April–March) formatting.
 //! Japanese offices print dates this way; every date a user sees goes through here.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -102,6 +102,24 @@ fn half_width(text: &str) -> String {
         .collect()
 }
 
+/// Reads a time of day as people type it: 13:30, １３：３０, 13時30分, 13時.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let t = half_width(text.trim()).replace('：', ":");
+    let t = t.trim();
+    if let Some(rest) = t.strip_suffix('分') {
+        let (h, m) = rest.split_once('時')?;
+        return NaiveTime::from_hms_opt(h.trim().parse().ok()?, m.trim().parse().ok()?, 0);
+    }
+    if let Some(h) = t.strip_suffix('時') {
+        return NaiveTime::from_hms_opt(h.trim().parse().ok()?, 0, 0);
+    }
+    let (h, m) = t.split_once(':')?;
+    if m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
 /// Reads a date the way Japanese offices write it: 2024/7/16, 2024-07-16,
 /// 2024.7.16, 2024年7月16日, 令和6年7月16日, 令和元年5月1日, R6.7.16, R6/7/16,
 /// 令6.7.16, H31.4.30, in full-width digits too; a time after the date (a
@@ -172,7 +190,11 @@ const WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 /// Japanese note on why it is not a date. Empty text reads as nothing.
 pub fn reading(text: &str) -> DateReading {
     if text.trim().is_empty() {
-        return DateReading { iso: None, text: String::new(), ok: true };
+        return DateReading {
+            iso: None,
+            text: String::new(),
+            ok: true,
+        };
     }
     match parse_date(text) {
         Some(d) => DateReading {
@@ -243,6 +265,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn times_as_typed() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_time("13:30"), t(13, 30));
+        assert_eq!(parse_time("9:05"), t(9, 5));
+        assert_eq!(parse_time("１３：３０"), t(13, 30));
+        assert_eq!(parse_time("13時30分"), t(13, 30));
+        assert_eq!(parse_time("１９時"), t(19, 0));
+        for bad in ["", "25:00", "13:5", "13:60", "午後", "13"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -335,7 +370,10 @@ mod tests {
     #[test]
     fn a_typed_date_reads_back_with_its_weekday_or_says_why_not() {
         let r = reading("R6.7.16");
-        assert_eq!((r.iso, r.text.as_str(), r.ok), (Some(d(2024, 7, 16)), "令和6年7月16日（火）", true));
+        assert_eq!(
+            (r.iso, r.text.as_str(), r.ok),
+            (Some(d(2024, 7, 16)), "令和6年7月16日（火）", true)
+        );
         assert!(!reading("7/16").ok);
         assert_eq!(reading("  ").text, "");
     }

@@ -314,16 +314,29 @@ fn numbering_counts_every_meeting_of_the_kind_and_slips_are_warned_not_refused()
         project_ids: vec![p.id],
         ..Default::default()
     };
-    let kickoff = s.create_meeting(&input("第1回チーム会議（キックオフ）", "2024-06-17")).unwrap();
+    let kickoff = s
+        .create_meeting(&input("第1回チーム会議（キックオフ）", "2024-06-17"))
+        .unwrap();
     assert_eq!(kickoff.number, Some(1));
     // Same day, untitled: the kickoff counts whatever its title.
-    assert_eq!(s.create_meeting(&input("", "2024-06-17")).unwrap().title, "第2回チーム会議");
-    assert_eq!(s.create_meeting(&input("", "令和6年7月16日")).unwrap().title, "第3回チーム会議");
+    assert_eq!(
+        s.create_meeting(&input("", "2024-06-17")).unwrap().title,
+        "第2回チーム会議"
+    );
+    assert_eq!(
+        s.create_meeting(&input("", "令和6年7月16日"))
+            .unwrap()
+            .title,
+        "第3回チーム会議"
+    );
 
     let projects = s.projects().unwrap();
     assert!(bansou::model::meeting::warnings(&projects, &input("", "2024-07-16")).is_empty());
     let w = bansou::model::meeting::warnings(&projects, &input("", "2025-05-01"));
-    assert!(w[0].contains("期間") && w[0].contains("令和7年5月1日"), "{w:?}");
+    assert!(
+        w[0].contains("期間") && w[0].contains("令和7年5月1日"),
+        "{w:?}"
+    );
 
     let leader = member_input("田中", "リーダー");
     s.add_member(p.id, &leader).unwrap();
@@ -331,7 +344,11 @@ fn numbering_counts_every_meeting_of_the_kind_and_slips_are_warned_not_refused()
     let w = bansou::model::member::warnings(&team, None, &member_input("佐藤", "リーダー"));
     assert!(w[0].contains("〇田中"), "{w:?}");
     assert!(bansou::model::member::warnings(&team, Some(team[0].id), &leader).is_empty());
-    assert!(bansou::model::member::warnings(&team, None, &member_input("佐藤", "メンバー")).is_empty());
+    assert!(
+        bansou::model::member::warnings(&team, None, &member_input("佐藤", "メンバー")).is_empty()
+    );
     // A warning is not a refusal.
-    assert!(s.add_member(p.id, &member_input("佐藤", "リーダー")).is_ok());
+    assert!(s
+        .add_member(p.id, &member_input("佐藤", "リーダー"))
+        .is_ok());
 }

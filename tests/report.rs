@@ -235,7 +235,11 @@ fn blank_and_filled_evaluation_forms() {
         .unwrap()
         .remove(0);
     let filled = dir.path().join("filled.pdf");
-    std::fs::write(&filled, evaluation_form(Some(&e), chrono::Local::now()).bytes).unwrap();
+    std::fs::write(
+        &filled,
+        evaluation_form(Some(&e), chrono::Local::now()).bytes,
+    )
+    .unwrap();
     let text = text_of(&filled);
     assert!(text.contains("■他者評価") && text.contains("□自己評価"));
     assert!(text.contains(&e.evaluator.replace(' ', "")));
@@ -246,7 +250,9 @@ fn blank_and_filled_evaluation_forms() {
 #[test]
 fn characters_the_font_cannot_draw_print_as_geta_and_are_counted() {
     let (_dir, _path, mut s) = common::store();
-    let p = s.create_project(&common::project_input("絵文字の事業 😀")).unwrap();
+    let p = s
+        .create_project(&common::project_input("絵文字の事業 😀"))
+        .unwrap();
     let src = s.report_source(p.id, None, None, d("2024-12-20")).unwrap();
     let opts = ReportOptions {
         from: None,

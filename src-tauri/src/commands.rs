@@ -699,7 +699,12 @@ fn save_export(state: &AppState, token: &str, bytes: &[u8]) -> CmdResult<ExportR
     save_pdf(state, token, bytes, 0)
 }
 
-fn save_pdf(state: &AppState, token: &str, bytes: &[u8], replaced: usize) -> CmdResult<ExportResult> {
+fn save_pdf(
+    state: &AppState,
+    token: &str,
+    bytes: &[u8],
+    replaced: usize,
+) -> CmdResult<ExportResult> {
     let path = chosen_path(state, token)?;
     bansou::exchange::write_atomically(&path, bytes).map_err(CommandError::from)?;
     *state

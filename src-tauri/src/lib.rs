@@ -114,14 +114,36 @@ fn fit_to_screen<R: tauri::Runtime>(app: &tauri::App<R>) {
     let Some(window) = app.get_webview_window("main") else {
         return;
     };
-    let (Ok(Some(monitor)), Ok(size)) = (window.current_monitor(), window.outer_size()) else {
+    // Before the window is mapped it may have no monitor yet; the primary one
+    // is where a fresh window opens.
+    let monitor = window
+        .current_monitor()
+        .ok()
+        .flatten()
+        .or_else(|| window.primary_monitor().ok().flatten());
+    let Some(monitor) = monitor else {
         return;
     };
-    let screen = monitor.size();
-    let (w, h) = (size.width.min(screen.width), size.height.min(screen.height));
-    if (w, h) != (size.width, size.height) {
+    // An unmapped window reports 0×0, so the size asked for is the configured one.
+    let Some(config) = app.config().app.windows.first() else {
+        return;
+    };
+    let scale = monitor.scale_factor();
+    let wanted = tauri::LogicalSize::new(config.width, config.height).to_physical::<u32>(scale);
+    // The work area leaves out the taskbar, which on a 1024×640 office PC
+    // would otherwise hide the window's bottom row of buttons.
+    let area = monitor.work_area();
+    let screen = area.size;
+    let (w, h) = (
+        wanted.width.min(screen.width),
+        wanted.height.min(screen.height),
+    );
+    if (w, h) != (wanted.width, wanted.height) {
         let _ = window.set_size(tauri::PhysicalSize::new(w, h));
-        let _ = window.center();
+        // center() would use the unmapped 0×0 size, so the position is computed.
+        let x = area.position.x + ((screen.width - w) / 2) as i32;
+        let y = area.position.y + ((screen.height - h) / 2) as i32;
+        let _ = window.set_position(tauri::PhysicalPosition::new(x, y));
     }
 }
 

@@ -259,7 +259,10 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("catalog", json!({}));
     assert_eq!(c.ok("today", json!({}))["date"].as_str().unwrap().len(), 10);
     let r = c.ok("read_date", json!({ "text": "令和6年7月16日" }));
-    assert_eq!((r["iso"].as_str(), r["ok"].as_bool()), (Some("2024-07-16"), Some(true)));
+    assert_eq!(
+        (r["iso"].as_str(), r["ok"].as_bool()),
+        (Some("2024-07-16"), Some(true))
+    );
     assert_eq!(c.ok("read_date", json!({ "text": "来週" }))["ok"], false);
     c.ok("finish_welcome", json!({ "loadDemo": false }));
     assert_eq!(c.ok("load_demo", json!({})), true);
@@ -316,10 +319,18 @@ fn every_command_answers_and_every_input_is_checked() {
     );
     c.err("reinstate_member", json!({ "id": 999_999 }), nf);
 
-    let second = json!({ "name": "副 リーダー", "role": "リーダー", "affiliation": "", "email": "" });
-    let w = c.ok("member_warnings", json!({ "projectId": pid, "memberId": null, "input": second }));
+    let second =
+        json!({ "name": "副 リーダー", "role": "リーダー", "affiliation": "", "email": "" });
+    let w = c.ok(
+        "member_warnings",
+        json!({ "projectId": pid, "memberId": null, "input": second }),
+    );
     assert!(w[0].as_str().unwrap().contains("既にリーダー"), "{w}");
-    c.err("member_warnings", json!({ "projectId": 999_999, "memberId": null, "input": second }), nf);
+    c.err(
+        "member_warnings",
+        json!({ "projectId": 999_999, "memberId": null, "input": second }),
+        nf,
+    );
     c.ok("overview", json!({ "projectId": pid }));
     c.err("overview", json!({ "projectId": 999_999 }), nf);
     c.ok("set_phase", json!({ "projectId": pid, "phase": 3 }));

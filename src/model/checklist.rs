@@ -202,7 +202,12 @@ impl ItemUpdateInput {
         );
         let due_date = c.optional_date("due_date", "期限", &self.due_date);
         let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
-        let changed_by = c.text("changed_by", "記録者", &self.changed_by, super::limits::RECORDER);
+        let changed_by = c.text(
+            "changed_by",
+            "記録者",
+            &self.changed_by,
+            super::limits::RECORDER,
+        );
         let changed_on = c.date("changed_on", "変更日", &self.changed_on);
         let dedup = |ids: &[i64]| {
             let mut v = ids.to_vec();

@@ -150,7 +150,12 @@ impl EvaluationInput {
                 Some(s) => scores[i] = s as u8,
             }
             let comment = self.comments.get(i).map(String::as_str).unwrap_or("");
-            comments[i] = c.optional_text(&format!("comment.{item}"), "コメント", comment, super::limits::COMMENT);
+            comments[i] = c.optional_text(
+                &format!("comment.{item}"),
+                "コメント",
+                comment,
+                super::limits::COMMENT,
+            );
         }
         c.finish(|| EvaluationDraft {
             meeting_id: self.meeting_id,

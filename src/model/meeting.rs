@@ -120,7 +120,7 @@ impl MeetingInput {
             if v.is_empty() {
                 return None;
             }
-            let t = NaiveTime::parse_from_str(v, "%H:%M").ok();
+            let t = crate::wareki::parse_time(v);
             if t.is_none() {
                 c.push(field, format!("{label}は「13:30」の形式で入力してください"));
             }
@@ -145,7 +145,10 @@ impl MeetingInput {
             c.push("project_ids", "会議を記録する事業を選んでください");
         }
         let guests = lines(&self.guests);
-        if guests.iter().any(|g| g.chars().count() > super::limits::GUEST) {
+        if guests
+            .iter()
+            .any(|g| g.chars().count() > super::limits::GUEST)
+        {
             c.push(
                 "guests",
                 "ゲストの名前は1行に1人、60文字以内で入力してください",
@@ -154,7 +157,10 @@ impl MeetingInput {
         let agenda = c.optional_text("agenda", "議題", &self.agenda, super::limits::AGENDA);
         let minutes = c.optional_text("minutes", "議事録", &self.minutes, super::limits::MINUTES);
         let decisions = lines(&self.decisions);
-        if decisions.iter().any(|d| d.chars().count() > super::limits::DECISION) {
+        if decisions
+            .iter()
+            .any(|d| d.chars().count() > super::limits::DECISION)
+        {
             c.push(
                 "decisions",
                 "決定事項は1行に1件、200文字以内で入力してください",

@@ -49,7 +49,12 @@ impl MemberInput {
         let mut c = Checker::new();
         let name = c.text("name", "氏名", &self.name, super::limits::MEMBER_NAME);
         let role = c.choice("role", "役割", &self.role, Role::parse, &Role::labels());
-        let affiliation = c.optional_text("affiliation", "所属", &self.affiliation, super::limits::AFFILIATION);
+        let affiliation = c.optional_text(
+            "affiliation",
+            "所属",
+            &self.affiliation,
+            super::limits::AFFILIATION,
+        );
         let email = c.optional_text("email", "メールアドレス", &self.email, super::limits::EMAIL);
         if !email.is_empty() && !looks_like_email(&email) {
             c.push(

@@ -131,7 +131,12 @@ impl ProjectInput {
     pub fn validate(&self) -> Result<ProjectDraft> {
         let mut c = Checker::new();
         let name = c.text("name", "事業名", &self.name, super::limits::PROJECT_NAME);
-        let program = c.optional_text("program", "事業プログラム", &self.program, super::limits::PROGRAM);
+        let program = c.optional_text(
+            "program",
+            "事業プログラム",
+            &self.program,
+            super::limits::PROGRAM,
+        );
         let prefectures: Vec<String> = PREFECTURES.iter().map(|p| p.to_string()).collect();
         let prefecture = c.choice(
             "prefecture",

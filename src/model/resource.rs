@@ -107,9 +107,19 @@ pub fn local_open(path: &str) -> std::result::Result<LocalOpen, String> {
 impl ResourceInput {
     pub fn validate(&self) -> Result<ResourceDraft> {
         let mut c = Checker::new();
-        let title = c.text("title", "資料名", &self.title, super::limits::RESOURCE_TITLE);
+        let title = c.text(
+            "title",
+            "資料名",
+            &self.title,
+            super::limits::RESOURCE_TITLE,
+        );
         let url = c.optional_text("url", "URL", &self.url, super::limits::URL);
-        let file_path = c.optional_text("file_path", "ファイル", &self.file_path, super::limits::FILE_PATH);
+        let file_path = c.optional_text(
+            "file_path",
+            "ファイル",
+            &self.file_path,
+            super::limits::FILE_PATH,
+        );
         if url.is_empty() && file_path.is_empty() {
             c.push("url", "URLかファイルのどちらかを入力してください");
         }
@@ -131,7 +141,12 @@ impl ResourceInput {
             ResourceCategory::parse,
             &ResourceCategory::labels(),
         );
-        let provided_by = c.optional_text("provided_by", "提供者", &self.provided_by, super::limits::PROVIDED_BY);
+        let provided_by = c.optional_text(
+            "provided_by",
+            "提供者",
+            &self.provided_by,
+            super::limits::PROVIDED_BY,
+        );
         let provided_on = c.optional_date("provided_on", "提供日", &self.provided_on);
         let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
         let mut project_ids = self.project_ids.clone();

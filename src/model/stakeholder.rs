@@ -59,7 +59,12 @@ pub struct StakeholderDraft {
 impl StakeholderInput {
     pub fn validate(&self) -> Result<StakeholderDraft> {
         let mut c = Checker::new();
-        let name = c.text("name", "機関名", &self.name, super::limits::STAKEHOLDER_NAME);
+        let name = c.text(
+            "name",
+            "機関名",
+            &self.name,
+            super::limits::STAKEHOLDER_NAME,
+        );
         let kind = c.choice(
             "kind",
             "種別",
@@ -80,7 +85,12 @@ impl StakeholderInput {
             let field = format!("contacts.{i}");
             let person = ContactPerson {
                 name: c.optional_text(&field, "担当者名", &p.name, super::limits::CONTACT_NAME),
-                title: c.optional_text(&field, "部署・役職", &p.title, super::limits::CONTACT_TITLE),
+                title: c.optional_text(
+                    &field,
+                    "部署・役職",
+                    &p.title,
+                    super::limits::CONTACT_TITLE,
+                ),
                 contact: c.optional_text(&field, "連絡先", &p.contact, super::limits::CONTACT),
             };
             // A row left entirely empty is an unused form row, not a person.
@@ -153,7 +163,12 @@ impl ContactLogInput {
     pub fn validate(&self) -> Result<ContactLogDraft> {
         let mut c = Checker::new();
         let contacted_on = c.date("contacted_on", "連絡日", &self.contacted_on);
-        let summary = c.text("summary", "内容", &self.summary, super::limits::CONTACT_SUMMARY);
+        let summary = c.text(
+            "summary",
+            "内容",
+            &self.summary,
+            super::limits::CONTACT_SUMMARY,
+        );
         let new_state = if self.new_state.trim().is_empty() {
             None
         } else {

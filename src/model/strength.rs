@@ -134,7 +134,12 @@ pub struct SessionInput {
 impl SessionInput {
     pub fn validate(&self) -> Result<(String, NaiveDate)> {
         let mut c = Checker::new();
-        let label = c.text("label", "評価の名前", &self.label, super::limits::SESSION_LABEL);
+        let label = c.text(
+            "label",
+            "評価の名前",
+            &self.label,
+            super::limits::SESSION_LABEL,
+        );
         let on = c.date("rated_on", "評価日", &self.rated_on);
         c.finish(|| (label, on.expect("checked")))
             .map_err(Error::Validation)

@@ -71,7 +71,12 @@ fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<Evaluation
         Ok(d) => Ok(d),
         Err(Error::Validation(mut fields)) => {
             let written = crate::wareki::parse_date(&input.written_on);
-            fields.extend(db_errors(conn, input.meeting_id, written, input.evaluator_id)?);
+            fields.extend(db_errors(
+                conn,
+                input.meeting_id,
+                written,
+                input.evaluator_id,
+            )?);
             Err(Error::Validation(fields))
         }
         Err(e) => Err(e),

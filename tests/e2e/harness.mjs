@@ -2,7 +2,8 @@
 // tauri-driver (started by scripts/e2e.sh), each journey with its own data folder.
 import { remote } from 'webdriverio';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +28,13 @@ export function freshDb(name) {
   return path.join(dir, 'bansou.sqlite3');
 }
 
-/** Starts the app on `db` and waits until the page has drawn. */
-export async function openApp(db) {
+/** Starts the app on `db` and waits until the page has drawn (`small`: on the
+ *  1024×640 screen scripts/e2e.sh provides). */
+export async function openApp(db, { small = false } = {}) {
+  const port = small ? process.env.TAURI_SMALL_DRIVER_PORT ?? 4446 : process.env.TAURI_DRIVER_PORT ?? 4444;
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    port: Number(port),
     logLevel: 'warn',
     connectionRetryCount: 2,
     capabilities: {
@@ -43,6 +46,14 @@ export async function openApp(db) {
     async () => (await browser.execute(() => document.body.innerText.length)) > 0,
     { timeout: 15000, timeoutMsg: 'the window did not draw' },
   );
+  try {
+    if (!small) await audit(browser, 'start');
+  } catch (e) {
+    // The journey's own finally has not begun; without this the session would
+    // hold tauri-driver's only slot and fail every journey after it.
+    await browser.deleteSession();
+    throw e;
+  }
   return browser;
 }
 
@@ -59,13 +70,15 @@ export function byId(browser, id) {
   return browser.$(`[data-testid="${id}"]`);
 }
 
-export async function click(browser, id) {
+export async function click(browser, id, { audit: check = true } = {}) {
   const el = await byId(browser, id);
   await el.waitForExist({ timeout: 10000 });
   // As a user would: scroll to it first (clickable means inside the viewport).
   await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
   await el.waitForClickable({ timeout: 10000 });
   await el.click();
+  // Every page a journey visits is checked at both window sizes and by axe.
+  if (check && id.startsWith('nav-')) await audit(browser, id.slice(4));
 }
 
 export async function type(browser, id, text) {
@@ -91,10 +104,111 @@ export async function valueOf(browser, id) {
 }
 
 export async function screenshot(browser, name) {
-  mkdirSync(artifacts, { recursive: true });
+  mkdirSync(path.dirname(path.join(artifacts, name)), { recursive: true });
   const file = path.join(artifacts, `${name}.png`);
   await browser.saveScreenshot(file);
   return file;
+}
+
+/** The window sizes every page must work at: the smallest office notebook and full HD. */
+export const SIZES = [
+  [1024, 640],
+  [1920, 1080],
+];
+const journey = path.basename(process.argv[1] ?? 'journey', '.test.mjs');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeLog = [];
+
+/** What is wrong with the page's layout at the current size (empty when nothing). */
+export function layoutProblems(browser) {
+  return browser.execute(() => {
+    const out = [];
+    const de = document.documentElement;
+    const width = de.clientWidth;
+    if (de.scrollWidth > width + 1) out.push(`ページが横にはみ出しています（${de.scrollWidth}px > ${width}px）`);
+    const visible = (r) => r.width > 0 && r.height > 0;
+    const say = (el) => `${el.tagName.toLowerCase()}「${(el.innerText || el.value || '').trim().slice(0, 24)}」`;
+    // Text squeezed to one character per line.
+    for (const el of document.querySelectorAll('td, th, dd, dt, label, button, a, li, p, h1, h2, h3, legend, strong')) {
+      const r = el.getBoundingClientRect();
+      if (!visible(r)) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      const text = (el.innerText || '').trim();
+      if ([...text].length >= 3 && r.width < size * 2.2 && r.height > size * 2.6) out.push(`1文字幅に押しつぶされています：${say(el)}（幅${Math.round(r.width)}px）`);
+    }
+    // Controls out of reach: right of the window, unless inside a table that scrolls.
+    for (const el of document.querySelectorAll('button, select, input, textarea, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (visible(r) && r.right > width + 1 && !el.closest('.table-wrap')) out.push(`画面の外にあります：${say(el)}`);
+    }
+    // Content running past its card (a scrolling table may, inside its wrapper).
+    for (const card of document.querySelectorAll('.card')) {
+      const edge = card.getBoundingClientRect().right;
+      for (const el of card.querySelectorAll('*')) {
+        const wrap = el.closest('.table-wrap');
+        if (wrap && wrap !== el) continue;
+        const r = el.getBoundingClientRect();
+        if (visible(r) && r.right > edge + 1) {
+          out.push(`カードからはみ出しています：${say(el)}`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** axe-core on the page as it is now; violations of every impact, for the log. */
+async function axeViolations(browser) {
+  // The app's CSP forbids eval, so axe arrives as a script of its own (WebDriver
+  // scripts run outside the page's CSP).
+  if (!(await browser.execute(() => !!window.axe))) await browser.execute(`${axeSource}\nreturn typeof window.axe;`);
+  return browser.execute(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+async function waitForWidth(browser, w) {
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) === w, {
+    timeout: 5000,
+    timeoutMsg: `the window did not become ${w} px wide`,
+  });
+  // Two frames for the layout to settle after the resize.
+  await browser.execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Checks the page at both sizes (layout, screenshots) and with axe-core; fails on a
+ *  layout problem or a serious/critical accessibility violation. */
+export async function audit(browser, page) {
+  const before = await browser.getWindowSize();
+  const problems = [];
+  for (const [w, h] of SIZES) {
+    await browser.setWindowSize(w, h);
+    await waitForWidth(browser, w);
+    for (const p of await layoutProblems(browser)) problems.push(`${w}×${h}: ${p}`);
+    await screenshot(browser, `screens/${journey}/${page}-${w}x${h}`);
+  }
+  await browser.setWindowSize(before.width, before.height);
+  await waitForWidth(browser, before.width);
+  const violations = await axeViolations(browser);
+  axeLog.push({ page, violations });
+  mkdirSync(path.join(artifacts, 'axe'), { recursive: true });
+  writeFileSync(path.join(artifacts, 'axe', `${journey}.json`), JSON.stringify(axeLog, null, 1));
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) problems.push(`axe ${v.impact}: ${v.id}（${v.help}）${v.nodes.join(' / ')}`);
+  if (problems.length && process.env.BANSOU_AUDIT_REPORT_ONLY) {
+    writeFileSync(path.join(artifacts, 'axe', `${journey}.problems.txt`), `${page}\n${problems.join('\n')}\n`, { flag: 'a' });
+    return;
+  }
+  if (problems.length) throw new Error(`「${page}」の画面に問題があります:\n${problems.join('\n')}`);
 }
 
 /** What the headless CLI sees in the same database: the ground truth of what was saved. */
@@ -113,6 +227,7 @@ export async function startWithProject(browser, name) {
   await choose(browser, 'field-target', '企業');
   await click(browser, 'save-project');
   await (await byId(browser, 'project-title')).waitForDisplayed({ timeout: 10000 });
+  await audit(browser, 'overview');
 }
 
 /** Registers an organisation on the 関係機関・資料 page. */

@@ -128,7 +128,12 @@ impl ReportInput {
         let mut c = crate::model::validate_fields();
         let from = c.optional_date("from", "期間の始まり", &self.from);
         let to = c.optional_date("to", "期間の終わり", &self.to);
-        let author = c.optional_text("author", "作成者", &self.author, crate::model::limits::AUTHOR);
+        let author = c.optional_text(
+            "author",
+            "作成者",
+            &self.author,
+            crate::model::limits::AUTHOR,
+        );
         let mut sections = Vec::new();
         for &n in &self.sections {
             match SECTIONS.iter().find(|s| i32::from(s.number) == n) {

@@ -2,7 +2,7 @@
 // as typed, and nothing is saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, choose, click, cliProjects, freshDb, openApp, screenshot, textOf, type, valueOf } from '../harness.mjs';
+import { byId, choose, click, cliProjects, freshDb, gone, openApp, screenshot, textOf, type, valueOf } from '../harness.mjs';
 
 test('an empty 事業名 keeps the form and saves nothing', async () => {
   const db = freshDb('validation');
@@ -28,10 +28,20 @@ test('an empty 事業名 keeps the form and saves nothing', async () => {
     assert.equal(await (await byId(app, 'project-form')).isDisplayed(), true);
     await screenshot(app, 'validation-error');
 
-    // Leaving a form with typing in it asks first; cancelling keeps everything.
+    // Leaving the form keeps the typing as a draft that comes back with it.
     await click(app, 'nav-settings');
+    await gone(app, 'project-form');
+    await click(app, 'new-project');
+    await (await byId(app, 'draft-restored')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await valueOf(app, 'field-goal'), '小規模事業所のメンタルヘルス不調を予防する');
+    assert.equal(await valueOf(app, 'field-prefecture'), '茨城県');
+
+    // Escape asks before it throws typing away; 戻る keeps everything.
+    await (await byId(app, 'field-goal')).click();
+    await app.keys('Escape');
     await (await byId(app, 'confirm-dialog')).waitForDisplayed({ timeout: 5000 });
     await click(app, 'confirm-cancel');
+    await gone(app, 'confirm-dialog');
     assert.equal(await valueOf(app, 'field-goal'), '小規模事業所のメンタルヘルス不調を予防する');
   } finally {
     await app.deleteSession();

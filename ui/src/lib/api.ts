@@ -6,6 +6,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { commands } from './commands';
 import type { AppStatus } from './bindings/AppStatus';
 import type { Catalog } from './bindings/Catalog';
+import type { Section } from './bindings/Section';
 import type { CommandError } from './bindings/CommandError';
 import type { Member } from './bindings/Member';
 import type { MemberInput } from './bindings/MemberInput';
@@ -49,6 +50,7 @@ import type { BackupInfo } from './bindings/BackupInfo';
 export type {
   AppStatus,
   Catalog,
+  Section,
   Checklist,
   ChecklistItem,
   CommandError,

@@ -43,6 +43,22 @@ describe('toggleId and onEscape', () => {
     handler(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(closed).toBe(1);
   });
+  it('lets one Escape close only the innermost form, not the question it opens', () => {
+    // A form inside the page; the question listens on the window, as ConfirmDialog does.
+    const form = document.createElement('form');
+    const field = document.createElement('textarea');
+    form.append(field);
+    document.body.append(form);
+    let formClosed = 0;
+    let questionAnswered = 0;
+    form.addEventListener('keydown', onEscape(() => formClosed++));
+    const onWindow = onEscape(() => questionAnswered++);
+    window.addEventListener('keydown', onWindow);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    window.removeEventListener('keydown', onWindow);
+    form.remove();
+    expect([formClosed, questionAnswered]).toEqual([1, 0]);
+  });
 });
 
 describe('offered', () => {

@@ -33,8 +33,12 @@ export function isDirty<T extends object>(current: T, saved: T): boolean {
 /** A keydown handler that runs `close` on Escape, as desktop dialogs do. */
 export function onEscape(close: () => void): (e: KeyboardEvent) => void {
   return (e) => {
-    if (e.key === 'Escape') {
+    // One Escape closes one thing: the innermost form that sees it. Without
+    // this the same key press would reach the question it opens (a window
+    // listener) and answer it at once.
+    if (e.key === 'Escape' && !e.defaultPrevented) {
       e.preventDefault();
+      e.stopPropagation();
       close();
     }
   };

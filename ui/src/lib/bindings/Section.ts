@@ -4,4 +4,8 @@ export type Section = { key: string, label: string,
 /**
  * False for sections later work fills; the window says so plainly.
  */
-available: boolean, };
+available: boolean, 
+/**
+ * For a section not yet built: what it will hold, in the user's words.
+ */
+coming: string | null, };

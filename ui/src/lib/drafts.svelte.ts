@@ -1,0 +1,131 @@
+// Typed text is never lost. Every form keeps what is typed as a draft while it
+// differs from what was loaded: leaving the page (the sidebar, another
+// project) keeps the draft, and the form comes back with it when the user
+// returns — after a restart too (the window's storage). Closing a form that
+// holds changes (キャンセル, Escape) asks first. One mechanism for every form.
+
+const PREFIX = 'bansou.draft.';
+let scope = '';
+
+/** Drafts belong to one database file: a draft of another file never shows. */
+export function setDraftScope(dbPath: string): void {
+  scope = dbPath;
+}
+
+function storageKey(key: string): string {
+  return `${PREFIX}${scope}\u0000${key}`;
+}
+
+/** A form's state: what it edits (`input`), what it started from, and where its draft lives. */
+export interface FormState<T> {
+  key: string;
+  /** The record being edited, or null for a new one. */
+  id: number | null;
+  input: T;
+  original: T;
+  /** True when `input` came back from a draft. */
+  restored: boolean;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function read<T>(key: string): { original: T; input: T } | null {
+  try {
+    const raw = localStorage.getItem(storageKey(key));
+    return raw ? (JSON.parse(raw) as { original: T; input: T }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a form on `input`, or on the draft left for the same form. */
+export function openForm<T>(key: string, id: number | null, input: T): FormState<T> {
+  const saved = read<T>(key);
+  return saved && same(saved.original, input)
+    ? { key, id, input: saved.input, original: copy(input), restored: true }
+    : { key, id, input: copy(input), original: copy(input), restored: false };
+}
+
+/** The draft a page left open under `prefix` (e.g. `meeting:3:`), if any. */
+export function pendingForm<T>(prefix: string): FormState<T> | null {
+  const start = storageKey(prefix);
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    if (!k || !k.startsWith(start)) continue;
+    const key = k.slice(storageKey('').length);
+    const saved = read<T>(key);
+    if (!saved) continue;
+    const idText = key.split(':').at(-1) ?? '';
+    const id = idText === 'new' ? null : Number(idText);
+    return { key, id: Number.isNaN(id) ? null : id, input: saved.input, original: saved.original, restored: true };
+  }
+  return null;
+}
+
+export function isDirtyForm<T>(form: FormState<T> | null): boolean {
+  return !!form && !same(form.input, form.original);
+}
+
+/** Keeps the form's typing as a draft (call from an $effect: it reads every field). */
+export function keepDraft<T>(form: FormState<T> | null): void {
+  if (!form) return;
+  try {
+    if (same(form.input, form.original)) localStorage.removeItem(storageKey(form.key));
+    else localStorage.setItem(storageKey(form.key), JSON.stringify({ original: form.original, input: form.input }));
+  } catch {
+    // Storage full or refused: the form itself still holds the text.
+  }
+}
+
+export function dropDraft(key: string): void {
+  try {
+    localStorage.removeItem(storageKey(key));
+  } catch {
+    // Nothing stored.
+  }
+}
+
+/** The question before typed text is thrown away, answered in App's dialog. */
+export const discard = $state<{ resolve: ((yes: boolean) => void) | null }>({ resolve: null });
+
+export function askDiscard(): Promise<boolean> {
+  return new Promise((resolve) => {
+    discard.resolve = (yes) => {
+      discard.resolve = null;
+      resolve(yes);
+    };
+  });
+}
+
+/**
+ * Closes a form (キャンセル, Escape): asks first when it holds changes.
+ * Resolves true when the form may close; its draft is then gone.
+ */
+export async function closeForm<T>(form: FormState<T> | null): Promise<boolean> {
+  if (!form) return true;
+  if (isDirtyForm(form) && !(await askDiscard())) return false;
+  dropDraft(form.key);
+  return true;
+}
+
+/**
+ * After a failed save: brings the first field in error into view and focuses
+ * it (or the form's error banner when no field is named), so the message is
+ * seen wherever the user was on a long form.
+ */
+export function focusFirstError(root: HTMLElement | null | undefined): void {
+  if (!root) return;
+  queueMicrotask(() =>
+    requestAnimationFrame(() => {
+      const field = root.querySelector<HTMLElement>(
+        '.invalid input, .invalid select, .invalid textarea, [aria-invalid="true"]',
+      );
+      const target = field ?? root.querySelector<HTMLElement>('[role="alert"]');
+      if (!target) return;
+      if (!field) target.tabIndex = -1;
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    }),
+  );
+}
