@@ -16,8 +16,11 @@ const sources = import.meta.glob(['/src/**/*.{svelte,ts}', '!/src/**/*.test.ts',
 }) as Record<string, string>;
 const fixtures = import.meta.glob('/src/**/__fixtures__/**/*.svelte', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
+// (key, label, None) for a section that exists, Some(what) for one to come.
+const sections = [...catalogRs.matchAll(/\(\s*"(\w+)",\s*"([^"]+)",\s*(None|Some)\b/g)];
+
 function notBuilt(): string[] {
-  return [...catalogRs.matchAll(/\("(\w+)", "([^"]+)", Some\(/g)].map((m) => m[2]);
+  return sections.filter((m) => m[3] === 'Some').map((m) => m[2]);
 }
 
 export function stalePhrases(files: Record<string, string>, missing: string[]): string[] {
@@ -34,8 +37,9 @@ export function stalePhrases(files: Record<string, string>, missing: string[]): 
 }
 
 describe('stale promises', () => {
-  it('reads the list of sections not built from the catalog', () => {
-    expect(notBuilt().length).toBeGreaterThan(0);
+  it('reads the sections from the catalog', () => {
+    expect(sections.map((m) => m[1])).toContain('overview');
+    expect(sections.length).toBeGreaterThanOrEqual(10);
   });
 
   it('finds no promise of a capability that exists', () => {
@@ -44,7 +48,7 @@ describe('stale promises', () => {
   });
 
   it('would catch one', () => {
-    expect(stalePhrases(fixtures, notBuilt())).toEqual([
+    expect(stalePhrases(fixtures, ['テキスト分析'])).toEqual([
       '/src/lib/__fixtures__/components/Stale.svelte:1: <p>評価の推移は、評価の機能ができしだい表示します。</p>',
     ]);
   });
