@@ -18,6 +18,8 @@ fn options(today: NaiveDate) -> ReportOptions {
         sections: Vec::new(),
         author: "ベンチマーク".into(),
         wareki: true,
+        meetings: None,
+        comments: true,
         today,
         created: chrono::Local::now(),
     }

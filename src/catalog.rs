@@ -1,7 +1,10 @@
 //! The fixed lists the forms offer, sent to the UI once so labels live only here.
 //! It gathers from every layer (the report's sections too), so it sits above them.
 
-use crate::model::evaluation::{item_infos, EvalItemInfo, EvaluatorKind, RATING_LABELS};
+use crate::model::evaluation::{
+    item_infos, EvalItemInfo, EvaluatorKind, MeetingGroup, RATING_LABELS,
+};
+use crate::model::issue::{IssueKind, IssueStatus};
 use crate::model::meeting::{MeetingFormat, MeetingKind};
 use crate::model::strength::{Axis, Barrier, StrengthGroup, SCORE_LABELS};
 use crate::model::task::TaskStatus;
@@ -28,6 +31,10 @@ pub struct Catalog {
     pub resource_categories: Vec<ResourceCategory>,
     pub axes: Vec<Axis>,
     pub strength_groups: Vec<StrengthGroup>,
+    /// The headings of the two groups, aligned with `strength_groups` (「…の例（図8を参考）」).
+    pub strength_group_titles: Vec<String>,
+    /// Whose the strength items, scale and mapping are (the app's examples).
+    pub strength_note: String,
     pub barriers: Vec<Barrier>,
     pub meeting_kinds: Vec<MeetingKind>,
     pub meeting_formats: Vec<MeetingFormat>,
@@ -39,14 +46,27 @@ pub struct Catalog {
     pub eval_rating_labels: Vec<String>,
     /// The report's sections: (number, name).
     pub report_sections: Vec<ReportSection>,
-    /// Rating words for 1–4 (index 0 is 1).
+    /// The app's example words for 1–4 (index 0 is 1); a project may word its own.
     pub score_labels: Vec<String>,
+    /// 課題・今後の検討事項: its two lists and the states of an issue.
+    pub issue_kinds: Vec<IssueKind>,
+    pub issue_statuses: Vec<IssueStatus>,
+    /// Meeting groups of the evaluation views (チーム会議など・合同の進捗会議・すべて).
+    pub meeting_groups: Vec<MeetingGroupInfo>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
     /// 2000–2099 with their 和暦 names, for 年度 lists.
     pub fiscal_years: Vec<crate::wareki::FiscalYear>,
     /// The longest text each field accepts (its `maxlength`), by form.field.
     pub limits: std::collections::BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct MeetingGroupInfo {
+    pub group: MeetingGroup,
+    /// What the filter and the CLI take: team, joint, all.
+    pub key: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -82,6 +102,7 @@ impl Catalog {
                 Some("評価コメントの共起ネットワーク"),
             ),
             ("plan", "計画", None),
+            ("issues", "課題・検討事項", None),
             ("report", "報告書", None),
             ("exchange", "データの受け渡し", None),
             ("settings", "設定", None),
@@ -116,6 +137,20 @@ impl Catalog {
                 })
                 .collect(),
             strength_groups: StrengthGroup::ALL.to_vec(),
+            strength_group_titles: StrengthGroup::ALL
+                .iter()
+                .map(|g| g.example_title().to_string())
+                .collect(),
+            strength_note: crate::model::strength::EXAMPLE_NOTE.into(),
+            issue_kinds: IssueKind::ALL.to_vec(),
+            issue_statuses: IssueStatus::ALL.to_vec(),
+            meeting_groups: MeetingGroup::ALL
+                .iter()
+                .map(|&g| MeetingGroupInfo {
+                    group: g,
+                    key: g.key().into(),
+                })
+                .collect(),
             barriers: Barrier::ALL.to_vec(),
             score_labels: SCORE_LABELS.iter().map(|s| s.to_string()).collect(),
             fiscal_years: crate::wareki::fiscal_years(),

@@ -3,12 +3,15 @@
 
 use crate::error::Result;
 use crate::model::evaluation::EvaluationInput;
+use crate::model::issue::IssueInput;
 use crate::model::meeting::MeetingInput;
 use crate::model::task::TaskInput;
 use crate::model::{
     ContactLogInput, ContactPerson, MemberInput, ProjectInput, ResourceInput, StakeholderInput,
 };
-use crate::store::{evaluation, meeting, member, project, resource, stakeholder, task, Store};
+use crate::store::{
+    evaluation, issue, meeting, member, project, resource, stakeholder, task, Store,
+};
 use rusqlite::OptionalExtension;
 
 pub const PROGRAM: &str = "令和6年度 地域保健総合推進事業";
@@ -40,14 +43,17 @@ type DemoStakeholder = (
     Vec<(&'static str, &'static str, &'static str)>,
 );
 
-const SUPPORTERS_YAMAGUCHI: [(&str, &str, &str); 3] = [
+/// The program's six supporters (表2: 伴走者 6名, one of them the leader); four
+/// accompany each team (「伴走支援（4名）」), the leader and one more both.
+const SUPPORTERS_YAMAGUCHI: [(&str, &str, &str); 4] = [
     (
         "北村 浩一",
         "伴走支援リーダー",
         "関東リハビリテーション病院",
     ),
     ("中川 智也", "伴走支援者", "九州健康づくり研究所"),
-    ("上野 明子", "伴走支援者", "中部訪問リハビリステーション"),
+    ("上野 さやか", "伴走支援者", "中部訪問リハビリステーション"),
+    ("村上 修", "伴走支援者", "北陸地域包括ケアセンター"),
 ];
 
 const SUPPORTERS_IBARAKI: [(&str, &str, &str); 4] = [
@@ -61,22 +67,28 @@ const SUPPORTERS_IBARAKI: [(&str, &str, &str); 4] = [
     ("村上 修", "伴走支援者", "北陸地域包括ケアセンター"),
 ];
 
+/// Every person in the demo, invented: none shares a surname or a given name
+/// with the people the report names (tests/demo.rs checks).
 fn projects() -> Vec<DemoProject> {
     let secretariat = ("高橋 由紀", "事務局", "地域保健総合推進事業 事務局");
     let yamaguchi: Vec<_> = [
-        ("山本 健一", "リーダー", "山口県理学療法士会 職能推進部"),
+        (Y_LEADER, "リーダー", "山口県理学療法士会 職能推進部"),
         ("井上 拓海", "メンバー", "山口県理学療法士会"),
-        ("小川 陸", "メンバー", "山口県理学療法士会"),
+        ("小川 大地", "メンバー", "山口県理学療法士会"),
     ]
     .into_iter()
     .chain(SUPPORTERS_YAMAGUCHI)
     .chain([secretariat])
     .collect();
     let ibaraki: Vec<_> = [
-        ("斎藤 真由美", "リーダー", "茨城県作業療法士会 地域局"),
-        ("加藤 剛", "メンバー", "茨城県作業療法士会"),
-        ("清水 誠", "メンバー", "茨城県作業療法士会"),
-        ("佐野 健", "メンバー", "茨城県作業療法士会"),
+        (I_LEADER, "リーダー", "茨城県作業療法士会 地域局"),
+        ("大西 拓也", "メンバー", "茨城県作業療法士会"),
+        ("青木 優", "メンバー", "茨城県作業療法士会"),
+        (
+            "佐野 健",
+            "メンバー",
+            "茨城県作業療法士会（メンタルヘルス領域）",
+        ),
     ]
     .into_iter()
     .chain(SUPPORTERS_IBARAKI)
@@ -93,7 +105,7 @@ fn projects() -> Vec<DemoProject> {
                 target: "企業".into(),
                 start_date: "2024-06-01".into(),
                 end_date: "2025-03-31".into(),
-                goal: "酒造会社の職員を対象に、職場訪問・事業部署別インタビュー・職員アンケート・ミニ講座による腰痛予防の介入を行い、評価まで実施する。その経験をもとに、県内の他業種へ展開できる士会の事業として形にする。".into(),
+                goal: "企業支援実践から県内他業種への展開に向けた事業化への準備。酒造会社へ職場訪問、事業部署別インタビュー、職員アンケート、職員向け講座を実施し、県内他業種への展開、継続性を含め事業化を検討する。".into(),
             },
             members: yamaguchi,
             phase: 5,
@@ -110,18 +122,18 @@ fn projects() -> Vec<DemoProject> {
                 target: "企業".into(),
                 start_date: "2024-06-01".into(),
                 end_date: "2025-03-31".into(),
-                goal: "従業員50人以下の事業所で働く人のメンタルヘルス不調を予防するため、県内のリハビリテーション専門職4団体と産業保健総合支援センターとの連携のもと、介入体制と中長期の事業計画を整える。".into(),
+                goal: "県内関係者との調整から事業化に向けた多様な準備・実践。メンタルヘルス不調を軸に、従業員50人以下の事業所を対象とする介入体制を整備する。将来像として県内のリハビリテーション4団体との連携を想定する。".into(),
             },
             members: ibaraki,
-            phase: 3,
+            phase: 4,
             items: ibaraki_items(),
             stakeholders: ibaraki_stakeholders(),
         },
     ]
 }
 
-const Y_LEADER: &str = "山本 健一";
-const I_LEADER: &str = "斎藤 真由美";
+const Y_LEADER: &str = "野口 健太";
+const I_LEADER: &str = "宮下 真由美";
 
 fn yamaguchi_items() -> Vec<DemoItem> {
     let done = |date, by| vec![(date, by, "進行中"), (date, by, "完了")];
@@ -131,19 +143,11 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "完了",
             Y_LEADER,
             "",
-            "職能推進部が担当。理事会で担当部門として承認",
+            "山口県理学療法士会役職者と検討し、介入承諾を得た（第1回チーム会議）",
             done("2024-06-17", Y_LEADER),
             vec![],
         ),
-        (
-            "inner.2",
-            "進行中",
-            Y_LEADER,
-            "2025-03-31",
-            "次年度予算への計上を理事会に提案する",
-            vec![("2024-09-19", Y_LEADER, "進行中")],
-            vec![],
-        ),
+        ("inner.2", "未着手", Y_LEADER, "", "", vec![], vec![]),
         (
             "inner.3",
             "完了",
@@ -166,8 +170,8 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "inner.5",
             "進行中",
             "井上 拓海",
-            "2025-02-28",
-            "協力会員向けの勉強会を計画中",
+            "",
+            "産業理学療法に関する研修会を今年度開始（人材発掘・興味のある人の取り込み）",
             vec![("2024-11-25", "井上 拓海", "進行中")],
             vec![],
         ),
@@ -183,21 +187,13 @@ fn yamaguchi_items() -> Vec<DemoItem> {
         (
             "inner.7",
             "完了",
-            "小川 陸",
+            "小川 大地",
             "",
             "職場訪問・事業部署別インタビュー・職員アンケート・ミニ講座",
-            done("2024-08-19", "小川 陸"),
+            done("2024-08-19", "小川 大地"),
             vec![],
         ),
-        (
-            "inner.8",
-            "進行中",
-            "小川 陸",
-            "2025-01-31",
-            "他業種向けリーフレットを作成中",
-            vec![("2024-11-25", "小川 陸", "進行中")],
-            vec![],
-        ),
+        ("inner.8", "未着手", "小川 大地", "", "", vec![], vec![]),
         (
             "outer.1",
             "完了",
@@ -212,7 +208,7 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "完了",
             Y_LEADER,
             "",
-            "",
+            "山口労働局・山口県SAFE協議会・産業保健センターなど関係機関のリサーチ",
             done("2024-09-19", Y_LEADER),
             vec!["山口産業保健総合支援センター", "全国健康保険協会 山口支部"],
         ),
@@ -221,35 +217,35 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "完了",
             "井上 拓海",
             "",
-            "",
+            "既に事業を実施している理学療法士へのコンタクト",
             done("2024-11-25", "井上 拓海"),
-            vec!["山口県SAFE協議会"],
+            vec!["県内で事業を実施している理学療法士"],
         ),
         (
             "outer.4",
-            "進行中",
+            "未着手",
             Y_LEADER,
             "",
-            "県の健康増進課への説明を準備中",
-            vec![("2024-11-25", Y_LEADER, "進行中")],
-            vec!["山口県 健康増進課"],
+            "担当市町の保健師さんとの協働模索（今後の検討事項）",
+            vec![],
+            vec![],
         ),
         (
             "outer.5",
             "完了",
             Y_LEADER,
             "",
-            "幹部職員とのつながりを活用して合意",
+            "管理者に健康経営等に協力出来る旨を説明し、取組内容の提案とスケジュールを調整",
             done("2024-07-08", Y_LEADER),
             vec!["酒造会社（県内）"],
         ),
         (
             "outer.6",
             "完了",
-            "小川 陸",
+            "小川 大地",
             "",
-            "職員へのミニ講座と個別フィードバック",
-            done("2024-07-26", "小川 陸"),
+            "職員へのミニ講座（腰痛予防対策研修会）と個人課題の上司への報告",
+            done("2024-09-06", "小川 大地"),
             vec![],
         ),
         (
@@ -257,8 +253,8 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "完了",
             "井上 拓海",
             "",
-            "JLEQ・東大1項目版・転倒災害チェックシートによるアンケート",
-            done("2024-08-19", "井上 拓海"),
+            "JLEQ・東大1項目版・転倒災害チェックシート（～7月中旬、10月中旬～下旬は意識調査も）",
+            done("2024-10-31", "井上 拓海"),
             vec![],
         ),
         (
@@ -266,7 +262,7 @@ fn yamaguchi_items() -> Vec<DemoItem> {
             "進行中",
             Y_LEADER,
             "",
-            "介入終了後のアンケートを上司へ報告",
+            "アンケートの分析と効果検証。次年度4月に再度の職員への介入を計画",
             vec![("2024-11-25", Y_LEADER, "進行中")],
             vec![],
         ),
@@ -282,39 +278,51 @@ fn yamaguchi_stakeholders() -> Vec<DemoStakeholder> {
             vec![
                 (
                     "2024-07-08",
-                    "事業協力会社へ説明。職場訪問とアンケートの実施に合意",
+                    "事業協力会社へ説明および介入時期・頻度打合せ",
                     "協議中",
                 ),
-                ("2024-07-26", "腰痛予防対策研修会を実施", "連携"),
+                (
+                    "2024-07-26",
+                    "腰痛予防対策研修会 第1回（正職員／パート職員向け）・職場見学",
+                    "連携",
+                ),
             ],
         ),
         (
             "山口産業保健総合支援センター",
             "産業保健総合支援センター",
             ("産業保健相談員", "相談窓口"),
-            vec![("2024-10-02", "事業の紹介と連携の打診", "打診")],
+            vec![
+                ("2024-09-19", "関係機関のリサーチ。事業の紹介", "打診"),
+                (
+                    "2024-11-25",
+                    "産業保健相談員（運動指導担当）の委託を受けた理学療法士との連携について協議",
+                    "協議中",
+                ),
+            ],
         ),
         (
             "全国健康保険協会 山口支部",
             "協会けんぽ",
             ("保健グループ", "保健グループ"),
-            vec![(
-                "2024-11-11",
-                "健康づくりパンフレットの提供を受け、連携を打診",
-                "打診",
-            )],
+            vec![("2024-09-19", "関係機関のリサーチ", "打診")],
         ),
         (
             "山口県SAFE協議会",
             "労働局",
-            ("事務局", "山口労働局 健康安全課"),
+            ("事務局", "山口労働局"),
+            vec![("2024-11-25", "協議会への参加を検討", "打診")],
+        ),
+        (
+            "県内で事業を実施している理学療法士",
+            "キーパーソン（個人）",
+            ("", ""),
             vec![(
-                "2024-12-05",
-                "次年度の協働（腰痛予防の出前講座）について協議",
-                "協議中",
+                "2024-11-25",
+                "既に事業を実施している理学療法士へのコンタクト",
+                "打診",
             )],
         ),
-        ("山口県 健康増進課", "自治体", ("", ""), vec![]),
     ]
 }
 
@@ -330,52 +338,71 @@ fn ibaraki_items() -> Vec<DemoItem> {
             done("2024-06-09", I_LEADER),
             vec![],
         ),
-        ("inner.2", "未着手", I_LEADER, "", "", vec![], vec![]),
         (
-            "inner.3",
-            "進行中",
+            "inner.2",
+            "完了",
             I_LEADER,
             "",
-            "理事会への報告を重ねている",
-            vec![("2024-08-21", I_LEADER, "進行中")],
+            "10月：令和7年度事業計画・予算への計上",
+            vec![
+                ("2024-09-27", I_LEADER, "進行中"),
+                ("2024-10-30", I_LEADER, "完了"),
+            ],
+            vec![],
+        ),
+        (
+            "inner.3",
+            "完了",
+            I_LEADER,
+            "",
+            "9月：OT士会内での調整、理事会での報告や承認",
+            done("2024-09-27", I_LEADER),
             vec![],
         ),
         (
             "inner.4",
             "完了",
-            "加藤 剛",
+            "大西 拓也",
             "",
-            "県内リハ専門職4団体での体制",
-            done("2024-08-21", "加藤 剛"),
+            "メンタルヘルスの分野に詳しいメンバーをチームに迎え、チーム体制を強化",
+            done("2024-07-31", "大西 拓也"),
             vec![],
         ),
-        ("inner.5", "未着手", "加藤 剛", "", "", vec![], vec![]),
+        (
+            "inner.5",
+            "進行中",
+            "大西 拓也",
+            "",
+            "内部の体制づくり、人材育成と確保、事業参画者の養成講座を検討",
+            vec![("2024-10-30", "大西 拓也", "進行中")],
+            vec![],
+        ),
         (
             "inner.6",
             "完了",
             I_LEADER,
             "",
-            "令和6年度から中長期目標に向けたステップを作成",
+            "事業計画や目標・ロードマップを作成。10月30日に中長期計画案へ拡大",
             done("2024-08-21", I_LEADER),
             vec![],
         ),
         (
             "inner.7",
             "進行中",
-            "清水 誠",
+            "青木 優",
             "",
-            "メンタルヘルスケアと余暇活動のプログラム案",
-            vec![("2024-09-27", "清水 誠", "進行中")],
+            "出前講座の内容検討（メンタルヘルス不調、従業員50人以下の事業所）",
+            vec![("2024-09-27", "青木 優", "進行中")],
             vec![],
         ),
         ("inner.8", "未着手", "佐野 健", "", "", vec![], vec![]),
         (
             "outer.1",
             "完了",
-            "清水 誠",
+            "佐野 健",
             "",
-            "産業保健・精神保健の制度を調査",
-            done("2024-09-09", "清水 誠"),
+            "特定健康診査や労働災害防止に関する現行制度などをリサーチ",
+            done("2024-09-09", "佐野 健"),
             vec![],
         ),
         (
@@ -383,7 +410,7 @@ fn ibaraki_items() -> Vec<DemoItem> {
             "完了",
             I_LEADER,
             "",
-            "",
+            "全国健康保険協会、産業保健総合支援センター、県・保健所・市区町村・保健センター等の活動を把握",
             done("2024-10-16", I_LEADER),
             vec![
                 "茨城産業保健総合支援センター",
@@ -394,41 +421,52 @@ fn ibaraki_items() -> Vec<DemoItem> {
         (
             "outer.3",
             "進行中",
-            "加藤 剛",
+            "大西 拓也",
             "",
-            "",
-            vec![("2024-08-21", "加藤 剛", "進行中")],
-            vec!["茨城県理学療法士会・言語聴覚士会ほか"],
+            "将来像として県内のリハビリテーション4団体との連携を想定し、事業方針等を報告",
+            vec![("2024-08-21", "大西 拓也", "進行中")],
+            vec![
+                "茨城県理学療法士会・茨城県言語聴覚士会",
+                "茨城県リハビリテーション専門職協会（IRPA）",
+            ],
         ),
         (
             "outer.4",
             "進行中",
             I_LEADER,
             "",
-            "産保センターと連携の窓口を確認",
+            "産業保健総合支援センターとの連携窓口を確立",
             vec![("2024-10-16", I_LEADER, "進行中")],
             vec!["茨城産業保健総合支援センター"],
         ),
         (
             "outer.5",
-            "未着手",
+            "進行中",
             "佐野 健",
             "",
-            "従業員50人以下の事業所を候補に",
-            vec![],
+            "11月：事業実践対象へのヒアリング。12月：事業実践対象との講座内容の協議",
+            vec![("2024-10-30", "佐野 健", "進行中")],
             vec![],
         ),
         (
             "outer.6",
-            "該当なし",
+            "未着手",
             I_LEADER,
             "",
-            "今年度は個人への働きかけを行わず、次年度以降に実施",
-            vec![("2024-10-30", I_LEADER, "該当なし")],
+            "事業の実践は次年度以降（今年度は準備）",
+            vec![],
             vec![],
         ),
-        ("outer.7", "未着手", "清水 誠", "", "", vec![], vec![]),
-        ("outer.8", "未着手", "清水 誠", "", "", vec![], vec![]),
+        (
+            "outer.7",
+            "未着手",
+            "青木 優",
+            "",
+            "事後に向けたアンケートの必要性（アクションプラン）",
+            vec![],
+            vec![],
+        ),
+        ("outer.8", "未着手", "青木 優", "", "", vec![], vec![]),
     ]
 }
 
@@ -439,14 +477,10 @@ fn ibaraki_stakeholders() -> Vec<DemoStakeholder> {
             "産業保健総合支援センター",
             ("メンタルヘルス対策促進員", "事業課"),
             vec![
-                (
-                    "2024-09-09",
-                    "50人以下の事業所の状況について情報提供を依頼",
-                    "打診",
-                ),
+                ("2024-10-02", "事業方針の打診とヒアリング", "打診"),
                 (
                     "2024-10-16",
-                    "産保センター打ち合わせ（対面）。連携の窓口と進め方を協議",
+                    "産業保健総合支援センターとの打ち合わせ（対面）。計画している事業内容に対する助言を得て、依頼について協議",
                     "協議中",
                 ),
             ],
@@ -456,18 +490,37 @@ fn ibaraki_stakeholders() -> Vec<DemoStakeholder> {
             "協会けんぽ",
             ("企画総務グループ", "企画総務グループ"),
             vec![(
-                "2024-09-27",
-                "覚書締結の状況を確認し、連携の窓口を打診",
+                "2024-10-09",
+                "事業方針の打診とヒアリング",
                 "打診",
             )],
         ),
         (
-            "茨城県理学療法士会・言語聴覚士会ほか",
+            "茨城県理学療法士会・茨城県言語聴覚士会",
             "他士会",
             ("事業担当理事", "各士会"),
-            vec![("2024-08-21", "県内4団体での事業体制に合意", "連携")],
+            vec![(
+                "2024-08-21",
+                "将来像として4団体での連携を想定し、事業方針等を報告",
+                "打診",
+            )],
         ),
-        ("茨城県精神保健福祉センター", "その他", ("", ""), vec![]),
+        (
+            "茨城県リハビリテーション専門職協会（IRPA）",
+            "関係団体",
+            ("事務局", "事務局"),
+            vec![(
+                "2024-08-21",
+                "将来像として4団体での連携を想定し、事業方針等を報告",
+                "打診",
+            )],
+        ),
+        (
+            "茨城県精神保健福祉センター",
+            "精神保健福祉センター",
+            ("", ""),
+            vec![],
+        ),
         ("茨城労働局", "労働局", ("", ""), vec![]),
     ]
 }
@@ -510,7 +563,7 @@ const RESOURCES: [(&str, &str, &str, &str, &str, char); 8] = [
         "産業保健・健康経営における課題と理学療法士活躍の可能性に関する調査事業報告書",
         "https://www.japanpt.or.jp/activity/asset/pdf/20240331_chousajigyou_houkokusho.pdf",
         "資料",
-        "上野 明子",
+        "上野 さやか",
         "2024-08-19",
         'Y',
     ),
@@ -687,7 +740,9 @@ fn rate_strengths(tx: &rusqlite::Transaction, pid: i64, team: usize) -> Result<(
     Ok(())
 }
 
-/// (kind, title or "", date, format, decisions) per team, from 表3.
+/// (kind, title or "", date, format, decisions) per team, from 表3 and each
+/// team's schedule (12月5日第2回進捗会議の報告). Times and agendas are the app's
+/// examples; the report gives dates and what was decided.
 type DemoMeeting = (
     &'static str,
     &'static str,
@@ -698,39 +753,53 @@ type DemoMeeting = (
 
 const MEETINGS: [&[DemoMeeting]; 2] = [
     &[
-        ("チーム会議", "", "2024-06-17", "オンライン", "7/8 事業協力会社へ説明\n～7月中旬 アンケート実施（JLEQ・東大1項目版・転倒災害チェックシート）\n7/26 腰痛予防対策研修会"),
-        ("チーム会議", "", "2024-07-16", "オンライン", "職場訪問と事業部署別インタビューの日程を決める"),
-        ("チーム会議", "", "2024-08-19", "オンライン", "アンケート結果を個人ごとにまとめ、上司へ報告する"),
-        ("チーム会議", "", "2024-09-19", "オンライン", "介入終了後のアンケートを11月に実施する"),
-        ("チーム会議", "", "2024-11-25", "オンライン", "次年度予算案を理事会に提案する\n県内他業種向けのリーフレットを作る"),
+        ("チーム会議", "", "2024-06-17", "オンライン", "山口県理学療法士会役職者と検討し、介入承諾を得る\n7/8 事業協力会社へ説明および介入時期・頻度打合せ\n～7月中旬 アンケート実施（JLEQ、東大1項目版、転倒災害チェックシート）\n7/26 腰痛予防対策研修会"),
+        ("チーム会議", "", "2024-07-16", "オンライン", "職場訪問と部署別の視察・意見交換の日程を決める"),
+        ("研修会", "腰痛予防対策研修会 第1回（正職員／パート職員向け）", "2024-07-26", "対面", "職場見学をあわせて行う"),
+        ("チーム会議", "", "2024-08-19", "オンライン", "アンケート結果から見た個人課題を上司へ報告する"),
+        ("研修会", "腰痛予防対策研修会 第2回（正職員向け）", "2024-08-31", "対面", ""),
+        ("研修会", "腰痛予防対策研修会 第2回（パート員向け）", "2024-09-06", "対面", ""),
+        ("チーム会議", "", "2024-09-19", "オンライン", "10月中旬からアンケートを実施し、10月下旬に回収する（JLEQ、東大1項目版、転倒災害チェックシート・意識調査）"),
+        ("チーム会議", "", "2024-11-25", "オンライン", "酒造会社への次年度4月の再度の職員への介入を計画する\n事業展開するための課題整理と検討を進める"),
     ],
     &[
-        ("チーム会議", "", "2024-06-09", "対面", "事業の軸をメンタルヘルス不調に置く"),
-        ("チーム会議", "", "2024-07-31", "オンライン", "県内4団体での体制づくりを進める"),
-        ("チーム会議", "", "2024-08-21", "オンライン", "事業計画・目標・ロードマップを作成する"),
-        ("チーム会議", "", "2024-09-09", "オンライン", "産業保健総合支援センターへ情報提供を依頼する"),
-        ("チーム会議", "", "2024-09-27", "オンライン", "協会けんぽ支部の連携窓口を確認する"),
-        ("関係機関打ち合わせ", "産業保健総合支援センター打ち合わせ", "2024-10-16", "対面", "50人以下の事業所への案内方法を一緒に考える"),
-        ("チーム会議", "", "2024-10-30", "オンライン", "対象事業所の候補リストを作る\n介入計画書を作成する"),
+        ("チーム会議", "", "2024-06-09", "対面", "事業開始。関連団体等の情報を収集する"),
+        ("チーム会議", "", "2024-07-31", "オンライン", "事業の主軸を「メンタルヘルス不調」に焦点化する"),
+        ("チーム会議", "", "2024-08-21", "オンライン", "事業計画や目標・ロードマップを作成する"),
+        ("チーム会議", "", "2024-09-09", "オンライン", "OT士会内で調整し、理事会で報告・承認を得る"),
+        ("チーム会議", "", "2024-09-27", "オンライン", "関係機関への説明・ヒアリングを行う\n令和7年度事業計画・予算へ計上する"),
+        ("関係機関打ち合わせ", "産業保健総合支援センターとの打ち合わせ", "2024-10-16", "対面", "計画している事業内容に対する助言を得る"),
+        ("チーム会議", "", "2024-10-30", "オンライン", "11月：事業実践対象へのヒアリング、理事会への報告\n単年度での取り組みとせず、数年かけた中長期計画へと計画を拡大する"),
     ],
 ];
 
-/// Joint meetings of the program (both teams): (kind, date).
-const JOINT_MEETINGS: [(&str, &str, &str); 3] = [
+/// Joint meetings of the program (both teams): (kind, title, date, decision).
+const JOINT_MEETINGS: [(&str, &str, &str, &str); 3] = [
     (
         "オリエンテーション",
+        "事業オリエンテーション",
         "2024-06-20",
-        "各チームの事業の概要と伴走支援の進め方を共有する",
+        "伴走支援チームとの顔合わせ",
     ),
-    ("進捗会議", "2024-09-05", "両チームの進捗と課題を共有する"),
-    ("進捗会議", "2024-12-05", "成果と次年度の計画を共有する"),
+    (
+        "進捗会議",
+        "",
+        "2024-09-05",
+        "両チームの進捗と課題を共有する",
+    ),
+    (
+        "進捗会議",
+        "",
+        "2024-12-05",
+        "取り組みのスケジュールと次年度に向けた準備を報告する",
+    ),
 ];
 
 /// (team, title, due, status, phase, milestone, meeting date the decision came from)
-const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
+const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 11] = [
     (
         0,
-        "事業協力会社へ説明",
+        "事業協力会社へ説明および介入時期・頻度打合せ",
         "2024-07-08",
         "完了",
         1,
@@ -739,8 +808,8 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         0,
-        "アンケート実施（JLEQ・東大1項目版・転倒災害チェックシート）",
-        "2024-07-19",
+        "アンケート実施（JLEQ、東大1項目版、転倒災害チェックシート）",
+        "2024-07-15",
         "完了",
         3,
         false,
@@ -748,7 +817,7 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         0,
-        "腰痛予防対策研修会",
+        "腰痛予防対策研修会 第1回",
         "2024-07-26",
         "完了",
         3,
@@ -757,8 +826,8 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         0,
-        "介入終了後のアンケート",
-        "2024-11-15",
+        "介入後のアンケート実施・回収（意識調査を含む）",
+        "2024-10-31",
         "完了",
         5,
         false,
@@ -766,16 +835,16 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         0,
-        "次年度予算案を理事会に提案",
-        "2025-03-15",
-        "進行中",
+        "酒造会社への再度の職員への介入（次年度4月）",
+        "2025-04-30",
+        "未着手",
         5,
-        false,
+        true,
         "2024-11-25",
     ),
     (
         1,
-        "事業計画・目標・ロードマップの作成",
+        "事業計画や目標・ロードマップの作成",
         "2024-08-21",
         "完了",
         1,
@@ -784,17 +853,35 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         1,
-        "産業保健総合支援センター打ち合わせ",
+        "産業保健総合支援センターとの打ち合わせ",
         "2024-10-16",
         "完了",
         4,
         true,
-        "2024-09-09",
+        "2024-09-27",
     ),
     (
         1,
-        "対象事業所の候補リスト作成",
-        "2024-12-20",
+        "事業実践対象へのヒアリング",
+        "2024-11-30",
+        "完了",
+        4,
+        false,
+        "2024-10-30",
+    ),
+    (
+        1,
+        "理事会への報告",
+        "2024-11-30",
+        "完了",
+        4,
+        false,
+        "2024-10-30",
+    ),
+    (
+        1,
+        "事業実践対象との講座内容の協議",
+        "2024-12-27",
         "進行中",
         3,
         false,
@@ -802,16 +889,7 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
     (
         1,
-        "介入計画書の作成",
-        "2025-01-31",
-        "未着手",
-        3,
-        false,
-        "2024-10-30",
-    ),
-    (
-        1,
-        "次年度 事業実施の開始",
+        "次年度の事業実践の開始",
         "2025-04-01",
         "未着手",
         3,
@@ -820,11 +898,11 @@ const TASKS: [(usize, &str, &str, &str, u8, bool, &str); 10] = [
     ),
 ];
 
+/// The multi-year plans: 茨城's from 図18/図21, 山口's from its direction (図15).
 const PLANS: [&[(i32, &str)]; 2] = [
     &[
-        (2024, "酒造会社での実践"),
-        (2025, "県内他業種への展開"),
-        (2026, "SAFE協議会との協働実施"),
+        (2024, "酒造会社での実践と評価"),
+        (2025, "次年度4月の再介入と県内他業種への展開の準備"),
     ],
     &[
         (2024, "事業計画"),
@@ -843,28 +921,39 @@ fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()>
     let mut meeting_on = std::collections::HashMap::new();
     for (team, list) in MEETINGS.iter().enumerate() {
         for (kind, title, date, format, decisions) in list.iter() {
+            let training = *kind == "研修会";
             let input = MeetingInput {
                 kind: (*kind).into(),
                 title: (*title).into(),
                 held_on: (*date).into(),
-                start_time: "19:00".into(),
-                end_time: "20:30".into(),
+                start_time: if training { "13:30" } else { "19:00" }.into(),
+                end_time: if training { "15:00" } else { "20:30" }.into(),
                 format: (*format).into(),
                 project_ids: vec![ids[team]],
-                participant_ids: participants(ids[team])?,
+                participant_ids: if training {
+                    Vec::new()
+                } else {
+                    participants(ids[team])?
+                },
                 decisions: (*decisions).into(),
-                agenda: "進捗報告\n課題の共有\n次回までの予定".into(),
+                agenda: if training {
+                    "腰痛予防のミニ講座\n業務上の工夫の紹介"
+                } else {
+                    "進捗報告\n課題の共有\n次回までの予定"
+                }
+                .into(),
                 ..Default::default()
             };
             let mid = meeting::insert(tx, &input.validate()?)?;
             meeting_on.insert((team, *date), mid);
         }
     }
-    for (kind, date, decision) in JOINT_MEETINGS {
+    for (kind, title, date, decision) in JOINT_MEETINGS {
         let mut people = participants(ids[0])?;
         people.extend(participants(ids[1])?);
         let input = MeetingInput {
             kind: kind.into(),
+            title: title.into(),
             held_on: date.into(),
             start_time: "13:30".into(),
             end_time: "15:30".into(),
@@ -905,119 +994,340 @@ fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()>
             )?;
         }
     }
+    // Checklist items cite the meetings where they were settled.
+    for (team, key, date) in [
+        (0, "inner.1", "2024-06-17"),
+        (0, "outer.5", "2024-06-17"),
+        (0, "outer.7", "2024-09-19"),
+        (1, "inner.2", "2024-10-30"),
+        (1, "inner.3", "2024-09-09"),
+        (1, "inner.6", "2024-08-21"),
+    ] {
+        tx.execute(
+            "INSERT INTO checklist_meetings (item_id, meeting_id)
+             SELECT id, ?3 FROM checklist_items WHERE project_id = ?1 AND template_key = ?2",
+            rusqlite::params![ids[team], key, meeting_on[&(team, date)]],
+        )?;
+    }
     Ok(())
 }
 
-/// Evaluated meetings: (team 0 山口 / 1 茨城 / 2 joint, meeting date).
-const EVALUATED: [(usize, &str); 8] = [
-    (0, "2024-07-16"),
-    (0, "2024-08-19"),
-    (0, "2024-09-19"),
-    (0, "2024-11-25"),
-    (1, "2024-07-31"),
-    (1, "2024-09-27"),
-    (1, "2024-10-30"),
-    (2, "2024-12-05"),
+/// 課題・今後の検討事項 in the report's words: 茨城's six 課題 and the three new
+/// ones of 10月30日 (第3節), 山口's 図16 (今後の検討事項, with what was under way).
+/// (team, kind, title, status, 対応, meeting date). The six were listed before
+/// the last meeting; the app files them under 第5回 (9月27日) as an example.
+const ISSUES: [(usize, &str, &str, &str, &str, &str); 15] = [
+    (1, "課題", "人材確保（マンパワー）", "未対応", "", "2024-09-27"),
+    (1, "課題", "事業のマネジメント（人材派遣、ヒント、回数の上限等）", "未対応", "", "2024-09-27"),
+    (1, "課題", "出前講座の手法（対象者、支援の種類・方法、時間枠、派遣による現地支援か録画教材提供か資料提示）", "検討中", "", "2024-09-27"),
+    (1, "課題", "全国健康保険協会、産業保健総合支援センター等との連携策の模索", "検討中", "多職種連携は、産業保健総合支援センター等との定期的なミーティング（アクションプラン）", "2024-09-27"),
+    (1, "課題", "士会との連携検討（県士会員、茨城精神作業療法専門委員会、チーム員）", "未対応", "", "2024-09-27"),
+    (1, "課題", "内部体制（人材育成、指導者養成、補助金等）", "検討中", "内部体制としての講師選定や研修計画、運営マニュアル、広報を実施（アクションプラン）", "2024-09-27"),
+    (1, "課題", "実践に移行できていないこと（実施体制や人材育成が未整備である事）", "検討中", "単年度での取り組みとせず、数年かけた中長期計画へと計画を拡大", "2024-10-30"),
+    (1, "課題", "メニューの多様性（現在の講座内容のみでは、地域のニーズに充分に応えられない可能性がある）", "検討中", "メニュー作成については、健康経営法人認定項目にあわせた内容（アクションプラン）", "2024-10-30"),
+    (1, "課題", "多職種連携（地域の医療機関や福祉機関との連携体制が未整備）", "検討中", "多職種連携は、産業保健総合支援センター等との定期的なミーティング（アクションプラン）", "2024-10-30"),
+    (0, "今後の検討事項", "本活動を行う上での山口県下における情報収集・分析（地域診断や企業情報など）", "未対応", "", "2024-11-25"),
+    (0, "今後の検討事項", "本活動を行うにあたっての担当市町の保健師さんとの協働模索", "未対応", "", "2024-11-25"),
+    (0, "今後の検討事項", "地域の新聞社などへの情報提供や広報活動", "未対応", "", "2024-11-25"),
+    (0, "今後の検討事項", "協会けんぽや産保センターとの連携模索（本事業結果を持ってPRなどを行う）", "未対応", "", "2024-11-25"),
+    (0, "今後の検討事項", "他士会（OT・ST士会）様との連携検討", "検討中", "OT士会様の担当者と調整中", "2024-11-25"),
+    (0, "今後の検討事項", "山口県士会内部での体制づくり、人材確保・育成など", "検討中", "企画広報部で取り組みをPRして頂くように調整中。産業理学療法に関する研修会を今年度開始（人材発掘・興味のある人の取り込み）", "2024-11-25"),
 ];
 
-/// Comments in the report's vocabulary, A–D, for 他者評価 and 自己評価.
-const OTHER_COMMENTS: [[&str; 4]; 2] = [
-    [
-        "毎回の会議で丁寧に傾聴していただき、安心して相談できた",
-        "チームの強みを活かす視点で助言をもらい、活動の動機づけになった",
-        "補助金や関係機関について有効な情報提供があった",
-        "状況の変化に合わせて柔軟に支援していただいた",
-    ],
-    [
-        "メンバー全員の意見を公平に聞いてくれた",
-        "自分たちで考える時間を大切にしてくれた",
-        "実現可能な進め方を一緒に考えてくれた",
-        "こちらの気づきや発案を活かしてくれた",
-    ],
+fn add_issues(tx: &rusqlite::Transaction, ids: &[i64], today: chrono::NaiveDate) -> Result<()> {
+    for (team, kind, title, status, response, date) in ISSUES {
+        let meeting_id: i64 = tx.query_row(
+            "SELECT m.id FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+             WHERE mp.project_id = ?1 AND m.held_on = ?2 AND m.kind = 'チーム会議'",
+            rusqlite::params![ids[team], date],
+            |r| r.get(0),
+        )?;
+        let input = IssueInput {
+            kind: kind.into(),
+            title: title.into(),
+            status: status.into(),
+            response: response.into(),
+            meeting_id: Some(meeting_id),
+            ..Default::default()
+        };
+        issue::insert(tx, ids[team], &input.validate()?, today)?;
+    }
+    Ok(())
+}
+
+/// An evaluated meeting: who wrote, and the sums of their scores A–D, from
+/// which each person's 1–4 is spread (means as the report's figures describe).
+struct Evaluated {
+    /// 0 山口, 1 茨城, 2 joint.
+    team: usize,
+    date: &'static str,
+    /// 他者評価: sums A–D over the team's people who wrote one.
+    other: [u32; 4],
+    /// 自己評価: sums A–D over the supporters.
+    own: [u32; 4],
+    /// Comments A–D for 他者 and 自己; empty: none were written.
+    comments: [[&'static str; 4]; 2],
+}
+
+/// 図23–25 as the report describes them: 他者 above 自己 at every meeting;
+/// 茨城 (4 people, 4 supporters) A–C by 0.5–1.0 and D by 0.5–1.5, its C and D
+/// 他者 rising, its 自己 D up and down; 山口 (3 people, 4 supporters) A–C by
+/// about 0.6–1.5 and D by 1.0–2.5, the last meeting lower; the two joint
+/// 進捗会議 (7 people, 6 supporters) by about 1.0. The comments are the app's
+/// examples, written with the words the report's co-occurrence networks show.
+const EVALUATED: [Evaluated; 9] = [
+    Evaluated {
+        team: 0,
+        date: "2024-07-16",
+        other: [12, 12, 12, 12],
+        own: [10, 11, 10, 6],
+        comments: [
+            [
+                "制度や補助金の相談に丁寧に応じていただいた",
+                "地元の新聞への情報提供など、提供できる活動の広げ方を示してもらった",
+                "補助制度の相談先について具体的な情報提供があった",
+                "こちらの状況に合わせて相談の時間を取ってもらえた",
+            ],
+            [
+                "意見を出しやすい場面づくりを意識したが、質問の設定が多すぎた",
+                "事業の内容とスケジュールを確認し、進行を支えた",
+                "提供する情報の量と内容を整理する必要がある",
+                "会議の進行の中で状況に応じた設定の変更ができなかった",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 0,
+        date: "2024-08-19",
+        other: [12, 12, 12, 12],
+        own: [12, 12, 11, 8],
+        comments: [
+            [
+                "作業の分析結果の提示があり、チームの考えが整理された",
+                "アンケートの分析について助言を受け、次の作業が明確になった",
+                "分析結果の提示と助言が具体的で役立った",
+                "作業の進み具合に合わせて提案してもらった",
+            ],
+            [
+                "通信環境の不具合があり、内容の確認が十分でなかった",
+                "評価項目ごとに機能を確認し、支援の焦点を絞った",
+                "評価の内容と項目の整理を手伝った",
+                "環境の変化への対応が遅れた",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 0,
+        date: "2024-09-19",
+        other: [12, 12, 12, 12],
+        own: [12, 12, 11, 8],
+        comments: [
+            [
+                "研修会のスライドの作成について助言をもらえた",
+                "説明の仕方を一緒に考え、スライドの作成が進んだ",
+                "研修会で説明する内容に必要な資料の提示があった",
+                "スライドの修正に柔軟に応じてもらった",
+            ],
+            [
+                "事業の目的と企業の現状を確認した",
+                "効果の検証と課題の検討を提案した",
+                "人材の確保について提案し、事業の検討を促した",
+                "企業の効果や課題を踏まえた提供ができなかった",
+            ],
+        ],
+    },
+    Evaluated {
+        // The report: comments of the fourth meeting were not compiled.
+        team: 0,
+        date: "2024-11-25",
+        other: [11, 11, 10, 9],
+        own: [12, 12, 11, 8],
+        comments: [["", "", "", ""], ["", "", "", ""]],
+    },
+    Evaluated {
+        team: 1,
+        date: "2024-07-31",
+        other: [15, 15, 13, 13],
+        own: [12, 11, 11, 11],
+        comments: [
+            [
+                "事業をさまざまな視点から考える情報をもらった",
+                "チームの強みと専門職としての役割を意識できた",
+                "団体の情報や事業の視点について情報提供があった",
+                "専門の視点で柔軟に支援してもらった",
+            ],
+            [
+                "チームの状況を確認しながら助言した",
+                "活動の方向について提案し、チームで決めてもらうよう意識した",
+                "状況に合った助言になるよう情報を選んだ",
+                "活動の方向が変わった際の助言が遅れた",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 1,
+        date: "2024-09-27",
+        other: [16, 15, 14, 14],
+        own: [12, 12, 11, 8],
+        comments: [
+            [
+                "出前講座の提案と資料がとても参考になった",
+                "産業保健や協会の支援について提案をもらった",
+                "講座の資料や産業保険の情報提供が具体的だった",
+                "出前講座の提案に柔軟に対応してもらった",
+            ],
+            [
+                "作業療法の視点を確認しながら伝えることを意識した",
+                "予防と健康づくりの重要性を伝えた",
+                "健康と予防の作業について確認した",
+                "伝える内容の確認が不十分だった",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 1,
+        date: "2024-10-30",
+        other: [16, 16, 16, 15],
+        own: [14, 14, 12, 11],
+        comments: [
+            [
+                "産業保健や保険の協会との連携の支援が心強かった",
+                "中長期計画の作成を支えてもらった",
+                "産業保健の協会の支援について有効な情報提供があった",
+                "新たな課題の整理に柔軟に対応してもらった",
+            ],
+            [
+                "チームの実践と伴走の関係を確認した",
+                "チームの活動と資料づくりの実践を支えた",
+                "伴走による資料の提供が活動にどう影響したか確認した",
+                "チームの実践に合わせた伴走ができた",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 2,
+        date: "2024-09-05",
+        other: [26, 25, 24, 24],
+        own: [16, 15, 15, 14],
+        comments: [
+            [
+                "茨城と山口の活動の状況を知ることができた",
+                "今後の情報の活用について考えるきっかけになった",
+                "両チームの活動と情報を共有できた",
+                "今後の状況に応じて情報を活用したい",
+            ],
+            [
+                "支援の方向について助言が必要と感じた",
+                "推進に必要な支援の方法を考えた",
+                "健康経営と介入の課題について情報を示した",
+                "企業の健康課題への方法を示しきれなかった",
+            ],
+        ],
+    },
+    Evaluated {
+        team: 2,
+        date: "2024-12-05",
+        other: [25, 25, 23, 23],
+        own: [16, 16, 15, 14],
+        comments: [
+            [
+                "事業の実践と企画を振り返り、有益な情報を得た",
+                "チームの強みと自律した展開を意識できた",
+                "実践の成果を確認できた有益な会議だった",
+                "チームの成果と今後の展開を意識できた",
+            ],
+            [
+                "チームメンバーの意見や発言を大切にした",
+                "メンバーからの提案を評価した",
+                "チームの意見をまとめる発言を心がけた",
+                "メンバーの発言に応じた支援が十分でなかった",
+            ],
+        ],
+    },
 ];
 
-const SELF_COMMENTS: [[&str; 4]; 2] = [
-    [
-        "傾聴を心がけ、チームとの信頼関係の構築に努めた",
-        "解決方法を安易に提示しないよう、自律性の尊重を意識した",
-        "情報提供が多くなりすぎ、振り返りの時間が十分に取れなかった",
-        "状況の変化への対応が後手になった",
-    ],
-    [
-        "リーダーを後方から支える関わりを意識した",
-        "強みの同定が十分でなかった",
-        "実現可能性に沿った情報提供を心がけた",
-        "気づきや発案を活かしきれなかった",
-    ],
-];
+/// Spreads `sum` over `n` people as 1–4 scores: the first `sum % n` (turning
+/// with the item, so no one always scores high) get one more than the rest.
+fn spread(sum: u32, n: usize, item: usize) -> Vec<u8> {
+    let n32 = n as u32;
+    let (base, extra) = (sum / n32, (sum % n32) as usize);
+    (0..n)
+        .map(|k| {
+            let high = (k + n - item % n) % n < extra;
+            u8::try_from(base + u32::from(high)).expect("1–4")
+        })
+        .collect()
+}
 
-/// (kind, evaluators, scores per evaluator, comments per evaluator).
-type DemoForms<'a> = (
-    &'a str,
-    Vec<Option<i64>>,
-    &'a [[u8; 4]],
-    &'a [[&'a str; 4]; 2],
-);
-
-/// 他者評価 above 自己評価 by 0.5–1.0 on A–C and by more on D, as in 図23–25.
 fn add_evaluations(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
-    for (n, (team, date)) in EVALUATED.iter().enumerate() {
-        let project = ids[if *team == 2 { 0 } else { *team }];
+    for ev in &EVALUATED {
+        let projects: Vec<i64> = if ev.team == 2 {
+            ids.to_vec()
+        } else {
+            vec![ids[ev.team]]
+        };
         let meeting: i64 = tx.query_row(
             "SELECT m.id FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
              WHERE mp.project_id = ?1 AND m.held_on = ?2 AND (?3 = 0 OR m.kind = '進捗会議')",
-            rusqlite::params![project, date, i64::from(*team == 2)],
+            rusqlite::params![projects[0], ev.date, i64::from(ev.team == 2)],
             |r| r.get(0),
         )?;
         let people = |roles: &str| -> Result<Vec<i64>> {
-            let mut st = tx.prepare(&format!(
-                "SELECT id FROM members WHERE project_id = ?1 AND role IN ({roles}) ORDER BY id LIMIT 2"
-            ))?;
-            let rows = st.query_map([project], |r| r.get(0))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+            let mut out = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for p in &projects {
+                let mut st = tx.prepare(&format!(
+                    "SELECT id, name FROM members WHERE project_id = ?1 AND role IN ({roles}) ORDER BY id"
+                ))?;
+                let rows =
+                    st.query_map([p], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, name) = row?;
+                    // A supporter of both teams writes one 自己評価 of a joint meeting.
+                    if seen.insert(name) {
+                        out.push(id);
+                    }
+                }
+            }
+            Ok(out)
         };
-        let written = (date
+        let written = (ev
+            .date
             .parse::<chrono::NaiveDate>()
             .expect("demo dates are valid")
             + chrono::Days::new(4))
         .to_string();
-        // Per evaluator (in order) the scores A–D: 他者 means about 3.7/3.7/3.3/4.0,
-        // 自己 about 3.0/3.0/2.5/2.0 (D 2.5 at every third meeting).
-        let lift = u8::from(n % 3 == 1);
-        let other: [[u8; 4]; 3] = [[4, 4, 4, 4], [4, 3, 3, 4], [3, 4, 3, 4]];
-        let own: [[u8; 4]; 2] = [[3, 3, 3, 2 + lift], [3, 3, 2, 2]];
-        let forms: [DemoForms; 2] = [
-            (
-                "他者評価",
-                people("'リーダー', 'メンバー'")?
-                    .into_iter()
-                    .map(Some)
-                    .chain([None])
-                    .collect(),
-                &other,
-                &OTHER_COMMENTS,
-            ),
+        let forms = [
+            ("他者評価", people("'リーダー', 'メンバー'")?, ev.other, 0),
             (
                 "自己評価",
-                people("'伴走支援者', '伴走支援リーダー'")?
-                    .into_iter()
-                    .map(Some)
-                    .collect(),
-                &own,
-                &SELF_COMMENTS,
+                people("'伴走支援者', '伴走支援リーダー'")?,
+                ev.own,
+                1,
             ),
         ];
-        for (kind, evaluators, scores, comments) in forms {
+        for (kind, evaluators, sums, c) in forms {
+            let n = evaluators.len();
+            let scores: Vec<Vec<u8>> = (0..4).map(|i| spread(sums[i], n, i)).collect();
             for (k, evaluator) in evaluators.into_iter().enumerate() {
+                // Each item's comment comes from one person; the others
+                // left that box empty, as most people do.
+                let comments: Vec<String> = (0..4)
+                    .map(|i| {
+                        if i % n == k {
+                            ev.comments[c][i].to_owned()
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect();
                 let input = EvaluationInput {
                     meeting_id: meeting,
                     kind: kind.into(),
-                    evaluator_id: evaluator,
+                    evaluator_id: Some(evaluator),
                     written_on: written.clone(),
-                    scores: scores[k % scores.len()]
-                        .map(|s| Some(i32::from(s)))
-                        .to_vec(),
-                    comments: comments[k % 2].iter().map(|c| c.to_string()).collect(),
+                    scores: (0..4).map(|i| Some(i32::from(scores[i][k]))).collect(),
+                    comments,
                 };
                 evaluation::insert(tx, &input.validate()?)?;
             }
@@ -1067,6 +1377,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
         add_resources(tx, ids[0], ids[1])?;
         add_meetings_and_tasks(tx, &ids)?;
         add_evaluations(tx, &ids)?;
+        add_issues(tx, &ids, chrono::Local::now().date_naive())?;
         Ok(DemoOutcome::Loaded {
             projects: demo.len(),
             members,

@@ -105,7 +105,8 @@ fn checklist_and_stakeholders_by_project_name() {
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["items"].as_array().unwrap().len(), 16);
-    assert_eq!(v["completion"][1]["applicable"], 7);
+    // 外向き6 is put off to the next year, not 該当なし: all 8 count.
+    assert_eq!(v["completion"][1]["applicable"], 8);
 
     let (ok, out, _) = bansou(&db, &["stakeholders", "茨城"]);
     assert!(ok);
@@ -160,7 +161,8 @@ fn meetings_and_tasks_by_project_name() {
     let (ok, out, _) = bansou(&db, &["meetings", "山口", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 8);
+    // 5 team meetings, 3 研修会 and the 3 joint meetings.
+    assert_eq!(v.as_array().unwrap().len(), 11);
     let (ok, out, _) = bansou(&db, &["tasks", "山口"]);
     assert!(ok);
     assert!(
@@ -170,7 +172,7 @@ fn meetings_and_tasks_by_project_name() {
     let (ok, out, _) = bansou(&db, &["tasks", "茨城", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 5);
+    assert_eq!(v.as_array().unwrap().len(), 6);
 }
 
 #[test]
@@ -184,14 +186,33 @@ fn evaluations_summary_and_csv() {
         out.contains("第2回チーム会議") && out.contains("自己評価") && out.contains("（n="),
         "{out}"
     );
+    // The report's split, each with its per-meeting gaps and their range.
     assert!(
-        out.contains("臨機応変な支援（D）の自己評価は他者評価より平均"),
+        out.contains("■ チーム会議など") && out.contains("■ 合同の進捗会議"),
         "{out}"
     );
+    assert!(out.contains("Dは1.0〜2.5ポイント自己評価が低い"), "{out}");
+    let (ok, out, _) = bansou(
+        &db,
+        &["evaluations", "茨城", "--summary", "--meetings", "team"],
+    );
+    assert!(ok);
+    assert!(!out.contains("■ 合同の進捗会議"), "{out}");
+    assert!(
+        out.contains("A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い"),
+        "the report's words for 茨城: {out}"
+    );
+    let (ok, _, err) = bansou(
+        &db,
+        &["evaluations", "茨城", "--summary", "--meetings", "合宿"],
+    );
+    assert!(!ok && err.contains("team"), "{err}");
     let (ok, out, _) = bansou(&db, &["evaluations", "山口", "--summary", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let first = &v["stats"][0];
+    assert_eq!(v[0]["group"], "チーム会議など");
+    assert_eq!(v[1]["group"], "合同の進捗会議");
+    let first = &v[0]["summary"]["stats"][0];
     for key in ["meeting_id", "item", "kind", "n", "mean"] {
         assert!(first.get(key).is_some(), "{key}");
     }
@@ -327,7 +348,10 @@ fn backup_restore_archive_and_delete_from_the_command_line() {
     );
     let (ok, out, err) = bansou(&db, &["delete", "山口"]);
     assert!(!ok && err.contains("--yes"), "{err}");
-    assert!(out.contains("会議 5件"), "{out}");
+    assert!(
+        out.contains("会議 8件") && out.contains("課題 6件"),
+        "{out}"
+    );
     let (ok, out, err) = bansou(&db, &["delete", "山口", "--yes"]);
     assert!(ok, "{err}");
     assert!(out.contains("完全に削除しました"), "{out}");

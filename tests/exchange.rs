@@ -92,7 +92,31 @@ fn a_project_moves_to_another_pc_whole_and_twice_changes_nothing() {
             .collect()
     };
     assert_eq!(statuses(&other, y2.id), statuses(&team, y.id));
-    assert_eq!(other.meetings(y2.id, &Default::default()).unwrap().len(), 8);
+    assert_eq!(
+        other.meetings(y2.id, &Default::default()).unwrap().len(),
+        11
+    );
+    // Format 2: the 課題 register, meetings cited by checklist items, and the
+    // team's own strength scale travel too.
+    let issues = |s: &Store, id| -> Vec<String> {
+        s.issues(id)
+            .unwrap()
+            .iter()
+            .map(|i| format!("{}{}{}{:?}", i.number, i.title, i.status, i.meeting_title))
+            .collect()
+    };
+    assert_eq!(issues(&other, y2.id), issues(&team, y.id));
+    assert_eq!(issues(&other, y2.id).len(), 6);
+    let cited = |s: &Store, id| -> Vec<usize> {
+        s.checklist(id, today)
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.meeting_ids.len())
+            .collect()
+    };
+    assert_eq!(cited(&other, y2.id), cited(&team, y.id));
+    assert!(cited(&other, y2.id).iter().sum::<usize>() > 0);
 
     // The same file again: nothing changes, not even a backup is made.
     let before = dump(&pb);
@@ -376,6 +400,23 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
             "正しい日付",
         ),
         (
+            // The forms read 令和6年7月16日; a file's dates are stored as they
+            // come, so they must be YYYY-MM-DD.
+            "wareki date",
+            edit(&|v| v["meetings"][0]["data"]["held_on"] = "令和6年7月16日".into()),
+            "YYYY-MM-DD",
+        ),
+        (
+            "time as words",
+            edit(&|v| v["meetings"][0]["data"]["start_time"] = "19時".into()),
+            "HH:MM",
+        ),
+        (
+            "issue without a kind",
+            edit(&|v| v["issues"][0]["data"]["kind"] = "問題".into()),
+            "区分",
+        ),
+        (
             "huge text",
             edit(&|v| v["meetings"][0]["data"]["minutes"] = "議".repeat(400_000).into()),
             "1 MB",
@@ -413,6 +454,46 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
     big.as_file().set_len(bundle::MAX_FILE + 1).unwrap();
     let e = bundle::read(big.path()).unwrap_err();
     assert!(e.fields()[0].message.contains("大きすぎます"));
+}
+
+#[test]
+fn a_version_1_file_still_reads_and_format_2_carries_the_strength_scale() {
+    let (_a, _pa, mut team) = store();
+    demo::load(&mut team).unwrap();
+    let y = team.resolve_project("山口").unwrap();
+    let scale: Vec<String> = ["なし", "少し", "ある", "十分"].map(String::from).to_vec();
+    team.set_strength_scale(y.id, Some(&scale)).unwrap();
+    let file = through_file(&team.project_bundle(y.id).unwrap());
+    assert_eq!(file.format_version, 2);
+
+    let (_b, _pb, mut other) = store();
+    other.import_bundle(&file, &Choices::default()).unwrap();
+    let y2 = other.resolve_project("山口").unwrap();
+    let st = bansou::analysis::strength::strengths(&other, y2.id).unwrap();
+    assert_eq!(st.scale, scale);
+    assert!(st.scale_custom);
+
+    // A file written by the first version has none of the new fields.
+    let mut v = serde_json::to_value(team.project_bundle(y.id).unwrap()).unwrap();
+    v["format_version"] = 1.into();
+    v.as_object_mut().unwrap().remove("issues");
+    for item in v["checklist_items"].as_array_mut().unwrap() {
+        item["data"].as_object_mut().unwrap().remove("meetings");
+    }
+    for p in v["projects"].as_array_mut().unwrap() {
+        p["data"].as_object_mut().unwrap().remove("strength_scale");
+    }
+    let old = bundle::parse(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert!(old.issues.is_empty());
+    let (_c, _pc, mut third) = store();
+    third.import_bundle(&old, &Choices::default()).unwrap();
+    let y3 = third.resolve_project("山口").unwrap();
+    assert!(third.issues(y3.id).unwrap().is_empty());
+    assert!(
+        !bansou::analysis::strength::strengths(&third, y3.id)
+            .unwrap()
+            .scale_custom
+    );
 }
 
 mod fuzz {

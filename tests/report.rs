@@ -57,8 +57,10 @@ fn demo_report(
         from: None,
         to: None,
         sections: Vec::new(),
-        author: "山本 健一".into(),
+        author: "記録係".into(),
         wareki: true,
+        meetings: None,
+        comments: true,
         today: d("2024-12-20"),
         created: chrono::Local::now(),
     };
@@ -86,6 +88,7 @@ fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
         "会議記録",
         "伴走支援評価",
         "計画・今後の予定",
+        "課題・今後の検討事項",
         "提供資料",
         "承認欄",
         "理事会承認日",
@@ -119,13 +122,28 @@ fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
     ] {
         assert!(text.contains(item), "{item}");
     }
-    assert!(text.contains("〇山本健一"), "leader marked");
-    assert!(text.contains("臨機応変な支援（D）の自己評価は他者評価より平均"));
+    assert!(text.contains("〇野口健太"), "leader marked");
+    // The report's split, with the gaps meeting by meeting and their range.
+    assert!(text.contains("チーム会議など（会議4回") && text.contains("合同の進捗会議（会議2回"));
+    assert!(
+        text.contains("Dは1.0〜2.5ポイント自己評価が低い"),
+        "the sentence"
+    );
+    assert!(text.contains("会議ごとの差の範囲"));
+    // The comments, meeting by meeting (none were compiled for the 4th).
+    assert!(text.contains("制度や補助金の相談に丁寧に応じていただいた"));
+    assert!(
+        text.contains("チームメンバーの意見や発言を大切にした"),
+        "joint meeting comments"
+    );
+    // 図16's 今後の検討事項 with what was under way.
+    assert!(text.contains("地域の新聞社などへの情報提供や広報活動"));
+    assert!(text.contains("OT士会様の担当者と調整中"));
 
     let info = Command::new("pdfinfo").arg(&file).output().unwrap();
     let info = String::from_utf8(info.stdout).unwrap();
     assert!(info.contains("進捗報告書"), "{info}");
-    assert!(info.contains("Author:          山本 健一"), "{info}");
+    assert!(info.contains("Author:          記録係"), "{info}");
     assert!(info.contains("A4"), "{info}");
     assert!(!info.contains("1970"), "a real creation date: {info}");
     let pages: usize = info
@@ -152,6 +170,38 @@ fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
         .unwrap();
     assert!(ok.success());
     std::fs::copy(&file, artifacts().join("report-demo.pdf")).unwrap();
+}
+
+#[test]
+fn comments_can_be_left_out_and_one_group_chosen() {
+    let (_dir, file, _bytes, _s) = demo_report(|o| {
+        o.sections = vec![7];
+        o.comments = false;
+        o.meetings = Some(bansou::model::evaluation::MeetingGroup::Joint);
+    });
+    let text = text_of(&file);
+    assert!(text.contains("合同の進捗会議（会議2回"), "{text}");
+    assert!(
+        !text.contains("チーム会議など（会議"),
+        "only the group asked for"
+    );
+    assert!(
+        !text.contains("チームメンバーの意見や発言を大切にした"),
+        "no comments"
+    );
+}
+
+#[test]
+fn a_past_years_timeline_marks_the_report_date_not_today() {
+    let (_dir, file, _bytes, _s) = demo_report(|o| {
+        o.sections = vec![9];
+        o.from = Some(d("2024-04-01"));
+        o.to = Some(d("2025-03-31"));
+        o.today = d("2026-11-26");
+    });
+    let text = text_of(&file);
+    assert!(text.contains("報告日"), "{text}");
+    assert!(!text.contains("今日"), "today lies outside 令和6年度");
 }
 
 #[test]
@@ -196,6 +246,8 @@ fn a_table_that_crosses_a_page_repeats_its_header() {
         sections: vec![6],
         author: String::new(),
         wareki: true,
+        meetings: None,
+        comments: true,
         today: d("2024-12-01"),
         created: chrono::Local::now(),
     };
@@ -260,6 +312,8 @@ fn characters_the_font_cannot_draw_print_as_geta_and_are_counted() {
         sections: vec![1],
         author: "🙂 記録係".into(),
         wareki: true,
+        meetings: None,
+        comments: true,
         today: d("2024-12-20"),
         created: chrono::Local::now(),
     };

@@ -164,9 +164,10 @@ fn deleting_first_archives_then_deletes_everything_the_project_owns() {
     s.archive_project(y.id).unwrap();
 
     let what = s.project_deletion(y.id).unwrap();
-    assert_eq!(what.meetings, 5, "山口's own team meetings");
+    assert_eq!(what.meetings, 8, "山口's own team meetings and 研修会");
+    assert_eq!(what.issues, 6, "山口's 今後の検討事項");
     assert!(
-        what.summary.starts_with("会議 5件・評価 "),
+        what.summary.starts_with("会議 8件・評価 "),
         "{}",
         what.summary
     );
@@ -192,6 +193,7 @@ fn deleting_first_archives_then_deletes_everything_the_project_owns() {
         ("orphan meetings", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_projects p WHERE p.meeting_id = m.id)".into()),
         ("evaluations of a deleted member", "SELECT count(*) FROM evaluations e WHERE e.evaluator_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = e.evaluator_id)".into()),
         ("resources of nobody", "SELECT count(*) FROM resources r WHERE NOT EXISTS (SELECT 1 FROM resource_projects p WHERE p.resource_id = r.id)".into()),
+        ("issues", format!("SELECT count(*) FROM issues WHERE project_id = {}", y.id)),
     ] {
         assert_eq!(count(&path, &sql), 0, "{table}");
     }

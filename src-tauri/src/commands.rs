@@ -3,13 +3,16 @@
 
 use crate::error::CommandError;
 use crate::state::{guarded, AppState};
-use bansou::analysis::evaluation::{summarize, EvaluationSummary};
+use bansou::analysis::evaluation::{summarize_groups, EvaluationSummary};
 use bansou::catalog::Catalog;
 use bansou::chart::timeline::{plan_scene, timeline_scene};
 use bansou::demo::{self, DemoOutcome};
 use bansou::exchange::target::{self, ExportKind};
 use bansou::model::evaluation::EvaluationFilter;
-use bansou::model::evaluation::{EvalItem, Evaluation, EvaluationInput, EvaluatorKind};
+use bansou::model::evaluation::{
+    EvalItem, Evaluation, EvaluationInput, EvaluatorKind, MeetingGroup,
+};
+use bansou::model::issue::{Issue, IssueInput};
 use bansou::model::meeting::{Meeting, MeetingFilter, MeetingInput};
 use bansou::model::member::{MemberRecords, MemberRemoval};
 use bansou::model::overview::Overview;
@@ -503,6 +506,55 @@ pub async fn delete_task(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
 }
 
 #[tauri::command]
+pub async fn list_issues(state: State<'_, AppState>, project_id: i64) -> CmdResult<Vec<Issue>> {
+    state.with(|s| s.issues(project_id))
+}
+
+#[tauri::command]
+pub async fn create_issue(
+    state: State<'_, AppState>,
+    project_id: i64,
+    input: IssueInput,
+) -> CmdResult<Issue> {
+    state.with(|s| s.create_issue(project_id, &input, local_today()))
+}
+
+/// 「課題として登録」 on a meeting's record: one line becomes an open 課題.
+#[tauri::command]
+pub async fn raise_issue(
+    state: State<'_, AppState>,
+    project_id: i64,
+    meeting_id: i64,
+    text: String,
+) -> CmdResult<Issue> {
+    state.with(|s| s.raise_issue(project_id, meeting_id, &text, local_today()))
+}
+
+#[tauri::command]
+pub async fn update_issue(
+    state: State<'_, AppState>,
+    id: i64,
+    input: IssueInput,
+) -> CmdResult<Issue> {
+    state.with(|s| s.update_issue(id, &input, local_today()))
+}
+
+#[tauri::command]
+pub async fn delete_issue(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_issue(id))
+}
+
+/// The team's words for the strength scale 1–4; null goes back to the app's example.
+#[tauri::command]
+pub async fn set_strength_scale(
+    state: State<'_, AppState>,
+    project_id: i64,
+    labels: Option<Vec<String>>,
+) -> CmdResult<()> {
+    state.with(|s| s.set_strength_scale(project_id, labels.as_deref()))
+}
+
+#[tauri::command]
 pub async fn plan(state: State<'_, AppState>, project_id: i64) -> CmdResult<Vec<PlanStep>> {
     state.with(|s| s.plan(project_id))
 }
@@ -537,21 +589,38 @@ pub async fn plan_charts(
         let tasks = s.tasks(project_id, local_today())?;
         let steps = s.plan(project_id)?;
         Ok([
-            bansou::chart::svg::render(&timeline_scene(fiscal_year, &tasks, local_today())),
+            bansou::chart::svg::render(&timeline_scene(
+                fiscal_year,
+                &tasks,
+                bansou::chart::timeline::DayMarker::for_year(fiscal_year, local_today(), None),
+            )),
             bansou::chart::svg::render(&plan_scene(&steps)),
         ])
     })
 }
 
-/// The evaluation analysis with its charts (SVG from the chart module).
+/// The evaluation analysis of one group of meetings with its charts (SVG from
+/// the chart module).
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
-pub struct EvaluationView {
+pub struct EvaluationGroupView {
+    pub group: MeetingGroup,
     pub summary: EvaluationSummary,
     /// 図23–25: one grouped bar chart per item, A–D.
     pub bar_charts: Vec<String>,
     /// The trend of A–D over the meetings: 他者評価, then 自己評価.
     pub trend_charts: Vec<String>,
+}
+
+/// The analysis as the filter asks: the report's split (team meetings, then the
+/// joint ones) by default, or one group.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct EvaluationView {
+    pub groups: Vec<EvaluationGroupView>,
+    /// All evaluations the view covers.
+    #[ts(type = "number")]
+    pub evaluations: u32,
 }
 
 #[tauri::command]
@@ -563,17 +632,26 @@ pub async fn evaluation_view(
     use bansou::chart::evaluation::{bars, trend};
     use bansou::chart::svg::render;
     state.with(|s| {
-        let summary = summarize(&s.evaluations(project_id, &filter)?);
+        let group = filter.validate()?.meetings;
+        let evals = s.evaluations(project_id, &filter)?;
+        let groups = summarize_groups(&evals, group)
+            .into_iter()
+            .map(|g| EvaluationGroupView {
+                bar_charts: EvalItem::ALL
+                    .iter()
+                    .map(|&i| render(&bars(&g.summary, i)))
+                    .collect(),
+                trend_charts: EvaluatorKind::ALL
+                    .iter()
+                    .map(|&k| render(&trend(&g.summary, k)))
+                    .collect(),
+                group: g.group,
+                summary: g.summary,
+            })
+            .collect();
         Ok(EvaluationView {
-            bar_charts: EvalItem::ALL
-                .iter()
-                .map(|&i| render(&bars(&summary, i)))
-                .collect(),
-            trend_charts: EvaluatorKind::ALL
-                .iter()
-                .map(|&k| render(&trend(&summary, k)))
-                .collect(),
-            summary,
+            groups,
+            evaluations: evals.len() as u32,
         })
     })
 }

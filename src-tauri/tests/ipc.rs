@@ -133,11 +133,29 @@ fn evaluations_export_to_a_csv_excel_opens() {
         json!({ "projectId": id, "filter": filter }),
     )
     .unwrap();
-    assert_eq!(view["bar_charts"].as_array().unwrap().len(), 4);
-    assert!(view["summary"]["sentence"]
+    // The report's split: the team's own meetings, then the joint 進捗会議.
+    let groups = view["groups"].as_array().unwrap();
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["チーム会議など", "合同の進捗会議"], "{view}");
+    assert_eq!(groups[0]["bar_charts"].as_array().unwrap().len(), 4);
+    assert!(groups[0]["summary"]["sentence"]
         .as_str()
         .unwrap()
-        .contains("臨機応変な支援"));
+        .ends_with("自己評価が低い"));
+    let team_only = invoke(
+        &w,
+        "evaluation_view",
+        json!({ "projectId": id, "filter": { "from": "", "to": "", "kind": "", "meetings": "team" } }),
+    )
+    .unwrap();
+    assert_eq!(team_only["groups"].as_array().unwrap().len(), 1);
+    assert!(
+        team_only["evaluations"].as_u64().unwrap() < view["evaluations"].as_u64().unwrap(),
+        "the team filter leaves out the joint meetings"
+    );
 
     // The target comes from the save dialog (its test hook here), never from a
     // path the window makes up.
@@ -158,7 +176,7 @@ fn evaluations_export_to_a_csv_excel_opens() {
     .unwrap();
     assert_eq!(done["path"].as_str().unwrap(), out.to_str().unwrap());
     let all = json!({ "projectId": null, "filter": filter });
-    let n = json!(invoke(&w, "evaluation_view", all).unwrap()["summary"]["evaluations"]);
+    let n = json!(invoke(&w, "evaluation_view", all).unwrap()["evaluations"]);
     assert!(n.as_u64().unwrap() > 0);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
@@ -518,6 +536,58 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("delete_task", json!({ "id": id(&t) }));
     c.err("delete_task", json!({ "id": id(&t) }), nf);
 
+    let issue = json!({ "kind": "課題", "title": "人材確保（マンパワー）", "detail": "", "status": "未対応",
+        "response": "", "raised_on": "", "settled_on": "", "meeting_id": id(&mt) });
+    let before = c
+        .ok("list_issues", json!({ "projectId": pid }))
+        .as_array()
+        .unwrap()
+        .len();
+    let i = c.ok("create_issue", json!({ "projectId": pid, "input": issue }));
+    assert_eq!(
+        i["number"],
+        before as u64 + 1,
+        "numbered after the others: {i}"
+    );
+    let mut wrong = issue.clone();
+    wrong["kind"] = json!("問題");
+    c.err(
+        "create_issue",
+        json!({ "projectId": pid, "input": wrong }),
+        bad,
+    );
+    let raised = c.ok(
+        "raise_issue",
+        json!({ "projectId": pid, "meetingId": id(&mt), "text": "メニューの多様性" }),
+    );
+    assert_eq!(raised["meeting_id"], json!(id(&mt)), "{raised}");
+    c.err(
+        "raise_issue",
+        json!({ "projectId": pid, "meetingId": id(&mt), "text": " " }),
+        bad,
+    );
+    c.ok("list_issues", json!({ "projectId": pid }));
+    c.err("list_issues", json!({ "projectId": 999_999 }), nf);
+    let mut settled = issue.clone();
+    settled["status"] = json!("対応済み");
+    c.ok("update_issue", json!({ "id": id(&i), "input": settled }));
+    c.err("update_issue", json!({ "id": 999_999, "input": issue }), nf);
+    c.ok("delete_issue", json!({ "id": id(&raised) }));
+    c.err("delete_issue", json!({ "id": id(&raised) }), nf);
+    c.ok(
+        "set_strength_scale",
+        json!({ "projectId": pid, "labels": ["ない", "少し", "ある", "十分"] }),
+    );
+    c.err(
+        "set_strength_scale",
+        json!({ "projectId": pid, "labels": ["ない", ""] }),
+        bad,
+    );
+    c.ok(
+        "set_strength_scale",
+        json!({ "projectId": pid, "labels": null }),
+    );
+
     c.ok(
         "set_plan_step",
         json!({ "projectId": pid, "input": { "fiscal_year": 2028, "title": "展開", "note": "" } }),
@@ -582,6 +652,15 @@ fn every_command_answers_and_every_input_is_checked() {
         "evaluation_view",
         json!({ "projectId": pid, "filter": { "from": "去年", "to": "", "kind": "" } }),
         bad,
+    );
+    let e = c.err(
+        "evaluation_view",
+        json!({ "projectId": pid, "filter": { "from": "", "to": "", "kind": "", "meetings": "宴会" } }),
+        bad,
+    );
+    assert!(
+        e["fields"][0]["message"].as_str().unwrap().contains("team"),
+        "{e}"
     );
     save_dir();
     let token = |name: &str, kind: &str| {

@@ -1,7 +1,8 @@
 //! The statistics of 図23–25 in one place: per meeting × item × evaluator kind
-//! the count, mean, minimum and maximum; the gap 他者−自己 per item; the trend.
+//! the count, mean, minimum and maximum; the gap 他者−自己 per item, pooled and
+//! meeting by meeting with its range (as the report describes it); the trend.
 
-use crate::model::evaluation::{EvalItem, Evaluation, EvaluatorKind};
+use crate::model::evaluation::{EvalItem, Evaluation, EvaluatorKind, MeetingGroup};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -30,14 +31,27 @@ pub struct ItemStat {
     pub max: Option<u8>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GapRange {
+    pub low: f64,
+    pub high: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Gap {
     pub item: EvalItem,
+    /// Over every evaluation of the summary (pooled).
     pub other_mean: Option<f64>,
     pub self_mean: Option<f64>,
     /// 他者 − 自己; None unless both were rated.
     pub gap: Option<f64>,
+    /// Meeting by meeting (in the order of `meetings`): None where only one
+    /// kind was filled in — shown 「—」, never 0.
+    pub per_meeting: Vec<Option<f64>>,
+    /// The smallest and largest of the per-meeting gaps.
+    pub range: Option<GapRange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -48,7 +62,7 @@ pub struct EvaluationSummary {
     /// Every meeting × item × kind, including n = 0 where a kind is missing.
     pub stats: Vec<ItemStat>,
     pub gaps: Vec<Gap>,
-    /// 「臨機応変な支援（D）の自己評価は他者評価より平均1.2低い」.
+    /// In the report's words: 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
     pub sentence: Option<String>,
     #[ts(type = "number")]
     pub evaluations: u32,
@@ -117,37 +131,193 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
                 evals.iter().filter(|e| e.kind == EvaluatorKind::SelfRating),
                 item,
             ));
+            let per_meeting: Vec<Option<f64>> = meetings
+                .iter()
+                .map(|m| {
+                    let of = |kind| {
+                        mean(&scores_of(
+                            evals
+                                .iter()
+                                .filter(|e| e.meeting_id == m.id && e.kind == kind),
+                            item,
+                        ))
+                    };
+                    of(EvaluatorKind::Other)
+                        .zip(of(EvaluatorKind::SelfRating))
+                        .map(|(o, s)| o - s)
+                })
+                .collect();
+            let known = per_meeting.iter().flatten().copied();
+            let range = known.clone().reduce(f64::min).zip(known.reduce(f64::max));
             Gap {
                 item,
                 other_mean: other,
                 self_mean: own,
                 gap: other.zip(own).map(|(o, s)| o - s),
+                per_meeting,
+                range: range.map(|(low, high)| GapRange { low, high }),
             }
         })
         .collect();
-    let sentence = gaps
-        .iter()
-        .filter_map(|g| Some((g.item, g.gap?)))
-        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
-        .map(|(item, gap)| {
-            if gap.abs() < 0.05 {
-                "自己評価と他者評価の差はほとんどありません".to_owned()
-            } else {
-                format!(
-                    "{}（{}）の自己評価は他者評価より平均{:.1}{}",
-                    item.short(),
-                    item,
-                    gap.abs(),
-                    if gap > 0.0 { "低い" } else { "高い" }
-                )
-            }
-        });
+    let sentence = gap_sentence(&gaps);
     EvaluationSummary {
         meetings,
         stats,
         gaps,
         sentence,
         evaluations: evals.len() as u32,
+    }
+}
+
+/// One decimal, as the report writes points (0.5, 1.0).
+fn pt(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+}
+
+/// 「A〜C」 for three or more items in a row, 「A・B」 for two.
+fn items_label(items: &[EvalItem]) -> String {
+    match items {
+        [one] => one.to_string(),
+        [a, b] => format!("{a}・{b}"),
+        [first, .., last] => format!("{first}〜{last}"),
+        [] => String::new(),
+    }
+}
+
+/// The per-meeting gap ranges in the report's words; items with the same
+/// range (to one decimal) are named together.
+pub fn gap_sentence(gaps: &[Gap]) -> Option<String> {
+    let ranges: Vec<(EvalItem, String, String, f64, f64)> = gaps
+        .iter()
+        .filter_map(|g| {
+            let r = g.range?;
+            Some((g.item, pt(r.low), pt(r.high), r.low, r.high))
+        })
+        .collect();
+    if ranges.is_empty() {
+        return None;
+    }
+    let amount = |lo: String, hi: String| {
+        if lo == hi {
+            format!("{lo}ポイント")
+        } else {
+            format!("{lo}〜{hi}ポイント")
+        }
+    };
+    // Items in a row with the same range are named together.
+    let mut groups: Vec<(Vec<EvalItem>, f64, f64, String, String)> = Vec::new();
+    for (item, lo_t, hi_t, lo, hi) in ranges {
+        match groups.last_mut() {
+            Some(g) if g.3 == lo_t && g.4 == hi_t => g.0.push(item),
+            _ => groups.push((vec![item], lo, hi, lo_t, hi_t)),
+        }
+    }
+    let below = |g: &&(Vec<EvalItem>, f64, f64, String, String)| g.1 > 0.0;
+    let above = |g: &&(Vec<EvalItem>, f64, f64, String, String)| g.2 < 0.0;
+    let none = |g: &&(Vec<EvalItem>, f64, f64, String, String)| g.3 == "0.0" && g.4 == "0.0";
+    // Items without a difference are said apart, after the others.
+    let level: Vec<EvalItem> = groups
+        .iter()
+        .filter(none)
+        .flat_map(|g| g.0.clone())
+        .collect();
+    let tail = if level.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "（{}は差がない）",
+            level
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("・")
+        )
+    };
+    let differing: Vec<_> = groups.iter().filter(|g| !none(g)).collect();
+    if differing.is_empty() {
+        return Some("他者評価と自己評価の差はない".into());
+    }
+    if differing.iter().all(below) {
+        let parts: Vec<String> = differing
+            .iter()
+            .map(|g| {
+                format!(
+                    "{}は{}",
+                    items_label(&g.0),
+                    amount(g.3.clone(), g.4.clone())
+                )
+            })
+            .collect();
+        return Some(format!("{}自己評価が低い{tail}", parts.join("、")));
+    }
+    if differing.iter().all(above) {
+        let parts: Vec<String> = differing
+            .iter()
+            .map(|g| format!("{}は{}", items_label(&g.0), amount(pt(-g.2), pt(-g.1))))
+            .collect();
+        return Some(format!("{}自己評価が高い{tail}", parts.join("、")));
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let items = items_label(&g.0);
+            if below(&g) {
+                format!(
+                    "{items}は{}自己評価が低い",
+                    amount(g.3.clone(), g.4.clone())
+                )
+            } else if above(&g) {
+                format!("{items}は{}自己評価が高い", amount(pt(-g.2), pt(-g.1)))
+            } else if none(&g) {
+                format!("{items}は差がない")
+            } else {
+                format!(
+                    "{items}は会議により{}〜{}ポイントの差（他者−自己）",
+                    g.3, g.4
+                )
+            }
+        })
+        .collect();
+    Some(parts.join("。"))
+}
+
+/// A summary of one group of meetings (図23/24 or 図25).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GroupSummary {
+    pub group: MeetingGroup,
+    pub summary: EvaluationSummary,
+}
+
+/// The summaries a view shows: for the report's split (None) one per group
+/// that has evaluations (the team meetings first); else the one group asked for.
+pub fn summarize_groups(evals: &[Evaluation], group: Option<MeetingGroup>) -> Vec<GroupSummary> {
+    let of = |g: MeetingGroup| {
+        let list: Vec<Evaluation> = evals
+            .iter()
+            .filter(|e| g.contains(e.joint))
+            .cloned()
+            .collect();
+        GroupSummary {
+            group: g,
+            summary: summarize(&list),
+        }
+    };
+    match group {
+        Some(g) => vec![of(g)],
+        None => {
+            let split: Vec<GroupSummary> = MeetingGroup::SPLIT
+                .iter()
+                .map(|&g| of(g))
+                .filter(|s| s.summary.evaluations > 0)
+                .collect();
+            if split.is_empty() {
+                vec![of(MeetingGroup::All)]
+            } else {
+                split
+            }
+        }
     }
 }
 
@@ -192,9 +362,12 @@ mod tests {
         assert!((d.gap.unwrap() - 5.0 / 3.0).abs() < 1e-9);
         // A: 他者 (4+3+4)/3 = 3.667, 自己 3 → 0.667.
         assert!((s.gaps[0].gap.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        // Meeting by meeting: only meeting 1 has both kinds; meeting 2 is 「—」.
+        assert_eq!(s.gaps[3].per_meeting, vec![Some(2.0), None]);
+        assert_eq!(s.gaps[0].per_meeting, vec![Some(0.5), None]);
         assert_eq!(
             s.sentence.as_deref(),
-            Some("臨機応変な支援（D）の自己評価は他者評価より平均1.7低い")
+            Some("Aは0.5ポイント、Bは1.0ポイント、Cは0.5ポイント、Dは2.0ポイント自己評価が低い")
         );
     }
 
@@ -218,7 +391,47 @@ mod tests {
         ]);
         assert_eq!(
             s.sentence.as_deref(),
-            Some("関係性（A）の自己評価は他者評価より平均2.0高い")
+            Some("Aは2.0ポイント自己評価が高い（B・C・Dは差がない）")
         );
+    }
+
+    /// The report's 茨城 figures: three meetings, ranges A–C 0.5–1.0 and D 0.5–1.5.
+    #[test]
+    fn ranges_over_meetings_are_worded_like_the_report() {
+        let s = summarize(&[
+            ev(1, 3, Other, [4, 4, 3, 3]),
+            ev(1, 3, SelfRating, [3, 3, 2, 2]),
+            ev(2, 17, Other, [4, 4, 4, 4]),
+            ev(2, 17, SelfRating, [3, 3, 3, 3]),
+            ev(3, 31, Other, [4, 4, 4, 4]),
+            ev(3, 31, SelfRating, [3, 3, 3, 2]),
+            ev(3, 31, SelfRating, [4, 4, 4, 3]),
+        ]);
+        // Meeting 3: 自己 means 3.5/3.5/3.5/2.5 → gaps 0.5/0.5/0.5/1.5.
+        assert_eq!(s.gaps[0].per_meeting, vec![Some(1.0), Some(1.0), Some(0.5)]);
+        assert_eq!(s.gaps[3].per_meeting, vec![Some(1.0), Some(1.0), Some(1.5)]);
+        let d = s.gaps[3].range.unwrap();
+        assert_eq!((d.low, d.high), (1.0, 1.5));
+        assert_eq!(
+            s.sentence.as_deref(),
+            Some("A〜Cは0.5〜1.0ポイント、Dは1.0〜1.5ポイント自己評価が低い")
+        );
+    }
+
+    #[test]
+    fn groups_split_team_meetings_from_joint_ones() {
+        let mut joint = ev(9, 5, Other, [4, 4, 4, 4]);
+        joint.joint = true;
+        let evals = [ev(1, 16, Other, [3, 3, 3, 3]), joint];
+        let split = summarize_groups(&evals, None);
+        let groups: Vec<MeetingGroup> = split.iter().map(|g| g.group).collect();
+        assert_eq!(groups, [MeetingGroup::Team, MeetingGroup::Joint]);
+        assert_eq!(split[0].summary.meetings[0].id, 1);
+        assert_eq!(split[1].summary.meetings[0].id, 9);
+        let all = summarize_groups(&evals, Some(MeetingGroup::All));
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].summary.meetings.len(), 2);
+        // Only team meetings: the split shows one group, not an empty joint one.
+        assert_eq!(summarize_groups(&evals[..1], None).len(), 1);
     }
 }

@@ -76,10 +76,18 @@ pub fn analyze(records: StrengthRecords) -> Strengths {
         .map(|s| session(s, &items))
         .collect();
     let summary = sessions.last().and_then(|s| summary(&s.axes));
+    let scale_custom = records.scale.is_some();
     Strengths {
         items,
         sessions,
         summary,
+        scale: records.scale.unwrap_or_else(|| {
+            crate::model::strength::SCORE_LABELS
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        }),
+        scale_custom,
     }
 }
 

@@ -77,6 +77,17 @@ enum Command {
         #[arg(long, value_name = "OUT.csv")]
         csv: Option<PathBuf>,
     },
+    /// 課題・今後の検討事項（図16：区分・状況・対応・元の会議）を表示する
+    Issues {
+        /// 事業のID、または事業名・士会名の一部（例：茨城）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+    },
     /// 伴走支援評価（表1）の一覧・集計（--summary）・CSV 書き出し（--csv）
     Evaluations {
         /// 事業のID、または事業名・士会名の一部（例：山口）。「全体」ですべての事業
@@ -99,6 +110,10 @@ enum Command {
         /// 他者評価 または 自己評価 だけ
         #[arg(long)]
         kind: Option<String>,
+        /// 会議の区分：team（チーム会議など）・joint（合同の進捗会議）・all（すべて）。
+        /// 省略時は報告書のとおり team と joint を分けて集計する
+        #[arg(long, value_name = "team|joint|all")]
+        meetings: Option<String>,
         /// CSV（このアプリの書き出し、Google フォーム・Excel の表）から評価を取り込む
         #[arg(long, value_name = "FILE.csv")]
         import_csv: Option<PathBuf>,
@@ -162,6 +177,12 @@ enum Command {
         /// 日付を西暦で書く（既定は和暦）
         #[arg(long)]
         seireki: bool,
+        /// 評価の章の会議の区分：team・joint・all（省略時は両方を分けて載せる）
+        #[arg(long, value_name = "team|joint|all")]
+        meetings: Option<String>,
+        /// 評価のコメントを載せない
+        #[arg(long)]
+        no_comments: bool,
     },
     /// 表1 伴走型支援事業評価の用紙（A4 PDF）を作る：空欄、または --evaluation の記入済み
     Form {
@@ -437,6 +458,55 @@ fn run(cli: Cli) -> Result<()> {
                 .collect();
             print_table(&["期限", "状況", "タスク", "担当", "元の会議"], &rows);
         }
+        Command::Issues { project, json, csv } => {
+            let p = store.resolve_project(&project)?;
+            let list = store.issues(p.id)?;
+            if let Some(out) = csv {
+                return write_csv(
+                    &target(&out, ExportKind::Csv)?,
+                    &bansou::exchange::csv::issues_csv(&list)?,
+                    list.len(),
+                );
+            }
+            if json {
+                return print_json(&list);
+            }
+            print_heading(&p);
+            if list.is_empty() {
+                println!();
+                println!("課題・今後の検討事項はまだありません");
+                return Ok(());
+            }
+            for kind in bansou::model::issue::IssueKind::ALL {
+                let rows: Vec<[String; 5]> = list
+                    .iter()
+                    .filter(|i| i.kind == *kind)
+                    .map(|i| {
+                        [
+                            i.number_label.clone(),
+                            i.status.to_string(),
+                            i.title.clone(),
+                            i.settled_on
+                                .map(|d| format!("{d} {}", i.response))
+                                .unwrap_or_else(|| i.response.clone()),
+                            i.meeting_title.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                println!();
+                println!(
+                    "■ {kind}（{}件、未対応・検討中 {}件）",
+                    rows.len(),
+                    list.iter()
+                        .filter(|i| i.kind == *kind && i.status.is_open())
+                        .count()
+                );
+                print_table(&["番号", "状況", "課題", "対応", "元の会議"], &rows);
+            }
+        }
         Command::Evaluations {
             project,
             csv,
@@ -445,6 +515,7 @@ fn run(cli: Cli) -> Result<()> {
             from,
             to,
             kind,
+            meetings,
             import_csv,
             dry_run,
         } => {
@@ -487,7 +558,9 @@ fn run(cli: Cli) -> Result<()> {
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
                 kind: kind.unwrap_or_default(),
+                meetings: meetings.unwrap_or_default(),
             };
+            let group = filter.validate()?.meetings;
             let evals = store.evaluations(scope.as_ref().map(|p| p.id), &filter)?;
             let csv = csv.map(|out| target(&out, ExportKind::Csv)).transpose()?;
             if let Some(out) = &csv {
@@ -504,49 +577,17 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             if summary {
-                let s = bansou::analysis::evaluation::summarize(&evals);
+                let groups = bansou::analysis::evaluation::summarize_groups(&evals, group);
                 if json {
-                    return print_json(&s);
+                    return print_json(&groups);
                 }
                 if let Some(p) = &scope {
                     print_heading(p);
                 } else {
                     println!("すべての事業");
                 }
-                println!();
-                let rows: Vec<Vec<String>> = s
-                    .meetings
-                    .iter()
-                    .flat_map(|m| {
-                        bansou::model::evaluation::EvaluatorKind::ALL
-                            .iter()
-                            .map(move |&k| (m, k))
-                    })
-                    .map(|(m, k)| {
-                        let mut row = vec![format!("{} {}", m.held_on, m.title), k.to_string()];
-                        for &item in bansou::model::evaluation::EvalItem::ALL {
-                            let st = s.stat(m.id, item, k).expect("every cell is computed");
-                            row.push(match st.mean {
-                                Some(v) => format!("{v:.2}（n={}）", st.n),
-                                None => "—（n=0）".into(),
-                            });
-                        }
-                        row
-                    })
-                    .collect();
-                let head: Vec<String> = ["会議", "区分", "A", "B", "C", "D"]
-                    .iter()
-                    .map(|h| h.to_string())
-                    .collect();
-                print_rows(&head, &rows);
-                println!();
-                for g in &s.gaps {
-                    if let Some(gap) = g.gap {
-                        println!("{} {}：他者−自己 = {:+.2}", g.item, g.item.short(), gap);
-                    }
-                }
-                if let Some(sentence) = &s.sentence {
-                    println!("{sentence}");
+                for g in &groups {
+                    print_evaluation_summary(g);
                 }
             } else if json {
                 print_json(&evals)?;
@@ -578,6 +619,8 @@ fn run(cli: Cli) -> Result<()> {
             sections,
             author,
             seireki,
+            meetings,
+            no_comments,
         } => {
             let p = store.resolve_project(&project)?;
             let out = target(&out, ExportKind::Pdf)?;
@@ -594,6 +637,8 @@ fn run(cli: Cli) -> Result<()> {
                     .collect(),
                 author,
                 seireki,
+                meetings: meetings.unwrap_or_default(),
+                no_comments,
             }
             .validate(today())?;
             let src = store.report_source(p.id, opts.from, opts.to, opts.today)?;
@@ -919,5 +964,89 @@ fn print_rows(head: &[String], rows: &[Vec<String>]) {
     line(head);
     for r in rows {
         line(r);
+    }
+}
+
+/// One group of the evaluation summary: means per meeting, the gap 他者−自己
+/// meeting by meeting with its range, and the report's sentence.
+fn print_evaluation_summary(g: &bansou::analysis::evaluation::GroupSummary) {
+    use bansou::model::evaluation::{EvalItem, EvaluatorKind};
+    let s = &g.summary;
+    println!();
+    println!(
+        "■ {}（会議 {}回・評価 {}件）",
+        g.group,
+        s.meetings.len(),
+        s.evaluations
+    );
+    if s.meetings.is_empty() {
+        println!("評価はありません");
+        return;
+    }
+    let rows: Vec<Vec<String>> = s
+        .meetings
+        .iter()
+        .flat_map(|m| EvaluatorKind::ALL.iter().map(move |&k| (m, k)))
+        .map(|(m, k)| {
+            let mut row = vec![format!("{} {}", m.held_on, m.title), k.to_string()];
+            for &item in EvalItem::ALL {
+                let st = s.stat(m.id, item, k).expect("every cell is computed");
+                row.push(match st.mean {
+                    Some(v) => format!("{v:.2}（n={}）", st.n),
+                    None => "—（n=0）".into(),
+                });
+            }
+            row
+        })
+        .collect();
+    let head: Vec<String> = ["会議", "区分", "A", "B", "C", "D"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    print_rows(&head, &rows);
+    println!();
+    let gap_rows: Vec<Vec<String>> = s
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![format!("{} {}", m.held_on, m.title)];
+            for gap in &s.gaps {
+                row.push(match gap.per_meeting[i] {
+                    Some(v) => format!("{v:+.2}"),
+                    None => "—".into(),
+                });
+            }
+            row
+        })
+        .chain(std::iter::once({
+            let mut row = vec!["範囲（会議ごとの差）".to_string()];
+            for gap in &s.gaps {
+                row.push(match gap.range {
+                    Some(r) => format!("{:.1}〜{:.1}", r.low, r.high),
+                    None => "—".into(),
+                });
+            }
+            row
+        }))
+        .chain(std::iter::once({
+            let mut row = vec!["全体の平均の差".to_string()];
+            for gap in &s.gaps {
+                row.push(
+                    gap.gap
+                        .map(|v| format!("{v:+.2}"))
+                        .unwrap_or_else(|| "—".into()),
+                );
+            }
+            row
+        }))
+        .collect();
+    let head: Vec<String> = ["他者−自己", "A", "B", "C", "D"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    print_rows(&head, &gap_rows);
+    if let Some(sentence) = &s.sentence {
+        println!("{sentence}");
     }
 }

@@ -5,7 +5,8 @@ use crate::model::strength::{Axis, Barrier, Strengths};
 
 pub struct Series<'a> {
     pub label: &'a str,
-    /// One value per axis; None where nothing was rated (drawn at the centre).
+    /// One value per axis; None where nothing was rated (the polygon stays
+    /// open there, and the axis says 「未評価」 — not a 0 the team never gave).
     pub values: Vec<Option<f64>>,
 }
 
@@ -66,27 +67,72 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
         });
     }
 
+    for (i, _) in axes.iter().enumerate() {
+        let missing: Vec<&str> = series
+            .iter()
+            .filter(|s| s.values.get(i).copied().flatten().is_none())
+            .map(|s| s.label)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let text = if missing.len() == series.len() {
+            "未評価".to_owned()
+        } else {
+            format!("未評価：{}", missing.join("・"))
+        };
+        let p = at(i, RADIUS * 0.55);
+        shapes.push(Shape::Text {
+            at: Point::new(p.x, p.y + 4.0),
+            text,
+            size: 11.0,
+            anchor: Anchor::Middle,
+            bold: false,
+            color: Color::TEXT_SUB,
+        });
+    }
+
     for (k, s) in series.iter().enumerate() {
         let (color, dash, marker) = SERIES[k % SERIES.len()];
-        let points: Vec<Point> = s
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| at(i, RADIUS * v.unwrap_or(0.0).clamp(0.0, max) / max))
+        let stroke = Stroke {
+            color,
+            width: 2.2,
+            dash: dash.map(<[f64]>::to_vec),
+        };
+        let value = |i: usize| s.values.get(i).copied().flatten();
+        let points: Vec<Point> = (0..axes.len())
+            .filter_map(|i| value(i).map(|v| at(i, RADIUS * v.clamp(0.0, max) / max)))
             .collect();
-        shapes.push(Shape::Polygon {
-            points: points.clone(),
-            stroke: Stroke {
-                color,
-                width: 2.2,
-                dash: dash.map(<[f64]>::to_vec),
-            },
-            fill: Some(Fill {
-                color,
-                opacity: 0.08,
-            }),
-            role: Some("series".into()),
-        });
+        if (0..axes.len()).all(|i| value(i).is_some()) {
+            shapes.push(Shape::Polygon {
+                points: points.clone(),
+                stroke: stroke.clone(),
+                fill: Some(Fill {
+                    color,
+                    opacity: 0.08,
+                }),
+                role: Some("series".into()),
+            });
+        } else if let Some(gap) = (0..axes.len()).find(|&i| value(i).is_none()) {
+            // Runs of neighbouring rated axes, going round from an unrated one.
+            let mut run: Vec<Point> = Vec::new();
+            for step in 1..=axes.len() {
+                let i = (gap + step) % axes.len();
+                match value(i) {
+                    Some(v) => run.push(at(i, RADIUS * v.clamp(0.0, max) / max)),
+                    None => {
+                        if run.len() > 1 {
+                            shapes.push(Shape::Path {
+                                points: std::mem::take(&mut run),
+                                stroke: stroke.clone(),
+                                role: Some("series".into()),
+                            });
+                        }
+                        run.clear();
+                    }
+                }
+            }
+        }
         for p in points {
             shapes.push(Shape::Marker {
                 at: p,
@@ -190,13 +236,12 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(series.len(), 2);
+        // Only the fully rated session closes (the other stays open, below).
+        assert_eq!(series.len(), 1);
         assert!(series.iter().all(|p| p.len() == 4));
         // 人力 = 3 of 4 sits three quarters out to the right of the centre.
         let c = Point::new(SIZE / 2.0, 190.0);
         assert!((series[0][1].x - (c.x + RADIUS * 0.75)).abs() < 1e-9);
-        // An unrated axis is drawn at the centre.
-        assert!((series[0][2].x - c.x).abs() < 1e-9 && (series[0][2].y - c.y).abs() < 1e-9);
         let labels: Vec<&str> = s
             .shapes
             .iter()
@@ -209,5 +254,47 @@ mod tests {
             assert!(labels.contains(&a), "{a}");
         }
         assert!(labels.contains(&"中間"));
+        assert!(labels.contains(&"未評価：事業開始時"));
+    }
+
+    #[test]
+    fn an_unrated_axis_leaves_the_polygon_open_instead_of_a_zero() {
+        let s = radar(
+            "強み",
+            &["創造力", "人力", "対応力", "財力"],
+            &[Series {
+                label: "事業開始時",
+                values: vec![Some(2.0), Some(3.0), None, Some(1.5)],
+            }],
+            4.0,
+        );
+        let closed = s.shapes.iter().any(
+            |sh| matches!(sh, Shape::Polygon { role, .. } if role.as_deref() == Some("series")),
+        );
+        assert!(!closed, "no closed polygon through a missing value");
+        let paths: Vec<&Vec<Point>> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Path { points, role, .. } if role.as_deref() == Some("series") => {
+                    Some(points)
+                }
+                _ => None,
+            })
+            .collect();
+        // 財力 → 創造力 → 人力: one open run of three points, none at the centre.
+        assert_eq!(paths.len(), 1);
+        assert_eq!(paths[0].len(), 3);
+        let c = Point::new(SIZE / 2.0, 190.0);
+        assert!(paths[0].iter().all(|p| (p.x - c.x).hypot(p.y - c.y) > 1.0));
+        let texts: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|sh| match sh {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.contains(&"未評価"));
     }
 }

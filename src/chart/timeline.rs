@@ -30,8 +30,38 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-/// Rows outside the 年度 are left out; `today` draws a line when it falls inside.
-pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], today: NaiveDate) -> Scene {
+/// A dated line across the timeline: 「今日」, or in a report of a past 年度 its 「報告日」.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DayMarker {
+    pub date: NaiveDate,
+    pub label: &'static str,
+}
+
+impl DayMarker {
+    /// 「今日」 when today lies inside the plotted 年度; else, for a report, its
+    /// end date as 「報告日」 when that does (a past 年度); else nothing.
+    pub fn for_year(
+        fiscal_year: i32,
+        today: NaiveDate,
+        report_end: Option<NaiveDate>,
+    ) -> Option<Self> {
+        let inside = |d: NaiveDate| crate::wareki::fiscal_year(d) == fiscal_year;
+        if inside(today) {
+            Some(DayMarker {
+                date: today,
+                label: "今日",
+            })
+        } else {
+            report_end.filter(|&d| inside(d)).map(|date| DayMarker {
+                date,
+                label: "報告日",
+            })
+        }
+    }
+}
+
+/// Rows outside the 年度 are left out; `marker` draws a dated line when it falls inside.
+pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], marker: Option<DayMarker>) -> Scene {
     let start = NaiveDate::from_ymd_opt(fiscal_year, 4, 1).expect("valid");
     let end = NaiveDate::from_ymd_opt(fiscal_year + 1, 4, 1).expect("valid");
     let span = (end - start).num_days() as f64;
@@ -124,8 +154,8 @@ pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], today: NaiveDate) -
             color,
         });
     }
-    if today >= start && today < end {
-        let x = x_of(today);
+    if let Some(m) = marker.filter(|m| m.date >= start && m.date < end) {
+        let x = x_of(m.date);
         shapes.push(Shape::Line {
             from: Point::new(x, TOP - 6.0),
             to: Point::new(x, bottom),
@@ -137,7 +167,7 @@ pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], today: NaiveDate) -
         });
         shapes.push(Shape::Text {
             at: Point::new(x, bottom + 14.0),
-            text: "今日".into(),
+            text: m.label.into(),
             size: 11.0,
             anchor: Anchor::Middle,
             bold: false,
@@ -246,7 +276,7 @@ pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
 }
 
 /// The 年度 timeline of a project's dated tasks and milestones.
-pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> Scene {
+pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], marker: Option<DayMarker>) -> Scene {
     let rows: Vec<Row> = tasks
         .iter()
         .filter_map(|t| {
@@ -263,7 +293,7 @@ pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], today: NaiveDate) -> Sce
         "{}の予定（タスク・マイルストーン）",
         crate::wareki::fiscal_year_wareki(fiscal_year)
     );
-    timeline(&title, fiscal_year, &rows, today)
+    timeline(&title, fiscal_year, &rows, marker)
 }
 
 /// The multi-year plan as boxes per 年度.
@@ -308,7 +338,12 @@ mod tests {
                 overdue: false,
             },
         ];
-        let s = timeline("令和6年度の予定", 2024, &rows, d("2024-10-01"));
+        let s = timeline(
+            "令和6年度の予定",
+            2024,
+            &rows,
+            DayMarker::for_year(2024, d("2024-10-01"), None),
+        );
         let texts: Vec<&str> = s
             .shapes
             .iter()
@@ -341,6 +376,29 @@ mod tests {
             })
             .unwrap();
         assert!((today_x - (LEFT + WIDTH * 183.0 / 365.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn today_only_inside_the_year_and_a_past_years_report_marks_its_date() {
+        let on = |fy, today, end: Option<&str>| DayMarker::for_year(fy, d(today), end.map(d));
+        assert_eq!(on(2024, "2024-10-01", None).unwrap().label, "今日");
+        // Today is in 令和8年度: the 令和6年度 chart has no 今日 …
+        assert_eq!(on(2024, "2026-11-26", None), None);
+        // … and a report of that year marks its end date instead.
+        let m = on(2024, "2026-11-26", Some("2025-03-31")).unwrap();
+        assert_eq!((m.label, m.date), ("報告日", d("2025-03-31")));
+        let texts = |s: &Scene| -> Vec<String> {
+            s.shapes
+                .iter()
+                .filter_map(|x| match x {
+                    Shape::Text { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let s = timeline_scene(2024, &[], on(2024, "2026-11-26", Some("2025-03-31")));
+        assert!(texts(&s).contains(&"報告日".to_string()));
+        assert!(!texts(&s).contains(&"今日".to_string()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::evaluation::{EvalItem, Evaluation, RATING_LABELS};
+use crate::model::issue::Issue;
 use crate::model::meeting::Meeting;
 use crate::model::task::Task;
 use crate::model::{Checklist, Stakeholder};
@@ -218,6 +219,40 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
             "マイルストーン",
             "元の会議",
             "メモ",
+        ],
+        &rows,
+    )
+}
+
+/// 課題・今後の検討事項, one row each, as the register shows them.
+pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|i| {
+            vec![
+                i.number_label.clone(),
+                i.kind.to_string(),
+                i.title.clone(),
+                i.detail.clone(),
+                i.status.to_string(),
+                i.response.clone(),
+                i.raised_on.to_string(),
+                date(i.settled_on),
+                i.meeting_title.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    sheet(
+        &[
+            "番号",
+            "区分",
+            "課題",
+            "内容",
+            "状況",
+            "対応",
+            "挙がった日",
+            "対応した日",
+            "元の会議",
         ],
         &rows,
     )

@@ -87,6 +87,9 @@ pub struct ChecklistItem {
     pub stakeholder_ids: Vec<i64>,
     #[ts(type = "number[]")]
     pub resource_ids: Vec<i64>,
+    /// Meetings cited as evidence (where it was decided or reported).
+    #[ts(type = "number[]")]
+    pub meeting_ids: Vec<i64>,
     /// Newest first.
     pub history: Vec<StatusChange>,
 }
@@ -172,6 +175,10 @@ pub struct ItemUpdateInput {
     pub stakeholder_ids: Vec<i64>,
     #[ts(type = "number[]")]
     pub resource_ids: Vec<i64>,
+    /// Meetings cited as evidence.
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub meeting_ids: Vec<i64>,
     /// Who records a status change (記録者).
     pub changed_by: String,
     /// The day the status changed (defaults to today in the form).
@@ -186,6 +193,7 @@ pub struct ItemUpdate {
     pub note: String,
     pub stakeholder_ids: Vec<i64>,
     pub resource_ids: Vec<i64>,
+    pub meeting_ids: Vec<i64>,
     pub changed_by: String,
     pub changed_on: NaiveDate,
 }
@@ -217,6 +225,7 @@ impl ItemUpdateInput {
         };
         let stakeholder_ids = dedup(&self.stakeholder_ids);
         let resource_ids = dedup(&self.resource_ids);
+        let meeting_ids = dedup(&self.meeting_ids);
         c.finish(|| ItemUpdate {
             status: status.expect("checked"),
             owner_id: self.owner_id,
@@ -224,6 +233,7 @@ impl ItemUpdateInput {
             note,
             stakeholder_ids,
             resource_ids,
+            meeting_ids,
             changed_by,
             changed_on: changed_on.expect("checked"),
         })

@@ -16,6 +16,43 @@ choice_enum! {
     EvalItem { A => "A", B => "B", C => "C", D => "D" }
 }
 
+choice_enum! {
+    /// The report reads each team's own meetings (図23 茨城, 図24 山口) apart
+    /// from the joint 進捗会議 (図25). A meeting of several projects is joint.
+    MeetingGroup { Team => "チーム会議など", Joint => "合同の進捗会議", All => "すべて" }
+}
+
+impl MeetingGroup {
+    /// The report's split, used wherever no group is chosen.
+    pub const SPLIT: [MeetingGroup; 2] = [MeetingGroup::Team, MeetingGroup::Joint];
+
+    /// What the CLI's `--meetings` takes.
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingGroup::Team => "team",
+            MeetingGroup::Joint => "joint",
+            MeetingGroup::All => "all",
+        }
+    }
+
+    /// `team`, `joint`, `all`, or the Japanese label.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let t = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|g| g.key() == t || g.label() == t)
+    }
+
+    pub fn contains(self, joint: bool) -> bool {
+        match self {
+            MeetingGroup::Team => !joint,
+            MeetingGroup::Joint => joint,
+            MeetingGroup::All => true,
+        }
+    }
+}
+
 impl EvalItem {
     /// The heading of 表1.
     pub fn title(self) -> &'static str {
@@ -183,6 +220,8 @@ pub struct Evaluation {
     pub held_on_label: String,
     /// 士会名 of the meeting's project(s), joined with 「・」 for a joint meeting.
     pub projects: String,
+    /// The meeting belongs to several projects (合同).
+    pub joint: bool,
     pub kind: EvaluatorKind,
     #[ts(type = "number | null")]
     pub evaluator_id: Option<i64>,
@@ -204,6 +243,9 @@ pub struct EvaluationFilter {
     pub to: String,
     /// 他者評価, 自己評価, or empty for both.
     pub kind: String,
+    /// `team`, `joint`, `all` (or their labels); empty for the report's split.
+    #[serde(default)]
+    pub meetings: String,
 }
 
 /// A checked [`EvaluationFilter`]; None means no limit.
@@ -212,6 +254,8 @@ pub struct EvaluationScope {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub kind: Option<EvaluatorKind>,
+    /// None: the report's split (both groups, read apart).
+    pub meetings: Option<MeetingGroup>,
 }
 
 impl EvaluationFilter {
@@ -230,8 +274,28 @@ impl EvaluationFilter {
                 &EvaluatorKind::labels(),
             )
         };
-        c.finish(|| EvaluationScope { from, to, kind })
-            .map_err(Error::Validation)
+        let meetings = if self.meetings.trim().is_empty() {
+            None
+        } else {
+            let g = MeetingGroup::from_text(&self.meetings);
+            if g.is_none() {
+                c.push(
+                    "meetings",
+                    format!(
+                        "会議の区分「{}」はありません。team（チーム会議など）・joint（合同の進捗会議）・all（すべて）から選んでください",
+                        self.meetings.trim()
+                    ),
+                );
+            }
+            g
+        };
+        c.finish(|| EvaluationScope {
+            from,
+            to,
+            kind,
+            meetings,
+        })
+        .map_err(Error::Validation)
     }
 }
 
@@ -252,6 +316,7 @@ pub(crate) fn sample(
         held_on,
         held_on_label: crate::wareki::date_wareki(held_on),
         projects: "山口県理学療法士会".into(),
+        joint: false,
         kind,
         evaluator_id: None,
         evaluator: "匿名".into(),

@@ -8,8 +8,10 @@ use ts_rs::TS;
 
 /// The format name every bundle carries.
 pub const FORMAT: &str = "bansou-note/bundle";
-/// The newest format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads and writes. 2 added 課題
+/// (`issues`), checklist items' meeting evidence and a project's strength scale;
+/// a version-1 file reads as before (the new fields are empty).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What a bundle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -66,6 +68,9 @@ pub struct ProjectData {
     pub end_date: String,
     pub goal: String,
     pub phase: Option<i32>,
+    /// The team's own words for the strength scale 1–4; None: the app's example.
+    #[serde(default)]
+    pub strength_scale: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +98,9 @@ pub struct ChecklistItemData {
     pub note: String,
     pub stakeholders: Vec<String>,
     pub resources: Vec<String>,
+    /// Meetings cited as evidence.
+    #[serde(default)]
+    pub meetings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -231,6 +239,21 @@ pub struct EvaluationData {
     pub comments: Vec<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueData {
+    pub project: String,
+    pub meeting: Option<String>,
+    pub kind: String,
+    pub title: String,
+    pub detail: String,
+    pub status: String,
+    pub response: String,
+    pub raised_on: String,
+    pub settled_on: Option<String>,
+    pub position: i64,
+}
+
 /// A record deleted on the exporting PC.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -287,6 +310,8 @@ pub struct Bundle {
     #[serde(default)]
     pub evaluations: Vec<Rec<EvaluationData>>,
     #[serde(default)]
+    pub issues: Vec<Rec<IssueData>>,
+    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -307,6 +332,7 @@ impl Bundle {
             + self.tasks.len()
             + self.plan_steps.len()
             + self.evaluations.len()
+            + self.issues.len()
     }
 }
 
@@ -414,6 +440,36 @@ impl Problems {
         }
     }
 
+    /// Dates in a file are stored as they come, so they must be exactly
+    /// YYYY-MM-DD (the forms read 令和6年7月16日 too; a file may not).
+    fn dates(&mut self, what: &str, dates: &[(&str, Option<&str>)]) {
+        for (label, value) in dates {
+            if let Some(v) = value {
+                let ok = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == *v);
+                if !ok {
+                    self.add(
+                        what,
+                        format!("{label}「{v}」は YYYY-MM-DD の日付ではありません"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Times likewise: exactly HH:MM.
+    fn times(&mut self, what: &str, times: &[(&str, Option<&str>)]) {
+        for (label, value) in times {
+            if let Some(v) = value {
+                let ok = chrono::NaiveTime::parse_from_str(v, "%H:%M")
+                    .is_ok_and(|t| t.format("%H:%M").to_string() == *v);
+                if !ok {
+                    self.add(what, format!("{label}「{v}」は HH:MM の時刻ではありません"));
+                }
+            }
+        }
+    }
+
     /// Runs a model validator and files its messages under `what`.
     fn check<T>(&mut self, what: &str, result: Result<T>) {
         if let Err(e) = result {
@@ -506,6 +562,16 @@ impl Bundle {
             if let Some(g) = &d.program {
                 refs.push((what.clone(), g));
             }
+            if let Some(scale) = &d.strength_scale {
+                p.check(&what, super::strength::validate_scale(scale));
+            }
+            p.dates(
+                &what,
+                &[
+                    ("開始日", Some(&d.start_date)),
+                    ("終了日", Some(&d.end_date)),
+                ],
+            );
         });
         each!(members, "メンバー", |r, what| {
             let d = &r.data;
@@ -538,6 +604,7 @@ impl Bundle {
                 .validate(),
             );
             refs.extend(d.projects.iter().map(|u| (what.clone(), u.as_str())));
+            p.dates(&what, &[("提供日", d.provided_on.as_deref())]);
         });
         each!(stakeholders, "関係機関", |r, what| {
             let d = &r.data;
@@ -574,6 +641,7 @@ impl Bundle {
                 .validate(),
             );
             refs.push((what.clone(), &d.stakeholder));
+            p.dates(&what, &[("連絡日", Some(&d.contacted_on))]);
         });
         each!(checklist_items, "準備チェック項目", |r, what| {
             let d = &r.data;
@@ -594,6 +662,7 @@ impl Bundle {
                     note: d.note.clone(),
                     stakeholder_ids: Vec::new(),
                     resource_ids: Vec::new(),
+                    meeting_ids: Vec::new(),
                     changed_by: "取り込み".into(),
                     changed_on: "2024-04-01".into(),
                 }
@@ -603,6 +672,8 @@ impl Bundle {
             refs.extend(d.owner.iter().map(|u| (what.clone(), u.as_str())));
             refs.extend(d.stakeholders.iter().map(|u| (what.clone(), u.as_str())));
             refs.extend(d.resources.iter().map(|u| (what.clone(), u.as_str())));
+            refs.extend(d.meetings.iter().map(|u| (what.clone(), u.as_str())));
+            p.dates(&what, &[("期限", d.due_date.as_deref())]);
         });
         each!(
             checklist_history,
@@ -624,6 +695,7 @@ impl Bundle {
                     .validate(),
                 );
                 refs.push((what.clone(), &d.item));
+                p.dates(&what, &[("変更日", Some(&d.changed_on))]);
             }
         );
         each!(strength_items, "強み分析の項目", |r, what| {
@@ -663,6 +735,7 @@ impl Bundle {
                 refs.push((what.clone(), &rating.item));
             }
             refs.push((what.clone(), &d.project));
+            p.dates(&what, &[("評価日", Some(&d.rated_on))]);
         });
         each!(meetings, "会議", |r, what| {
             let d = &r.data;
@@ -688,6 +761,14 @@ impl Bundle {
             for list in [&d.projects, &d.participants, &d.resources] {
                 refs.extend(list.iter().map(|u| (what.clone(), u.as_str())));
             }
+            p.dates(&what, &[("開催日", Some(&d.held_on))]);
+            p.times(
+                &what,
+                &[
+                    ("開始時刻", d.start_time.as_deref()),
+                    ("終了時刻", d.end_time.as_deref()),
+                ],
+            );
         });
         each!(tasks, "タスク", |r, what| {
             let d = &r.data;
@@ -708,6 +789,7 @@ impl Bundle {
             refs.push((what.clone(), &d.project));
             refs.extend(d.owner.iter().map(|u| (what.clone(), u.as_str())));
             refs.extend(d.meeting.iter().map(|u| (what.clone(), u.as_str())));
+            p.dates(&what, &[("期限", d.due_date.as_deref())]);
         });
         each!(plan_steps, "中長期計画", |r, what| {
             let d = &r.data;
@@ -741,6 +823,33 @@ impl Bundle {
             );
             refs.push((what.clone(), &d.meeting));
             refs.extend(d.evaluator.iter().map(|u| (what.clone(), u.as_str())));
+            p.dates(&what, &[("記載日", Some(&d.written_on))]);
+        });
+        each!(issues, "課題", |r, what| {
+            let d = &r.data;
+            p.check(
+                &what,
+                super::issue::IssueInput {
+                    kind: d.kind.clone(),
+                    title: d.title.clone(),
+                    detail: d.detail.clone(),
+                    status: d.status.clone(),
+                    response: d.response.clone(),
+                    raised_on: d.raised_on.clone(),
+                    settled_on: d.settled_on.clone().unwrap_or_default(),
+                    meeting_id: None,
+                }
+                .validate(),
+            );
+            p.dates(
+                &what,
+                &[
+                    ("挙がった日", Some(&d.raised_on)),
+                    ("対応した日", d.settled_on.as_deref()),
+                ],
+            );
+            refs.push((what.clone(), &d.project));
+            refs.extend(d.meeting.iter().map(|u| (what.clone(), u.as_str())));
         });
         for (i, t) in self.tombstones.iter().enumerate() {
             if !is_uuid(&t.uuid) {

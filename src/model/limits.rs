@@ -36,6 +36,8 @@ limits! {
     DECISION = "meeting.decision": 200,
     SESSION_LABEL = "strength.label": 40,
     TASK_TITLE = "task.title": 200,
+    ISSUE_TITLE = "issue.title": 200,
+    SCALE_LABEL = "strength.scale_label": 30,
     PLAN_TITLE = "plan.title": 100,
     RESOURCE_TITLE = "resource.title": 200,
     URL = "resource.url": 2000,

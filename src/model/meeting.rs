@@ -28,14 +28,22 @@ impl MeetingKind {
     pub fn is_numbered(self) -> bool {
         matches!(
             self,
-            MeetingKind::Group | MeetingKind::Team | MeetingKind::Progress | MeetingKind::Partners
+            MeetingKind::Group
+                | MeetingKind::Extra
+                | MeetingKind::Team
+                | MeetingKind::Progress
+                | MeetingKind::Partners
         )
     }
 
-    /// The name a meeting gets when the user gives none.
+    /// The name a meeting gets when the user gives none. 臨時会議 is written as
+    /// the report does: the first plain, then 「臨時会議 第2回」.
     pub fn default_title(self, number: Option<i64>) -> String {
         match number {
-            Some(n) if self.is_numbered() => format!("第{n}回{self}"),
+            Some(n) if self == MeetingKind::Extra && n >= 2 => format!("{self} 第{n}回"),
+            Some(n) if self.is_numbered() && self != MeetingKind::Extra => {
+                format!("第{n}回{self}")
+            }
             _ => self.label().to_owned(),
         }
     }
@@ -223,6 +231,9 @@ pub struct Meeting {
     /// Tasks made from this meeting's decisions.
     #[ts(type = "number")]
     pub task_count: i64,
+    /// 課題 raised in this meeting.
+    #[ts(type = "number")]
+    pub issue_count: i64,
     /// Arrived with an evaluation request (評価依頼): the team keeps the
     /// original; this copy is only evaluated here.
     pub read_only: bool,
@@ -334,6 +345,8 @@ mod tests {
     #[test]
     fn numbered_kinds_get_a_series_title() {
         assert_eq!(MeetingKind::Team.default_title(Some(3)), "第3回チーム会議");
+        assert_eq!(MeetingKind::Extra.default_title(Some(1)), "臨時会議");
+        assert_eq!(MeetingKind::Extra.default_title(Some(2)), "臨時会議 第2回");
         assert_eq!(
             MeetingKind::Orientation.default_title(Some(1)),
             "オリエンテーション"

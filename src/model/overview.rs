@@ -44,4 +44,6 @@ pub struct Overview {
     pub overdue_task_count: i64,
     pub last_meeting: Option<Meeting>,
     pub next_meeting: Option<Meeting>,
+    /// 課題・今後の検討事項 not yet settled (未対応・検討中), in the order raised.
+    pub open_issues: Vec<super::issue::Issue>,
 }

@@ -42,6 +42,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_supporters_roles_are_the_reports_words() {
+        let role = |n| phase(n).unwrap().supporter_role.as_str();
+        assert!(role(1).contains("強みを活かしたゴール設定を共に考える"));
+        assert!(role(2).contains("リーダーのバックアップ"));
+        assert!(role(3).ends_with("進捗状況の可視化の重要性を伝える"));
+        assert_eq!(role(4), "情報の有効活用方法について丁寧な説明や提案");
+        assert_eq!(role(5), "次なる動機付け支援");
+    }
+
+    #[test]
     fn five_phases_numbered_in_order() {
         let names: Vec<&str> = phases().iter().map(|p| p.name.as_str()).collect();
         assert_eq!(

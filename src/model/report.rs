@@ -24,6 +24,7 @@ pub struct ReportSource {
     pub meetings: Vec<Meeting>,
     pub evaluations: Vec<Evaluation>,
     pub tasks: Vec<Task>,
+    pub issues: Vec<super::issue::Issue>,
     pub plan: Vec<PlanStep>,
     pub resources: Vec<Resource>,
 }

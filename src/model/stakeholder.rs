@@ -15,9 +15,16 @@ choice_enum! {
         KyokaiKenpo => "協会けんぽ",
         OccupationalHealthCenter => "産業保健総合支援センター",
         LabourBureau => "労働局",
+        LabourInspection => "労働基準監督署",
+        MentalHealthCenter => "精神保健福祉センター",
+        RosaiHospital => "労災病院",
+        MedicalWelfare => "医療・福祉機関",
         Commerce => "商工会",
         Company => "企業",
         OtherSociety => "他士会",
+        Association => "関係団体",
+        Press => "報道機関",
+        KeyPerson => "キーパーソン（個人）",
         Other => "その他",
     }
 }
@@ -59,9 +66,15 @@ pub struct StakeholderDraft {
 impl StakeholderInput {
     pub fn validate(&self) -> Result<StakeholderDraft> {
         let mut c = Checker::new();
+        // A key person is recorded as an individual: the name is theirs.
+        let name_label = if StakeholderKind::parse(&self.kind) == Some(StakeholderKind::KeyPerson) {
+            "氏名"
+        } else {
+            "機関名"
+        };
         let name = c.text(
             "name",
-            "機関名",
+            name_label,
             &self.name,
             super::limits::STAKEHOLDER_NAME,
         );

@@ -17,13 +17,48 @@ choice_enum! {
     StrengthGroup { Society => "士会内", External => "外部関係機関・経費" }
 }
 
+impl StrengthGroup {
+    /// 図8/図9 are pictures of examples: the app's items are examples too.
+    pub fn example_title(self) -> &'static str {
+        match self {
+            StrengthGroup::Society => "士会内での確認項目の例（図8を参考）",
+            StrengthGroup::External => "外部関係機関および経費に関する確認項目の例（図9を参考）",
+        }
+    }
+}
+
+/// What the strength page and report say about whose the items and scale are.
+pub const EXAMPLE_NOTE: &str = "確認項目は報告書の図8・図9を参考にしたこのアプリの例です。1〜4の尺度とヒト・モノ・カネ・情報への対応づけも、このアプリの例です。項目と尺度の言葉は事業ごとに変えられます。";
+
 choice_enum! {
     /// The barriers of the training survey (ヒト・モノ・カネ・情報).
     Barrier { People => "ヒト", Things => "モノ", Money => "カネ", Information => "情報" }
 }
 
-/// 1–4 with the words the form shows.
+/// 1–4 with the words the form shows by default. The report gives no scale for
+/// 図8/図9: this one is the app's example, and a team may word its own.
 pub const SCORE_LABELS: [&str; 4] = ["ない・未確認", "不十分", "ほぼある", "十分ある"];
+
+/// A team's own wording of the scale: four labels, 1–4, each 1–30 characters.
+pub fn validate_scale(labels: &[String]) -> Result<Vec<String>> {
+    let mut c = Checker::new();
+    if labels.len() != 4 {
+        c.push("scale", "尺度の言葉は1〜4の4つです");
+    }
+    let out: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            c.text(
+                &format!("scale.{}", i + 1),
+                &format!("尺度{}の言葉", i + 1),
+                l,
+                super::limits::SCALE_LABEL,
+            )
+        })
+        .collect();
+    c.finish(|| out).map_err(Error::Validation)
+}
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct TemplateItem {
@@ -102,6 +137,10 @@ pub struct Strengths {
     pub sessions: Vec<Session>,
     /// A sentence about the newest session: 「財力が最も低い（1.8）…」.
     pub summary: Option<String>,
+    /// The words for 1–4: the team's own, or the app's example.
+    pub scale: Vec<String>,
+    /// True when the team worded the scale itself.
+    pub scale_custom: bool,
 }
 
 /// One rating session as stored: the raw ratings, before any score is computed.
@@ -119,6 +158,8 @@ pub struct RatedSession {
 pub struct StrengthRecords {
     pub items: Vec<StrengthItem>,
     pub sessions: Vec<RatedSession>,
+    /// The team's words for 1–4, when it chose its own.
+    pub scale: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

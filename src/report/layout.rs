@@ -90,6 +90,23 @@ pub struct Layout {
     pages: Vec<Vec<Op>>,
     y: f32,
     header: String,
+    /// Headings not drawn yet: they go down together with the first block
+    /// after them, so a heading never stands alone at the foot of a page.
+    pending: Vec<Heading>,
+}
+
+enum Heading {
+    Section(String),
+    Sub(String),
+}
+
+impl Heading {
+    fn height(&self) -> f32 {
+        match self {
+            Heading::Section(_) => 44.0,
+            Heading::Sub(_) => 24.0,
+        }
+    }
 }
 
 pub struct Column<'a> {
@@ -108,6 +125,39 @@ impl Layout {
             pages: Vec::new(),
             y: 0.0,
             header: header.to_owned(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// Draws the waiting headings where `next` points of what follows them
+    /// still fit below (on a new page otherwise).
+    fn flush(&mut self, next: f32) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let height: f32 = self.pending.iter().map(Heading::height).sum();
+        self.need(height + next);
+        for h in std::mem::take(&mut self.pending) {
+            match h {
+                Heading::Section(text) => {
+                    self.y -= 30.0;
+                    self.text_at(MARGIN, self.y, &text, 15.0, true, Color(0x00, 0x17, 0xc1));
+                    self.line(
+                        MARGIN,
+                        self.y - 6.0,
+                        PAGE_W - MARGIN,
+                        self.y - 6.0,
+                        1.2,
+                        Color(0x00, 0x17, 0xc1),
+                    );
+                    self.y -= 14.0;
+                }
+                Heading::Sub(text) => {
+                    self.y -= 20.0;
+                    self.text_at(MARGIN, self.y, &text, 11.5, true, Color::BLACK);
+                    self.y -= 4.0;
+                }
+            }
         }
     }
 
@@ -135,6 +185,7 @@ impl Layout {
     }
 
     pub fn gap(&mut self, height: f32) {
+        self.flush(height + 20.0);
         self.y -= height;
     }
 
@@ -215,6 +266,7 @@ impl Layout {
         color: Color,
     ) {
         let lh = size * 1.7;
+        self.flush(lh);
         for line in wrap(text, size, bold, width) {
             self.need(lh);
             self.y -= lh;
@@ -222,27 +274,13 @@ impl Layout {
         }
     }
 
-    /// A numbered section title with a rule under it; keeps some room for what follows.
+    /// A numbered section title with a rule under it, drawn with what follows.
     pub fn heading(&mut self, text: &str) {
-        self.need(90.0);
-        self.y -= 30.0;
-        self.text_at(MARGIN, self.y, text, 15.0, true, Color(0x00, 0x17, 0xc1));
-        self.line(
-            MARGIN,
-            self.y - 6.0,
-            PAGE_W - MARGIN,
-            self.y - 6.0,
-            1.2,
-            Color(0x00, 0x17, 0xc1),
-        );
-        self.y -= 14.0;
+        self.pending.push(Heading::Section(text.to_owned()));
     }
 
     pub fn subheading(&mut self, text: &str) {
-        self.need(60.0);
-        self.y -= 20.0;
-        self.text_at(MARGIN, self.y, text, 11.5, true, Color::BLACK);
-        self.y -= 4.0;
+        self.pending.push(Heading::Sub(text.to_owned()));
     }
 
     /// A table; rows wrap within their cells and the header repeats on every page.
@@ -278,7 +316,21 @@ impl Layout {
             );
             l.y -= header_h;
         };
-        self.need(header_h + lh * 2.0 + 2.0 * pad);
+        let first_row = rows
+            .first()
+            .map(|row| {
+                row.iter()
+                    .zip(&widths)
+                    .map(|(text, w)| wrap(text, size, false, w - 2.0 * pad).len())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1) as f32
+                    * lh
+                    + 2.0 * pad
+            })
+            .unwrap_or(lh + 2.0 * pad);
+        self.flush(header_h + first_row);
+        self.need(header_h + first_row);
         draw_header(self);
         for row in rows {
             let cells: Vec<Vec<String>> = row
@@ -325,6 +377,7 @@ impl Layout {
         let width = width.min(BODY_W);
         let scale = f64::from(width) / scene.width;
         let height = (scene.height * scale) as f32;
+        self.flush(height + 8.0);
         self.need(height + 8.0);
         let left = MARGIN + (BODY_W - width) / 2.0;
         let ops = render(
@@ -345,6 +398,7 @@ impl Layout {
         let w = (BODY_W - 12.0) / 2.0;
         let ha = (a.height * f64::from(w) / a.width) as f32;
         let hb = (b.height * f64::from(w) / b.width) as f32;
+        self.flush(ha.max(hb) + 8.0);
         self.need(ha.max(hb) + 8.0);
         let top = f64::from(self.y);
         let fa = render(
@@ -370,6 +424,8 @@ impl Layout {
         self.y -= ha.max(hb) + 8.0;
     }
 
+    /// Where the next line goes. Low-level, like `text_at`: a heading waiting
+    /// is drawn by the next block (paragraph, table, chart, gap), not by this.
     pub fn cursor(&self) -> f32 {
         self.y
     }
@@ -382,6 +438,7 @@ impl Layout {
         author: &str,
         created: chrono::DateTime<chrono::Local>,
     ) -> Pdf {
+        self.flush(0.0);
         let total = self.pages.len();
         let header = self.header.clone();
         let pages = std::mem::take(&mut self.pages);
@@ -445,6 +502,41 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The page each text was drawn on.
+    fn page_of(l: &Layout, needle: &str) -> Option<usize> {
+        l.pages.iter().position(|ops| {
+            ops.iter().any(|op| match op {
+                Op::ShowText { items } => items
+                    .iter()
+                    .any(|i| matches!(i, TextItem::Text(t) if t.contains(needle))),
+                _ => false,
+            })
+        })
+    }
+
+    #[test]
+    fn a_heading_goes_to_the_next_page_with_its_table() {
+        for filler in 20..60 {
+            let mut l = Layout::new("t", "h");
+            l.new_page();
+            for i in 0..filler {
+                l.paragraph(&format!("本文{i}"), 10.0, false);
+            }
+            l.heading("見出し");
+            l.subheading("小見出し");
+            l.table(
+                &[Column {
+                    title: "列",
+                    weight: 1.0,
+                }],
+                &[vec!["一行目".into()], vec!["二行目".into()]],
+            );
+            let heading = page_of(&l, "見出し").unwrap();
+            assert_eq!(Some(heading), page_of(&l, "小見出し"), "filler {filler}");
+            assert_eq!(Some(heading), page_of(&l, "一行目"), "filler {filler}");
+        }
+    }
 
     #[test]
     fn kinsoku_keeps_closing_marks_off_the_start_of_a_line() {

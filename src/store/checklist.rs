@@ -92,6 +92,7 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
             suggests_stakeholders: false,
             stakeholder_ids: Vec::new(),
             resource_ids: Vec::new(),
+            meeting_ids: Vec::new(),
             history: Vec::new(),
         })
     })?;
@@ -115,6 +116,12 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
         item.resource_ids = ids(
             conn,
             "SELECT resource_id FROM checklist_resources WHERE item_id = ?1 ORDER BY resource_id",
+            item.id,
+        )?;
+        item.meeting_ids = ids(
+            conn,
+            "SELECT c.meeting_id FROM checklist_meetings c JOIN meetings m ON m.id = c.meeting_id
+             WHERE c.item_id = ?1 ORDER BY m.held_on, m.id",
             item.id,
         )?;
         item.history = history(conn, item.id)?;
@@ -178,6 +185,17 @@ fn check_refs(
                 format!(
                     "提供資料（ID {r}）がこの事業の資料にありません。削除された可能性があります"
                 ),
+            ));
+        }
+    }
+    for &m in &u.meeting_ids {
+        if !exists(
+            "SELECT 1 FROM meeting_projects WHERE meeting_id = ?1 AND project_id = ?2",
+            m,
+        )? {
+            errors.push(FieldError::new(
+                "meeting_ids",
+                format!("会議（ID {m}）がこの事業の会議にありません。削除された可能性があります"),
             ));
         }
     }
@@ -245,6 +263,16 @@ impl Store {
                 tx.execute(
                     "INSERT INTO checklist_resources (item_id, resource_id) VALUES (?1, ?2)",
                     params![item_id, r],
+                )?;
+            }
+            tx.execute(
+                "DELETE FROM checklist_meetings WHERE item_id = ?1",
+                [item_id],
+            )?;
+            for m in &u.meeting_ids {
+                tx.execute(
+                    "INSERT INTO checklist_meetings (item_id, meeting_id) VALUES (?1, ?2)",
+                    params![item_id, m],
                 )?;
             }
             super::put_setting(tx, RECORDER, &u.changed_by)?;

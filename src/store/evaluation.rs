@@ -137,6 +137,7 @@ fn load(
             written_on: r.get(8)?,
             written_on_label: String::new(),
             projects: String::new(),
+            joint: false,
             scores: Vec::new(),
             comments: Vec::new(),
         })
@@ -149,7 +150,7 @@ fn load(
         "SELECT p.prefecture, p.profession FROM meeting_projects mp
          JOIN projects p ON p.id = mp.project_id WHERE mp.meeting_id = ?1 ORDER BY p.id",
     )?;
-    let mut names: HashMap<i64, String> = HashMap::new();
+    let mut names: HashMap<i64, (String, bool)> = HashMap::new();
     for e in &mut out {
         e.held_on_label = wareki::date_wareki(e.held_on);
         e.written_on_label = wareki::date_wareki(e.written_on);
@@ -159,9 +160,9 @@ fn load(
                     Ok(society_name(&r.get::<_, String>(0)?, r.get(1)?))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            slot.insert(list.join("・"));
+            slot.insert((list.join("・"), list.len() > 1));
         }
-        e.projects = names[&e.meeting_id].clone();
+        (e.projects, e.joint) = names[&e.meeting_id].clone();
         for row in items.query_map([e.id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))? {
             let (score, comment) = row?;
             e.scores.push(score);
@@ -173,7 +174,10 @@ fn load(
 
 impl Store {
     /// Evaluations of a project's meetings (joint ones included), or of every
-    /// project when `project_id` is None (the secretariat's view).
+    /// project when `project_id` is None (the secretariat's view). A team's view
+    /// of a joint meeting holds what its own people wrote and the supporters'
+    /// 自己評価; another team's 他者評価 (and an anonymous one, whose team is
+    /// unknown) shows only in the view of every project.
     pub fn evaluations(
         &self,
         project_id: Option<i64>,
@@ -184,16 +188,21 @@ impl Store {
         }
         let f = filter.validate()?;
         let (from, to, kind) = (f.from, f.to, f.kind);
+        let group = f.meetings.map(|g| g.key());
         load(
             self.conn(),
             "(CASE WHEN ?1 IS NULL
                   -- 全体: the meetings of the projects in use (archived ones are hidden).
                   THEN m.id IN (SELECT mp.meeting_id FROM meeting_projects mp
                                 JOIN projects p ON p.id = mp.project_id WHERE p.archived_at IS NULL)
-                  ELSE m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1) END)
+                  ELSE m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)
+                       AND ((SELECT count(*) FROM meeting_projects x WHERE x.meeting_id = m.id) = 1
+                            OR e.kind = '自己評価' OR mb.project_id = ?1) END)
              AND (?2 IS NULL OR m.held_on >= ?2) AND (?3 IS NULL OR m.held_on <= ?3)
-             AND (?4 IS NULL OR e.kind = ?4)",
-            &[&project_id, &from, &to, &kind],
+             AND (?4 IS NULL OR e.kind = ?4)
+             AND (?5 IS NULL OR ?5 = 'all'
+                  OR (?5 = 'joint') = ((SELECT count(*) FROM meeting_projects x WHERE x.meeting_id = m.id) > 1))",
+            &[&project_id, &from, &to, &kind, &group],
         )
     }
 

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The kinds of record, in the order they are written (parents first).
-const TABLES: [(&str, &str); 14] = [
+const TABLES: [(&str, &str); 15] = [
     ("programs", "事業プログラム"),
     ("projects", "事業"),
     ("members", "メンバー"),
@@ -24,6 +24,7 @@ const TABLES: [(&str, &str); 14] = [
     ("tasks", "タスク"),
     ("plan_steps", "中長期計画"),
     ("evaluations", "評価"),
+    ("issues", "課題"),
 ];
 
 fn uuids(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<String>> {
@@ -211,11 +212,13 @@ impl Store {
         let projects_recs = records(
             conn,
             "SELECT uuid, version, updated_at, id, name, program_id, prefecture, profession, theme,
-                    target, start_date, end_date, goal, phase
+                    target, start_date, end_date, goal, phase, strength_scale
              FROM projects WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
             &projects,
             |_, r| {
+                let scale: Option<String> = r.get(14)?;
                 Ok(ProjectData {
+                    strength_scale: scale.and_then(|s| serde_json::from_str(&s).ok()),
                     name: r.get(4)?,
                     program: opt_uuid("programs", r.get(5)?)?,
                     prefecture: r.get(6)?,
@@ -355,6 +358,11 @@ impl Store {
                     resources: link_uuids(
                         "SELECT x.uuid FROM checklist_resources l JOIN resources x ON x.id = l.resource_id
                          WHERE l.item_id = ?1 ORDER BY x.id",
+                        id,
+                    )?,
+                    meetings: link_uuids(
+                        "SELECT m.uuid FROM checklist_meetings l JOIN meetings m ON m.id = l.meeting_id
+                         WHERE l.item_id = ?1 ORDER BY m.id",
                         id,
                     )?,
                 })
@@ -538,6 +546,29 @@ impl Store {
         } else {
             Vec::new()
         };
+        let issues = records(
+            conn,
+            &format!(
+                "SELECT uuid, version, updated_at, project_id, meeting_id, kind, title, detail, status,
+                        response, raised_on, settled_on, position
+                 FROM issues WHERE {in_full} ORDER BY id"
+            ),
+            key_full,
+            |_, r| {
+                Ok(IssueData {
+                    project: uuid_of("projects", r.get(3)?)?,
+                    meeting: opt_uuid("meetings", r.get(4)?)?,
+                    kind: r.get(5)?,
+                    title: r.get(6)?,
+                    detail: r.get(7)?,
+                    status: r.get(8)?,
+                    response: r.get(9)?,
+                    raised_on: r.get(10)?,
+                    settled_on: r.get(11)?,
+                    position: r.get(12)?,
+                })
+            },
+        )?;
         let tombstones = if scope.full_projects.is_empty() {
             Vec::new()
         } else {
@@ -583,6 +614,7 @@ impl Store {
             tasks,
             plan_steps,
             evaluations,
+            issues,
             tombstones,
         })
     }
@@ -637,6 +669,7 @@ fn table_of_kind(kind: &str) -> Option<&'static str> {
         "task" => "tasks",
         "plan_step" => "plan_steps",
         "evaluation" => "evaluations",
+        "issue" => "issues",
         _ => return None,
     })
 }
@@ -661,6 +694,7 @@ fn local_label(conn: &Connection, table: &str, uuid: &str) -> Result<String> {
         "plan_steps" => "fiscal_year || '年度 ' || title",
         "strength_sessions" => "label || '（' || rated_on || '）'",
         "strength_items" => "text",
+        "issues" => "title || '：' || status",
         _ => "name",
     };
     Ok(conn
@@ -852,6 +886,7 @@ fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
         "{}（記載 {}）",
         d.kind, d.written_on
     ));
+    each!(issues, "issues", |d| format!("{}：{}", d.title, d.status));
 
     let deleted_there: HashSet<&str> = b.tombstones.iter().map(|t| t.uuid.as_str()).collect();
     for t in &b.tombstones {
@@ -944,7 +979,8 @@ no_template!(
     MeetingData,
     TaskData,
     PlanStepData,
-    EvaluationData
+    EvaluationData,
+    IssueData
 );
 
 /// A template item (checklist or strength) the file has under another UUID:
@@ -1087,9 +1123,8 @@ fn write_row<T>(
         None => {
             let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
             let extra = match table {
-                "projects" | "members" | "stakeholders" | "meetings" | "tasks" | "evaluations" => {
-                    ", created_at"
-                }
+                "projects" | "members" | "stakeholders" | "meetings" | "tasks" | "evaluations"
+                | "issues" => ", created_at",
                 "resources" | "strength_sessions" => ", created_at",
                 "checklist_history" | "contact_log" => ", recorded_at",
                 _ => "",
@@ -1223,6 +1258,7 @@ fn apply(tx: &Transaction, bundle: &Bundle, plan: &Plan, choices: &Choices) -> R
                 "end_date",
                 "goal",
                 "phase",
+                "strength_scale",
             ],
             vec![
                 b(d.name.clone()),
@@ -1235,6 +1271,9 @@ fn apply(tx: &Transaction, bundle: &Bundle, plan: &Plan, choices: &Choices) -> R
                 b(d.end_date.clone()),
                 b(d.goal.clone()),
                 b(d.phase),
+                b(d.strength_scale
+                    .as_ref()
+                    .map(|s| serde_json::to_string(s).expect("strings serialise"))),
             ],
         )?;
     });
@@ -1620,6 +1659,47 @@ fn apply(tx: &Transaction, bundle: &Bundle, plan: &Plan, choices: &Choices) -> R
                 params![id, item, d.scores[i], d.comments[i]])?;
         }
     });
+    each!(issues, |r| {
+        let d = &r.data;
+        write_row(
+            tx,
+            plan,
+            "issues",
+            r,
+            &[
+                "project_id",
+                "meeting_id",
+                "kind",
+                "title",
+                "detail",
+                "status",
+                "response",
+                "raised_on",
+                "settled_on",
+                "position",
+            ],
+            vec![
+                b(id_of(tx, plan, "projects", &d.project)?),
+                b(opt_id(tx, plan, "meetings", &d.meeting)?),
+                b(d.kind.clone()),
+                b(d.title.clone()),
+                b(d.detail.clone()),
+                b(d.status.clone()),
+                b(d.response.clone()),
+                b(d.raised_on.clone()),
+                b(d.settled_on.clone()),
+                b(d.position),
+            ],
+        )?;
+    });
+    // Checklist items cite meetings, which are written after them.
+    for r in &bundle.checklist_items {
+        if mode(plan, choices, &r.uuid) == Some(Mode::Write) {
+            let id = id_of(tx, plan, "checklist_items", &r.uuid)?;
+            let m = ids(tx, plan, "meetings", &r.data.meetings)?;
+            replace_links(tx, "checklist_meetings", "item_id", id, "meeting_id", &m)?;
+        }
+    }
     // Deletions, children before their parents.
     let mut deletes = plan.deletes.clone();
     deletes.sort_by_key(|(table, _, _)| {

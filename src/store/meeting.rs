@@ -221,7 +221,8 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
     let mut st = conn.prepare(&format!(
         "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
                 m.agenda, m.minutes, m.decisions, m.guests,
-                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only
+                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only,
+                (SELECT count(*) FROM issues i WHERE i.meeting_id = m.id)
          FROM meetings m WHERE {where_sql}
          ORDER BY m.held_on, m.start_time, m.id"
     ))?;
@@ -249,6 +250,7 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
             guests: split(r.get(11)?),
             task_count: r.get(12)?,
             read_only: r.get(13)?,
+            issue_count: r.get(14)?,
             project_ids: Vec::new(),
             joint: false,
             participants: Vec::new(),

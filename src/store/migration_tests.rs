@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 7] = [
+const FILL: [&str; 8] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -64,6 +64,12 @@ const FILL: [&str; 7] = [
          end_date, goal, created_at, updated_at, archived_at)
        VALUES (3, '終わった事業', NULL, '広島県', 'ST', 'その他', '住民', '2023-04-01', '2024-03-31',
                '', 't', 't', '2024-04-10T09:00:00+09:00');",
+    "INSERT INTO tasks (id, project_id, title, owner_id, due_date, status, phase, meeting_id, milestone,
+         note, created_at, updated_at)
+       VALUES (2, 2, '理事会への報告', 3, '2024-11-30', '完了', 4, 2, 0, '', 't', 't');
+     INSERT INTO tombstones (uuid, kind, version, project_uuid, deleted_at)
+       VALUES ('6f1c1d1e-0000-4000-8000-000000000001', 'task', 'abc', NULL, 't');
+     UPDATE meetings SET read_only = 1 WHERE id = 2;",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

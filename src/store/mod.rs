@@ -5,6 +5,7 @@ pub(crate) mod checklist;
 pub(crate) mod evaluation;
 pub(crate) mod exchange;
 pub(crate) mod files;
+pub(crate) mod issue;
 pub(crate) mod meeting;
 pub(crate) mod member;
 #[cfg(test)]
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_evaluations.sql"),
     include_str!("migrations/0007_archive.sql"),
     include_str!("migrations/0008_exchange.sql"),
+    include_str!("migrations/0009_fidelity.sql"),
 ];
 
 /// The schema version this build writes.

@@ -43,7 +43,13 @@ impl Store {
         let meetings = self.meetings(project_id, &Default::default())?;
         let last_meeting = meetings.iter().rev().find(|m| m.held_on <= today).cloned();
         let next_meeting = meetings.into_iter().find(|m| m.held_on > today);
+        let open_issues = self
+            .issues(project_id)?
+            .into_iter()
+            .filter(|i| i.status.is_open())
+            .collect();
         Ok(Overview {
+            open_issues,
             project,
             completion: checklist.completion,
             overdue,

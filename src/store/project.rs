@@ -82,6 +82,7 @@ fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
             ),
         )?,
         tasks: per_project("tasks")?,
+        issues: per_project("issues")?,
         checklist_items: per_project("checklist_items")?,
         strength_sessions: per_project("strength_sessions")?,
         stakeholders: per_project("stakeholders")?,

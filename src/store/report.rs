@@ -44,9 +44,12 @@ impl Store {
                     from: f,
                     to: t,
                     kind: String::new(),
+                    // Every group: the report splits them as it draws.
+                    meetings: "all".into(),
                 },
             )?,
             tasks: self.tasks(project_id, today)?,
+            issues: self.issues(project_id)?,
             plan: self.plan(project_id)?,
             resources: self.resources(project_id)?,
             project,

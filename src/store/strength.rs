@@ -102,7 +102,32 @@ impl Store {
                 ratings: ratings(self.conn(), id)?,
             });
         }
-        Ok(StrengthRecords { items, sessions })
+        let scale: Option<String> = self.conn().query_row(
+            "SELECT strength_scale FROM projects WHERE id = ?1",
+            [project_id],
+            |r| r.get(0),
+        )?;
+        Ok(StrengthRecords {
+            items,
+            sessions,
+            scale: scale.and_then(|s| serde_json::from_str(&s).ok()),
+        })
+    }
+
+    /// The team's own words for the scale 1–4, or None to go back to the app's example.
+    pub fn set_strength_scale(&mut self, project_id: i64, labels: Option<&[String]>) -> Result<()> {
+        let value = labels
+            .map(crate::model::strength::validate_scale)
+            .transpose()?
+            .map(|l| serde_json::to_string(&l).expect("strings serialise"));
+        self.write(|tx| {
+            project::get(tx, project_id)?;
+            tx.execute(
+                "UPDATE projects SET strength_scale = ?2, updated_at = ?3 WHERE id = ?1",
+                params![project_id, value, now()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Starts a rating session; with `copy_last` it begins as a copy of the newest one.

@@ -4,6 +4,7 @@
 use super::layout::{Layout, Pdf, BODY_W, MARGIN};
 use crate::chart::Color;
 use crate::error::{Error, FieldError, Result};
+use crate::model::evaluation::MeetingGroup;
 use crate::model::report::ReportSource;
 use crate::wareki;
 use chrono::NaiveDate;
@@ -81,6 +82,13 @@ pub const SECTIONS: &[Section] = &[
         build: sections::plan,
     },
     Section {
+        number: 12,
+        name: "課題・今後の検討事項",
+        heading: "課題・今後の検討事項",
+        keep: 90.0,
+        build: sections::issues,
+    },
+    Section {
         number: 10,
         name: "提供資料",
         heading: "提供資料",
@@ -105,6 +113,11 @@ pub struct ReportOptions {
     pub author: String,
     /// 和暦 (default) or 西暦 dates.
     pub wareki: bool,
+    /// The evaluation section: None for the report's split (team meetings,
+    /// then the joint 進捗会議), or one group.
+    pub meetings: Option<MeetingGroup>,
+    /// Print the evaluations' comments (grouped by meeting and item).
+    pub comments: bool,
     pub today: NaiveDate,
     pub created: chrono::DateTime<chrono::Local>,
 }
@@ -121,6 +134,12 @@ pub struct ReportInput {
     pub author: String,
     /// 西暦 instead of 和暦.
     pub seireki: bool,
+    /// `team`, `joint`, `all`; empty for the report's split.
+    #[serde(default)]
+    pub meetings: String,
+    /// Leave the evaluations' comments out (they are printed by default).
+    #[serde(default)]
+    pub no_comments: bool,
 }
 
 impl ReportInput {
@@ -146,12 +165,26 @@ impl ReportInput {
                 c.push("to", "期間の終わりは、始まりと同じか後の日付にしてください");
             }
         }
+        let meetings = if self.meetings.trim().is_empty() {
+            None
+        } else {
+            let g = MeetingGroup::from_text(&self.meetings);
+            if g.is_none() {
+                c.push(
+                    "meetings",
+                    "会議の区分は team・joint・all のどれかです（省略すると両方を分けて載せます）",
+                );
+            }
+            g
+        };
         c.finish(|| ReportOptions {
             from,
             to,
             sections,
             author,
             wareki: !self.seireki,
+            meetings,
+            comments: !self.no_comments,
             today,
             created: chrono::Local::now(),
         })
@@ -208,10 +241,13 @@ impl Dates {
 
 const BLUE: Color = Color(0x00, 0x17, 0xc1);
 
-/// What every builder reads: the loaded records and how dates are written.
+/// What every builder reads: the loaded records, how dates are written and
+/// what the evaluation section shows.
 pub(crate) struct Context<'a> {
     pub src: &'a ReportSource,
     pub dates: Dates,
+    pub meetings: Option<MeetingGroup>,
+    pub comments: bool,
 }
 
 /// Draws the report from loaded records; `progress` hears each section as it
@@ -221,6 +257,8 @@ pub fn render(src: &ReportSource, opts: &ReportOptions, progress: &mut dyn FnMut
     let cx = Context {
         src,
         dates: Dates(opts.wareki),
+        meetings: opts.meetings,
+        comments: opts.comments,
     };
     let dates = &cx.dates;
     let title = format!("進捗報告書　{}", p.name);
@@ -297,10 +335,12 @@ mod tests {
             sections: vec![8],
             author: String::new(),
             seireki: false,
+            meetings: "宴会".into(),
+            no_comments: false,
         };
         let e = bad.validate(d("2024-12-01")).unwrap_err();
         let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(fields, ["sections", "to"]);
+        assert_eq!(fields, ["sections", "to", "meetings"]);
         let ok = ReportInput {
             seireki: true,
             ..Default::default()

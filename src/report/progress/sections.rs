@@ -2,13 +2,14 @@
 //! heading the assembler has already numbered and placed.
 
 use super::Context;
-use crate::analysis::evaluation::summarize;
+use crate::analysis::evaluation::summarize_groups;
 use crate::analysis::strength::analyze;
 use crate::chart::evaluation::bars;
 use crate::chart::radar::strengths_radar;
-use crate::chart::timeline::{plan_scene, timeline_scene};
+use crate::chart::timeline::{plan_scene, timeline_scene, DayMarker};
 use crate::chart::Color;
 use crate::model::evaluation::{EvalItem, EvaluatorKind};
+use crate::model::issue::IssueKind;
 use crate::model::phase::phases;
 use crate::model::Role;
 use crate::report::layout::{Column, Layout, BODY_W, MARGIN};
@@ -329,25 +330,41 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
     let evals = &cx.src.evaluations;
     if evals.is_empty() {
         l.paragraph("対象期間の評価はありません。", 10.0, false);
-    } else {
-        let s = summarize(evals);
-        l.paragraph("表1【伴走型支援事業評価】の4項目を、会議ごとにモデルチーム（他者評価）と伴走支援者（自己評価）が1〜4で評価した平均です。", 9.5, false);
-        for &item in EvalItem::ALL {
-            l.paragraph_at(
-                MARGIN + 12.0,
-                BODY_W - 12.0,
-                &format!("{}　{}", item, item.title()),
-                9.5,
-                false,
-                Color::BLACK,
+        return;
+    }
+    l.paragraph("表1【伴走型支援事業評価】の4項目を、会議ごとにモデルチーム（他者評価）と伴走支援者（自己評価）が1〜4で評価した平均です。チーム会議などと合同の進捗会議は分けて集計します（報告書の図23〜25のとおり）。", 9.5, false);
+    for &item in EvalItem::ALL {
+        l.paragraph_at(
+            MARGIN + 12.0,
+            BODY_W - 12.0,
+            &format!("{}　{}", item, item.title()),
+            9.5,
+            false,
+            Color::BLACK,
+        );
+    }
+    l.gap(4.0);
+    for g in summarize_groups(evals, cx.meetings) {
+        let s = &g.summary;
+        l.subheading(&format!(
+            "{}（会議 {}回・評価 {}件）",
+            g.group,
+            s.meetings.len(),
+            s.evaluations
+        ));
+        if s.meetings.is_empty() {
+            l.paragraph("この区分の評価はありません。", 10.0, false);
+            continue;
+        }
+        if let Some(sentence) = &s.sentence {
+            l.paragraph(
+                &format!("他者評価と自己評価の差（会議ごと）：{sentence}"),
+                10.5,
+                true,
             );
         }
-        l.gap(4.0);
-        if let Some(sentence) = &s.sentence {
-            l.paragraph(sentence, 10.5, true);
-        }
-        l.scenes_pair(&bars(&s, EvalItem::A), &bars(&s, EvalItem::B));
-        l.scenes_pair(&bars(&s, EvalItem::C), &bars(&s, EvalItem::D));
+        l.scenes_pair(&bars(s, EvalItem::A), &bars(s, EvalItem::B));
+        l.scenes_pair(&bars(s, EvalItem::C), &bars(s, EvalItem::D));
         let rows: Vec<Vec<String>> = s
             .meetings
             .iter()
@@ -369,31 +386,198 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
             })
             .collect();
         l.subheading("会議ごとの平均（かっこ内は件数）");
+        l.table(&item_columns("会議", "区分"), &rows);
+        let mut gaps: Vec<Vec<String>> = s
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let mut row = vec![
+                    format!("{} {}", cx.dates.d(m.held_on), m.title),
+                    "他者−自己".into(),
+                ];
+                for gap in &s.gaps {
+                    row.push(
+                        gap.per_meeting[i]
+                            .map(|v| format!("{v:+.2}"))
+                            .unwrap_or_else(|| "—".into()),
+                    );
+                }
+                row
+            })
+            .collect();
+        let mut range = vec!["会議ごとの差の範囲".into(), String::new()];
+        let mut pooled = vec!["全体の平均の差".into(), String::new()];
+        for gap in &s.gaps {
+            range.push(
+                gap.range
+                    .map(|r| format!("{:.1}〜{:.1}", r.low, r.high))
+                    .unwrap_or_else(|| "—".into()),
+            );
+            pooled.push(
+                gap.gap
+                    .map(|v| format!("{v:+.2}"))
+                    .unwrap_or_else(|| "—".into()),
+            );
+        }
+        gaps.push(range);
+        gaps.push(pooled);
+        l.subheading("他者評価と自己評価の差（片方だけの会議は「—」）");
+        l.table(&item_columns("会議", ""), &gaps);
+        if cx.comments {
+            comments(l, cx, s);
+        }
+    }
+}
+
+/// The table columns 会議 | 区分 | A | B | C | D of the evaluation tables.
+fn item_columns<'a>(first: &'a str, second: &'a str) -> Vec<Column<'a>> {
+    let mut cols = vec![
+        Column {
+            title: first,
+            weight: 2.4,
+        },
+        Column {
+            title: second,
+            weight: 1.0,
+        },
+    ];
+    for title in ["A 関係性", "B 活動の推進", "C 現実検討", "D 臨機応変"] {
+        cols.push(Column { title, weight: 1.0 });
+    }
+    cols
+}
+
+/// The other half of the evaluations: their comments, meeting by meeting,
+/// 他者評価 and 自己評価 apart, item by item.
+fn comments(l: &mut Layout, cx: &Context, s: &crate::analysis::evaluation::EvaluationSummary) {
+    let evals = &cx.src.evaluations;
+    let mut any = false;
+    for m in &s.meetings {
+        let rows: Vec<Vec<String>> = EvaluatorKind::ALL
+            .iter()
+            .flat_map(|&kind| EvalItem::ALL.iter().map(move |&item| (kind, item)))
+            .filter_map(|(kind, item)| {
+                let i = EvalItem::ALL.iter().position(|x| *x == item).expect("A–D");
+                let texts: Vec<String> = evals
+                    .iter()
+                    .filter(|e| e.meeting_id == m.id && e.kind == kind)
+                    .filter_map(|e| e.comments.get(i))
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .map(|c| format!("・{c}"))
+                    .collect();
+                (!texts.is_empty()).then(|| {
+                    vec![
+                        kind.to_string(),
+                        format!("{} {}", item, item.short()),
+                        texts.join("\n"),
+                    ]
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if !any {
+            l.subheading("コメント");
+            any = true;
+        }
+        l.subheading(&format!("{}（{}）", m.title, cx.dates.d(m.held_on)));
         l.table(
             &[
-                Column {
-                    title: "会議",
-                    weight: 2.4,
-                },
                 Column {
                     title: "区分",
                     weight: 1.0,
                 },
                 Column {
-                    title: "A 関係性",
-                    weight: 1.0,
+                    title: "項目",
+                    weight: 1.3,
                 },
                 Column {
-                    title: "B 活動の推進",
-                    weight: 1.0,
+                    title: "コメント",
+                    weight: 5.0,
+                },
+            ],
+            &rows,
+        );
+    }
+}
+
+pub(super) fn issues(l: &mut Layout, cx: &Context) {
+    let issues = &cx.src.issues;
+    if issues.is_empty() {
+        l.paragraph(
+            "課題・今後の検討事項はまだ登録されていません。",
+            10.0,
+            false,
+        );
+        return;
+    }
+    for kind in IssueKind::ALL {
+        let rows: Vec<Vec<String>> = issues
+            .iter()
+            .filter(|i| i.kind == *kind)
+            .map(|i| {
+                let mut title = i.title.clone();
+                if !i.detail.is_empty() {
+                    title.push_str(&format!("\n{}", i.detail));
+                }
+                let mut response = i.response.clone();
+                if let Some(d) = i.settled_on {
+                    response = format!(
+                        "{}（{}）",
+                        if response.is_empty() {
+                            "対応済み".into()
+                        } else {
+                            response
+                        },
+                        cx.dates.d(d)
+                    );
+                }
+                vec![
+                    i.number_label.clone(),
+                    title,
+                    i.status.to_string(),
+                    response,
+                    i.meeting_title
+                        .clone()
+                        .unwrap_or_else(|| cx.dates.d(i.raised_on)),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let open = issues
+            .iter()
+            .filter(|i| i.kind == *kind && i.status.is_open())
+            .count();
+        l.subheading(&format!(
+            "{kind}（{}件・うち未対応・検討中 {open}件）",
+            rows.len()
+        ));
+        l.table(
+            &[
+                Column {
+                    title: "No",
+                    weight: 0.4,
                 },
                 Column {
-                    title: "C 現実検討",
-                    weight: 1.0,
+                    title: "内容",
+                    weight: 3.2,
                 },
                 Column {
-                    title: "D 臨機応変",
-                    weight: 1.0,
+                    title: "状況",
+                    weight: 0.8,
+                },
+                Column {
+                    title: "対応",
+                    weight: 2.0,
+                },
+                Column {
+                    title: "挙がった会議",
+                    weight: 1.8,
                 },
             ],
             &rows,
@@ -404,7 +588,11 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
 pub(super) fn plan(l: &mut Layout, cx: &Context) {
     let (tasks, today) = (&cx.src.tasks, cx.src.today);
     l.scene(
-        &timeline_scene(wareki::fiscal_year(cx.src.from), tasks, today),
+        &timeline_scene(
+            wareki::fiscal_year(cx.src.from),
+            tasks,
+            DayMarker::for_year(wareki::fiscal_year(cx.src.from), today, Some(cx.src.to)),
+        ),
         BODY_W,
     );
     let open: Vec<Vec<String>> = tasks

@@ -2,7 +2,7 @@
 // and a 自己評価 of one meeting change the means and the chart and survive a restart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, choose, click, freshDb, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
+import { byId, choose, click, freshDb, gone, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
 
 async function rate(app, scores) {
   for (const [item, score] of Object.entries(scores)) {
@@ -39,6 +39,7 @@ test('other- and self-evaluations of one meeting are summarised and kept', async
     await app.waitUntil(async () => (await rows(app)) === 1, { timeout: 10000 });
     assert.equal(await textOf(app, 'eval-mean-other-A'), '4.00');
     assert.equal(await textOf(app, 'eval-mean-self-A'), '—');
+    assert.equal(await textOf(app, 'eval-gap-A-0'), '—', 'only 他者評価: no gap, not 0');
     const before = await bars(app);
 
     await click(app, 'eval-new');
@@ -47,7 +48,8 @@ test('other- and self-evaluations of one meeting are summarised and kept', async
     await click(app, 'eval-save');
     await app.waitUntil(async () => (await rows(app)) === 2, { timeout: 10000 });
     assert.equal(await textOf(app, 'eval-mean-self-D'), '2.00');
-    assert.equal(await textOf(app, 'eval-sentence'), '臨機応変な支援（D）の自己評価は他者評価より平均2.0低い');
+    assert.equal(await textOf(app, 'eval-sentence'), 'A・Bは1.0ポイント、Dは2.0ポイント自己評価が低い（Cは差がない）');
+    assert.equal(await textOf(app, 'eval-gap-D-0'), '+2.00');
     assert.equal(await bars(app), before + 4, 'a 自己評価 bar appears in each of the four charts');
   } finally {
     await app.deleteSession();
@@ -61,6 +63,44 @@ test('other- and self-evaluations of one meeting are summarised and kept', async
     assert.equal(await textOf(app, 'eval-mean-self-D'), '2.00');
     assert.equal(await bars(app), 8);
     await screenshot(app, 'evaluations');
+  } finally {
+    await app.deleteSession();
+  }
+});
+
+test('the demo reads team meetings apart from the joint 進捗会議, and the filter changes the charts', async () => {
+  const db = freshDb('evaluation-groups');
+  const app = await openApp(db);
+  try {
+    await click(app, 'welcome-demo');
+    await gone(app, 'welcome-dialog');
+    await choose(app, 'project-select', '茨城県作業療法士会｜小規模事業所で働く人のメンタルヘルス不調予防事業');
+    await click(app, 'nav-evaluations');
+    const titles = () =>
+      app.execute(() => [...document.querySelectorAll('[data-testid="eval-group-title"]')].map((e) => e.textContent ?? ''));
+    await app.waitUntil(async () => (await titles()).length === 2, { timeout: 10000, timeoutMsg: 'two groups' });
+    const [team, joint] = await titles();
+    assert.match(team, /^チーム会議など（会議 3回/);
+    assert.match(joint, /^合同の進捗会議（会議 2回/);
+    const sentences = await app.execute(() =>
+      [...document.querySelectorAll('[data-testid="eval-sentence"]')].map((e) => e.textContent ?? ''),
+    );
+    assert.equal(sentences[0], 'A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い', 'the report\'s words');
+    assert.equal(await textOf(app, 'eval-range-D'), '0.5〜1.5');
+    const allBars = await bars(app);
+
+    await choose(app, 'eval-group-filter', '合同の進捗会議');
+    await app.waitUntil(async () => (await titles()).length === 1, { timeout: 10000, timeoutMsg: 'one group' });
+    assert.match((await titles())[0], /^合同の進捗会議/);
+    const jointBars = await bars(app);
+    assert.ok(jointBars > 0 && jointBars < allBars, `${jointBars} of ${allBars} bars`);
+
+    await choose(app, 'eval-group-filter', 'すべて');
+    await app.waitUntil(async () => /^すべて（会議 5回/.test((await titles())[0] ?? ''), {
+      timeout: 10000,
+      timeoutMsg: 'all meetings in one group',
+    });
+    await screenshot(app, 'evaluation-groups');
   } finally {
     await app.deleteSession();
   }

@@ -11,7 +11,7 @@ test('a meeting decision becomes a task, is completed, and all of it survives a 
   let app = await openApp(db);
   try {
     await startWithProject(app, '腰痛予防モデル事業');
-    await type(app, 'member-add-name', '山本 健一');
+    await type(app, 'member-add-name', '野村 智史');
     await choose(app, 'member-add-role', 'リーダー');
     await click(app, 'member-add-submit');
     await (await byId(app, 'member-row')).waitForDisplayed({ timeout: 10000 });

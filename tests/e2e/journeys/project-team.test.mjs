@@ -26,7 +26,7 @@ test('a project with its team survives a restart', async () => {
     assert.match(await textOf(app, 'project-society'), /山口県理学療法士会/);
     assert.match(await textOf(app, 'project-fiscal-year'), /^令和\d+年度$/);
 
-    await type(app, 'member-add-name', '山本 健一');
+    await type(app, 'member-add-name', '野村 智史');
     await choose(app, 'member-add-role', 'リーダー');
     await type(app, 'member-add-affiliation', '山口県理学療法士会');
     await click(app, 'member-add-submit');
@@ -43,17 +43,17 @@ test('a project with its team survives a restart', async () => {
   // What the window saved is in the file.
   const saved = cliProjects(db);
   assert.equal(saved.length, 1);
-  assert.equal(saved[0].leader, '山本 健一');
+  assert.equal(saved[0].leader, '野村 智史');
 
   app = await openApp(db);
   try {
     assert.equal(await textOf(app, 'project-title'), '職場の腰痛予防モデル事業');
     assert.equal(await (await byId(app, 'welcome-dialog')).isExisting(), false, 'welcome only once');
-    assert.equal(await textOf(app, 'project-leader'), '〇山本 健一');
+    assert.equal(await textOf(app, 'project-leader'), '〇野村 智史');
     const rows = await app.$$('[data-testid="member-row"]');
     assert.equal(rows.length, 2);
     const leader = await app.$('[data-testid="member-row"][data-role="リーダー"] [data-testid="member-name"]');
-    assert.equal(await leader.getText(), '〇山本 健一');
+    assert.equal(await leader.getText(), '〇野村 智史');
     const supporter = await app.$('[data-testid="member-row"][data-role="伴走支援者"] [data-testid="member-name"]');
     assert.equal(await supporter.getText(), '北村 浩一');
     await screenshot(app, 'main-window');

@@ -19,7 +19,7 @@ test('an internal item marked 完了 with a linked stakeholder keeps its history
     const box = await app.$('[data-testid^="item-stakeholder-"]');
     await box.waitForClickable({ timeout: 5000 });
     await box.click();
-    await type(app, 'item-recorder', '山本 健一');
+    await type(app, 'item-recorder', '野村 智史');
     await click(app, 'item-save');
     await app.waitUntil(async () => (await textOf(app, 'completion-inner')) === '内向き 1/8', {
       timeout: 10000,
@@ -38,7 +38,7 @@ test('an internal item marked 完了 with a linked stakeholder keeps its history
     await row.click();
     const entry = await textOf(app, 'history-entry');
     assert.match(entry, /未着手 → 完了/);
-    assert.match(entry, /山本 健一/);
+    assert.match(entry, /野村 智史/);
     assert.match(await textOf(app, 'item-linked-stakeholders'), new RegExp(ORG));
     await screenshot(app, 'checklist');
   } finally {

@@ -46,6 +46,8 @@ import type { MemberRecords } from './bindings/MemberRecords';
 import type { ProjectDeletion } from './bindings/ProjectDeletion';
 import type { BackupStatus } from './bindings/BackupStatus';
 import type { BackupInfo } from './bindings/BackupInfo';
+import type { Issue } from './bindings/Issue';
+import type { IssueInput } from './bindings/IssueInput';
 
 export type {
   AppStatus,
@@ -90,6 +92,8 @@ export type {
   MemberRecords,
   MemberRemoval,
   ProjectDeletion,
+  Issue,
+  IssueInput,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */

@@ -19,6 +19,8 @@ import type { ExportResult } from './bindings/ExportResult';
 import type { ExportTarget } from './bindings/ExportTarget';
 import type { ImportSource } from './bindings/ImportSource';
 import type { ImportSummary } from './bindings/ImportSummary';
+import type { Issue } from './bindings/Issue';
+import type { IssueInput } from './bindings/IssueInput';
 import type { ItemUpdateInput } from './bindings/ItemUpdateInput';
 import type { List } from './bindings/List';
 import type { Mapping } from './bindings/Mapping';
@@ -108,6 +110,12 @@ export function commands(call: Call) {
     createTask: (projectId: number, input: TaskInput) => call<Task>('create_task', { projectId, input }),
     updateTask: (id: number, input: TaskInput) => call<Task>('update_task', { id, input }),
     deleteTask: (id: number) => call<void>('delete_task', { id }),
+    listIssues: (projectId: number) => call<Issue[]>('list_issues', { projectId }),
+    createIssue: (projectId: number, input: IssueInput) => call<Issue>('create_issue', { projectId, input }),
+    raiseIssue: (projectId: number, meetingId: number, text: string) => call<Issue>('raise_issue', { projectId, meetingId, text }),
+    updateIssue: (id: number, input: IssueInput) => call<Issue>('update_issue', { id, input }),
+    deleteIssue: (id: number) => call<void>('delete_issue', { id }),
+    setStrengthScale: (projectId: number, labels: string[] | null) => call<void>('set_strength_scale', { projectId, labels }),
     plan: (projectId: number) => call<PlanStep[]>('plan', { projectId }),
     setPlanStep: (projectId: number, input: PlanStepInput) => call<void>('set_plan_step', { projectId, input }),
     deletePlanStep: (id: number) => call<void>('delete_plan_step', { id }),
@@ -195,6 +203,12 @@ export const COMMAND_NAMES = [
   'create_task',
   'update_task',
   'delete_task',
+  'list_issues',
+  'create_issue',
+  'raise_issue',
+  'update_issue',
+  'delete_issue',
+  'set_strength_scale',
   'plan',
   'set_plan_step',
   'delete_plan_step',

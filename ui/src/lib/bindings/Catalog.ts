@@ -4,8 +4,11 @@ import type { Barrier } from "./Barrier";
 import type { EvalItemInfo } from "./EvalItemInfo";
 import type { EvaluatorKind } from "./EvaluatorKind";
 import type { FiscalYear } from "./FiscalYear";
+import type { IssueKind } from "./IssueKind";
+import type { IssueStatus } from "./IssueStatus";
 import type { ItemStatus } from "./ItemStatus";
 import type { MeetingFormat } from "./MeetingFormat";
+import type { MeetingGroupInfo } from "./MeetingGroupInfo";
 import type { MeetingKind } from "./MeetingKind";
 import type { Phase } from "./Phase";
 import type { Profession } from "./Profession";
@@ -21,7 +24,15 @@ import type { Target } from "./Target";
 import type { TaskStatus } from "./TaskStatus";
 import type { Theme } from "./Theme";
 
-export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, barriers: Array<Barrier>, meeting_kinds: Array<MeetingKind>, meeting_formats: Array<MeetingFormat>, task_statuses: Array<TaskStatus>, evaluator_kinds: Array<EvaluatorKind>, 
+export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
+/**
+ * The headings of the two groups, aligned with `strength_groups` (「…の例（図8を参考）」).
+ */
+strength_group_titles: Array<string>, 
+/**
+ * Whose the strength items, scale and mapping are (the app's examples).
+ */
+strength_note: string, barriers: Array<Barrier>, meeting_kinds: Array<MeetingKind>, meeting_formats: Array<MeetingFormat>, task_statuses: Array<TaskStatus>, evaluator_kinds: Array<EvaluatorKind>, 
 /**
  * 表1's four items with their 〇 points.
  */
@@ -35,9 +46,17 @@ eval_rating_labels: Array<string>,
  */
 report_sections: Array<ReportSection>, 
 /**
- * Rating words for 1–4 (index 0 is 1).
+ * The app's example words for 1–4 (index 0 is 1); a project may word its own.
  */
 score_labels: Array<string>, 
+/**
+ * 課題・今後の検討事項: its two lists and the states of an issue.
+ */
+issue_kinds: Array<IssueKind>, issue_statuses: Array<IssueStatus>, 
+/**
+ * Meeting groups of the evaluation views (チーム会議など・合同の進捗会議・すべて).
+ */
+meeting_groups: Array<MeetingGroupInfo>, 
 /**
  * Sections of the sidebar, in order.
  */

@@ -17,6 +17,10 @@ overdue: boolean, note: string,
  */
 suggests_stakeholders: boolean, stakeholder_ids: number[], resource_ids: number[], 
 /**
+ * Meetings cited as evidence (where it was decided or reported).
+ */
+meeting_ids: number[], 
+/**
  * Newest first.
  */
 history: Array<StatusChange>, };

@@ -10,7 +10,11 @@ held_on_label: string,
 /**
  * 士会名 of the meeting's project(s), joined with 「・」 for a joint meeting.
  */
-projects: string, kind: EvaluatorKind, evaluator_id: number | null, 
+projects: string, 
+/**
+ * The meeting belongs to several projects (合同).
+ */
+joint: boolean, kind: EvaluatorKind, evaluator_id: number | null, 
 /**
  * The member's name, or 匿名.
  */

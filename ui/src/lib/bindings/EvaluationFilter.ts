@@ -11,4 +11,8 @@ from: string, to: string,
 /**
  * 他者評価, 自己評価, or empty for both.
  */
-kind: string, };
+kind: string, 
+/**
+ * `team`, `joint`, `all` (or their labels); empty for the report's split.
+ */
+meetings: string, };

@@ -13,6 +13,6 @@ meetings: Array<MeetingRef>,
  */
 stats: Array<ItemStat>, gaps: Array<Gap>, 
 /**
- * 「臨機応変な支援（D）の自己評価は他者評価より平均1.2低い」.
+ * In the report's words: 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
  */
 sentence: string | null, evaluations: number, };

@@ -5,6 +5,10 @@
  */
 export type ItemUpdateInput = { status: string, owner_id: number | null, due_date: string, note: string, stakeholder_ids: number[], resource_ids: number[], 
 /**
+ * Meetings cited as evidence.
+ */
+meeting_ids: number[], 
+/**
  * Who records a status change (記録者).
  */
 changed_by: string, 

@@ -17,6 +17,10 @@ joint: boolean, participants: Array<Participant>, guests: Array<string>, agenda:
  */
 task_count: number, 
 /**
+ * 課題 raised in this meeting.
+ */
+issue_count: number, 
+/**
  * Arrived with an evaluation request (評価依頼): the team keeps the
  * original; this copy is only evaluated here.
  */

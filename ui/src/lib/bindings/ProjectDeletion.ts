@@ -3,7 +3,7 @@
 /**
  * What deleting an archived project for good removes, counted for the dialog.
  */
-export type ProjectDeletion = { meetings: number, evaluations: number, tasks: number, checklist_items: number, strength_sessions: number, stakeholders: number, resources: number, members: number, 
+export type ProjectDeletion = { meetings: number, evaluations: number, tasks: number, issues: number, checklist_items: number, strength_sessions: number, stakeholders: number, resources: number, members: number, 
 /**
  * Joint meetings that stay with the other projects (only this project's
  * link and its people's evaluations go).

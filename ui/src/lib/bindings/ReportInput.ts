@@ -15,4 +15,12 @@ sections: Array<number>, author: string,
 /**
  * 西暦 instead of 和暦.
  */
-seireki: boolean, };
+seireki: boolean, 
+/**
+ * `team`, `joint`, `all`; empty for the report's split.
+ */
+meetings: string, 
+/**
+ * Leave the evaluations' comments out (they are printed by default).
+ */
+no_comments: boolean, };

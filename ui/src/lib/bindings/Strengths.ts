@@ -10,4 +10,12 @@ sessions: Array<Session>,
 /**
  * A sentence about the newest session: 「財力が最も低い（1.8）…」.
  */
-summary: string | null, };
+summary: string | null, 
+/**
+ * The words for 1–4: the team's own, or the app's example.
+ */
+scale: Array<string>, 
+/**
+ * True when the team worded the scale itself.
+ */
+scale_custom: boolean, };
