@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byId, click, freshDb, openApp, screenshot, startWithProject, textOf } from '../harness.mjs';
 
+/** Series drawn: a closed polygon when every axis is rated, else open lines. */
 async function polygons(app) {
-  return (await app.$$('[data-testid="strength-chart"] polygon.series')).length;
+  return (await app.$$('[data-testid="strength-chart"] .series')).length;
 }
 
 test('two rating sessions draw two polygons and survive a restart', async () => {
@@ -16,7 +17,9 @@ test('two rating sessions draw two polygons and survive a restart', async () => 
     await click(app, 'session-new');
     await click(app, 'session-create');
     await (await byId(app, 'strength-chart')).waitForDisplayed({ timeout: 10000 });
-    assert.equal(await polygons(app), 1);
+    // Nothing rated yet: no polygon at 0, the axes say 未評価.
+    assert.equal(await polygons(app), 0);
+    assert.match(await textOf(app, 'strength-chart'), /未評価/);
 
     const selects = await app.$$('[data-testid^="strength-rating-"]');
     await selects[0].selectByVisibleText('3：ほぼある');
@@ -33,6 +36,8 @@ test('two rating sessions draw two polygons and survive a restart', async () => 
       timeout: 10000,
       timeoutMsg: 'the summary did not name 財力',
     });
+    // 財力 and 創造力 rated, 人力 and 対応力 not: one open line between them.
+    assert.equal(await polygons(app), 1);
 
     await click(app, 'session-new');
     await click(app, 'session-create');
