@@ -111,6 +111,10 @@ fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
     for axis in ["創造力", "人力", "対応力", "財力"] {
         assert!(text.contains(axis), "{axis}");
     }
+    assert!(
+        text.contains("1〜4の尺度とヒト・モノ・カネ・情報への対応づけも、このアプリの例です"),
+        "the scale is said to be the app's example"
+    );
     for date in ["令和6年6月17日", "令和6年7月16日", "令和6年12月5日"] {
         assert!(text.contains(date), "{date}");
     }

@@ -240,6 +240,26 @@ pub(super) fn strengths(l: &mut Layout, cx: &Context) {
         if let Some(s) = &st.summary {
             l.paragraph(s, 10.5, true);
         }
+        let scale: Vec<String> = st
+            .scale
+            .iter()
+            .enumerate()
+            .map(|(i, w)| format!("{}：{w}", i + 1))
+            .collect();
+        l.paragraph(
+            &format!(
+                "尺度 {}{}。{}",
+                scale.join("、"),
+                if st.scale_custom {
+                    "（この事業の言葉）"
+                } else {
+                    ""
+                },
+                crate::model::strength::EXAMPLE_NOTE
+            ),
+            9.0,
+            false,
+        );
     }
 }
 
