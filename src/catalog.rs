@@ -53,6 +53,8 @@ pub struct Catalog {
     pub issue_statuses: Vec<IssueStatus>,
     /// Meeting groups of the evaluation views (チーム会議など・合同の進捗会議・すべて).
     pub meeting_groups: Vec<MeetingGroupInfo>,
+    /// Parts of speech テキスト分析 can count (KH Coder's names).
+    pub word_classes: Vec<crate::text::WordClass>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
     /// 2000–2099 with their 和暦 names, for 年度 lists.
@@ -96,11 +98,7 @@ impl Catalog {
             ("stakeholders", "関係機関・資料", None),
             ("meetings", "会議", None),
             ("evaluations", "評価", None),
-            (
-                "text",
-                "テキスト分析",
-                Some("評価コメントの共起ネットワーク"),
-            ),
+            ("text", "テキスト分析", None),
             ("plan", "計画", None),
             ("issues", "課題・検討事項", None),
             ("report", "報告書", None),
@@ -144,6 +142,7 @@ impl Catalog {
             strength_note: crate::model::strength::EXAMPLE_NOTE.into(),
             issue_kinds: IssueKind::ALL.to_vec(),
             issue_statuses: IssueStatus::ALL.to_vec(),
+            word_classes: crate::text::WordClass::ALL.to_vec(),
             meeting_groups: MeetingGroup::ALL
                 .iter()
                 .map(|&g| MeetingGroupInfo {

@@ -1246,6 +1246,16 @@ const EVALUATED: [Evaluated; 9] = [
     },
 ];
 
+/// Every comment sentence of the demo (its vocabulary, for benchmarks).
+pub fn comment_sentences() -> Vec<&'static str> {
+    EVALUATED
+        .iter()
+        .flat_map(|e| e.comments.iter().flatten())
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 /// Spreads `sum` over `n` people as 1–4 scores: the first `sum % n` (turning
 /// with the item, so no one always scores high) get one more than the rest.
 fn spread(sum: u32, n: usize, item: usize) -> Vec<u8> {

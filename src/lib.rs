@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod wareki;
 
 pub use error::{Error, FieldError, Result};

@@ -599,3 +599,68 @@ fn every_list_exports_as_csv_for_excel() {
         "the history travels: {body}"
     );
 }
+
+#[test]
+fn analyze_draws_the_network_and_writes_graphml_csv_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let (ok, out, err) = bansou(&db, &["analyze", "茨城"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("共起ネットワーク（他者評価・自己評価）：コメント"),
+        "{out}"
+    );
+    assert!(out.contains("語1") && out.contains("Jaccard"), "{out}");
+
+    let (ok, out, _) = bansou(
+        &db,
+        &[
+            "analyze",
+            "茨城",
+            "--kind",
+            "self",
+            "--min-freq",
+            "1",
+            "--top",
+            "10",
+            "--json",
+        ],
+    );
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["min_freq"], 1);
+    assert!(v["network"]["edges"].as_array().unwrap().len() >= 10);
+    assert!(!v["per_meeting"].as_array().unwrap().is_empty());
+
+    let graphml = dir.path().join("net.graphml");
+    let svg = dir.path().join("net.svg");
+    let csv_dir = dir.path().join("csv");
+    std::fs::create_dir(&csv_dir).unwrap();
+    let (ok, _, err) = bansou(
+        &db,
+        &[
+            "analyze",
+            "全体",
+            "--graphml",
+            graphml.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+            "--csv-dir",
+            csv_dir.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(&graphml).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let nodes = doc.descendants().filter(|n| n.has_tag_name("node")).count();
+    assert!(nodes > 5);
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+    let edges = std::fs::read(csv_dir.join("edges.csv")).unwrap();
+    assert!(edges.starts_with(b"\xEF\xBB\xBF"));
+
+    let (ok, _, err) = bansou(&db, &["analyze", "茨城", "--kind", "mutual"]);
+    assert!(!ok && err.contains("other・self・both"), "{err}");
+    let (ok, _, err) = bansou(&db, &["analyze", "茨城", "--min-freq", "0"]);
+    assert!(!ok && err.contains("最小出現数"), "{err}");
+}

@@ -96,10 +96,10 @@ fn the_demo_report_holds_every_section_and_the_japanese_is_not_garbled() {
     ] {
         assert!(text.contains(title), "{title} missing");
     }
-    assert!(
-        !text.contains("テキスト分析"),
-        "a capability that does not exist yet is left out"
-    );
+    // 8 テキスト分析: both kinds' networks and their most frequent words.
+    assert!(text.contains("テキスト分析（評価コメントの共起ネットワーク）"));
+    assert!(text.contains("他者評価のコメント") && text.contains("自己評価のコメント"));
+    assert!(text.contains("よく出た語"));
     let p = s.resolve_project("山口").unwrap();
     for item in s.checklist(p.id, d("2024-12-20")).unwrap().items {
         assert!(

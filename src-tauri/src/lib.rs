@@ -16,6 +16,7 @@ pub fn setup<R: tauri::Runtime>(
     builder
         .setup(|app| {
             fit_to_screen(app);
+            words_in_background(app.handle().clone());
             Ok(())
         })
         .plugin(tauri_plugin_opener::init())
@@ -51,6 +52,11 @@ pub fn setup<R: tauri::Runtime>(
             commands::update_issue,
             commands::delete_issue,
             commands::set_strength_scale,
+            commands::text_view,
+            commands::text_comments,
+            commands::set_stop_words,
+            commands::set_word_classes,
+            commands::export_network,
             commands::set_phase,
             commands::checklist,
             commands::update_checklist_item,
@@ -111,6 +117,25 @@ pub fn setup<R: tauri::Runtime>(
             commands::restore_backup,
             commands::open_backup_folder,
         ])
+}
+
+/// Comments saved before テキスト分析 existed (or imported, or from an older
+/// tokenizer) get their words on a thread of their own, a batch at a time, so
+/// the window never waits; the dictionary is loaded only when there is work.
+fn words_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::Manager;
+    std::thread::spawn(move || {
+        let state = app.state::<state::AppState>();
+        if !matches!(state.with(|s| s.comments_without_words()), Ok(n) if n > 0) {
+            return;
+        }
+        bansou::text::warm_up();
+        while let Ok(n) = state.with(|s| s.tokenize_pending(200)) {
+            if n == 0 {
+                break;
+            }
+        }
+    });
 }
 
 /// The window opens no larger than the screen it is on (a 1024×640 netbook

@@ -694,6 +694,65 @@ fn every_command_answers_and_every_input_is_checked() {
         bad,
     );
 
+    // テキスト分析: the demo's comments, as a network, its words' comments, exports.
+    let tf = json!({ "meeting_id": null, "from": "", "to": "", "kind": "", "items": [], "min_freq": 2, "top": 60 });
+    let view = c.ok("text_view", json!({ "projectId": pid, "filter": tf }));
+    let nodes = view["analysis"]["network"]["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty(), "{view}");
+    assert!(view["svg"].as_str().unwrap().starts_with("<svg"));
+    assert_eq!(
+        view["meeting_svgs"].as_array().unwrap().len(),
+        view["analysis"]["per_meeting"].as_array().unwrap().len()
+    );
+    let word = nodes[0]["word"].as_str().unwrap();
+    let found = c.ok(
+        "text_comments",
+        json!({ "projectId": pid, "filter": tf, "word": word }),
+    );
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["comment"].is_string()));
+    assert!(!found.as_array().unwrap().is_empty());
+    let mut bad_tf = tf.clone();
+    bad_tf["min_freq"] = json!(0);
+    c.err(
+        "text_view",
+        json!({ "projectId": pid, "filter": bad_tf }),
+        bad,
+    );
+    c.err(
+        "text_comments",
+        json!({ "projectId": pid, "filter": bad_tf, "word": word }),
+        bad,
+    );
+    let stop = c.ok("set_stop_words", json!({ "words": [word, " ", word] }));
+    assert_eq!(stop, json!([word]), "blanks and repeats dropped");
+    let without = c.ok("text_view", json!({ "projectId": pid, "filter": tf }));
+    assert!(without["analysis"]["network"]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["word"] != word));
+    c.ok("set_stop_words", json!({ "words": null }));
+    c.ok(
+        "set_word_classes",
+        json!({ "classes": ["名詞", "サ変名詞"] }),
+    );
+    c.ok("set_word_classes", json!({ "classes": ["名詞", "サ変名詞", "形容動詞", "固有名詞", "動詞", "形容詞", "副詞", "感動詞"] }));
+    let g = token("net", "graphml");
+    c.ok(
+        "export_network",
+        json!({ "projectId": pid, "filter": tf, "format": "graphml", "target": g }),
+    );
+    let g2 = token("net2", "graphml");
+    c.err(
+        "export_network",
+        json!({ "projectId": pid, "filter": tf, "format": "pptx", "target": g2 }),
+        bad,
+    );
+
     c.err("open_last_export", json!({}), "internal");
     let report = json!({ "from": "", "to": "", "sections": [1], "author": "", "seireki": false });
     let r1 = token("r", "pdf");
@@ -704,7 +763,7 @@ fn every_command_answers_and_every_input_is_checked() {
     assert!(std::fs::read(r["path"].as_str().unwrap())
         .unwrap()
         .starts_with(b"%PDF-"));
-    let no_such = json!({ "from": "", "to": "", "sections": [8], "author": "", "seireki": false });
+    let no_such = json!({ "from": "", "to": "", "sections": [13], "author": "", "seireki": false });
     let r2 = token("r2", "pdf");
     c.err(
         "export_report",

@@ -1,6 +1,7 @@
 //! Every computation over what teams record: evaluation statistics, the
-//! strength scores (and, later, text mining). Pure functions over model data;
+//! strength scores, the comments' co-occurrence network. Pure functions over model data;
 //! the store only reads and writes.
 
+pub mod cooc;
 pub mod evaluation;
 pub mod strength;

@@ -121,6 +121,35 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// 評価コメントの共起ネットワーク（KH Coder と同じ考え方：最小出現数・Jaccard 係数・上位の共起）
+    Analyze {
+        /// 事業のID、または事業名・士会名の一部（例：茨城）。「全体」ですべての事業
+        project: String,
+        /// other（他者評価）・self（自己評価）・both（両方）
+        #[arg(long, default_value = "both", value_name = "other|self|both")]
+        kind: String,
+        /// この会議のコメントだけ（会議のID）
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        /// 最小出現数
+        #[arg(long, default_value_t = 2)]
+        min_freq: u32,
+        /// 描く共起関係の数（同じ強さの共起は含める）
+        #[arg(long, default_value_t = 60)]
+        top: u32,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// GraphML（networkx・Gephi 用）に書き出す
+        #[arg(long, value_name = "OUT.graphml")]
+        graphml: Option<PathBuf>,
+        /// ノードと辺の CSV（nodes.csv・edges.csv）をこのフォルダに書き出す
+        #[arg(long, value_name = "DIR")]
+        csv_dir: Option<PathBuf>,
+        /// 図を SVG に書き出す
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+    },
     /// 事業をファイル（.bansou）に書き出す。--meeting と --request で評価依頼、--response で評価回答
     Export {
         /// 事業のID、または事業名・士会名の一部（例：山口）
@@ -196,7 +225,7 @@ enum Command {
     /// 処理時間と大きさを測る（report：報告書、crash：書き込み中の強制終了）。
     /// seed は大量のデータ（会議 --meetings 件、評価はその8倍）の事業を追加する
     Bench {
-        /// 測るもの（report・crash）、または seed
+        /// 測るもの（report・crash・exchange・analysis）、または seed
         what: String,
         /// crash で強制終了する回数
         #[arg(long, default_value_t = 20)]
@@ -204,6 +233,12 @@ enum Command {
         /// seed で作る会議の数
         #[arg(long, default_value_t = 500)]
         meetings: u64,
+        /// analysis で作るコメントの数
+        #[arg(long, default_value_t = 10_000)]
+        comments: usize,
+        /// analysis で同時に測る比較のスクリプト（MeCab・fugashi＋networkx）
+        #[arg(long, default_value = "../shared/bench/cooc_peer.py")]
+        peer: PathBuf,
     },
     /// データベースのバックアップを作る（--out を省くと backups フォルダへ）
     Backup {
@@ -252,6 +287,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like any Unix tool: when the reader of our output goes away (`| head`),
+    // stop quietly instead of panicking on the broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -458,6 +500,110 @@ fn run(cli: Cli) -> Result<()> {
                 .collect();
             print_table(&["期限", "状況", "タスク", "担当", "元の会議"], &rows);
         }
+        Command::Analyze {
+            project,
+            kind,
+            meeting,
+            min_freq,
+            top,
+            json,
+            graphml,
+            csv_dir,
+            svg,
+        } => {
+            let scope = if project == "全体" {
+                None
+            } else {
+                Some(store.resolve_project(&project)?)
+            };
+            let kind = match kind.as_str() {
+                "other" | "他者評価" | "他者" => "他者評価",
+                "self" | "自己評価" | "自己" => "自己評価",
+                "both" | "両方" | "" => "",
+                other => {
+                    return Err(Error::Validation(vec![bansou::FieldError::new(
+                        "kind",
+                        format!("--kind「{other}」は選べません。other・self・both から選んでください"),
+                    )]))
+                }
+            };
+            let filter = bansou::model::text::TextFilter {
+                meeting_id: meeting,
+                kind: kind.into(),
+                min_freq,
+                top,
+                ..Default::default()
+            };
+            let a = bansou::analysis::cooc::text_analysis(
+                &mut store,
+                scope.as_ref().map(|p| p.id),
+                &filter,
+            )?;
+            let net = &a.network;
+            let title = format!(
+                "共起ネットワーク（{}）",
+                if kind.is_empty() { "他者評価・自己評価" } else { kind }
+            );
+            if let Some(out) = graphml {
+                let out = target(&out, ExportKind::Graphml)?;
+                bansou::exchange::write_atomically(&out, bansou::exchange::graph::graphml(net).as_bytes())?;
+                println!("GraphML を書き出しました：{}（語 {}・共起 {}）", out.display(), net.nodes.len(), net.edges.len());
+            }
+            if let Some(dir) = csv_dir {
+                let (nodes, edges) = bansou::exchange::graph::csv_lists(net)?;
+                for (name, bytes) in [("nodes.csv", nodes), ("edges.csv", edges)] {
+                    let out = target(&dir.join(name), ExportKind::Csv)?;
+                    bansou::exchange::write_atomically(&out, &bytes)?;
+                    println!("CSV を書き出しました：{}", out.display());
+                }
+            }
+            if let Some(out) = svg {
+                let out = target(&out, ExportKind::Svg)?;
+                let scene = bansou::chart::network::network_scene(&title, net);
+                bansou::exchange::write_atomically(&out, bansou::chart::svg::render(&scene).as_bytes())?;
+                println!("図を書き出しました：{}", out.display());
+            }
+            if json {
+                return print_json(&a);
+            }
+            match &scope {
+                Some(p) => print_heading(p),
+                None => println!("すべての事業"),
+            }
+            println!();
+            println!(
+                "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（最小出現数 {}・上位 {}）",
+                net.documents,
+                net.words.len(),
+                net.nodes.len(),
+                net.edges.len(),
+                net.communities,
+                a.min_freq,
+                a.top
+            );
+            let rows: Vec<[String; 4]> = net
+                .words
+                .iter()
+                .take(20)
+                .map(|w| [w.word.clone(), w.class.label().into(), w.frequency.to_string(), w.documents.to_string()])
+                .collect();
+            println!();
+            print_table(&["語", "品詞", "出現数", "コメント数"], &rows);
+            let rows: Vec<[String; 3]> = net
+                .edges
+                .iter()
+                .take(20)
+                .map(|e| {
+                    [
+                        net.nodes[e.source as usize].word.clone(),
+                        net.nodes[e.target as usize].word.clone(),
+                        format!("{:.3}", e.jaccard),
+                    ]
+                })
+                .collect();
+            println!();
+            print_table(&["語1", "語2", "Jaccard"], &rows);
+        }
         Command::Issues { project, json, csv } => {
             let p = store.resolve_project(&project)?;
             let list = store.issues(p.id)?;
@@ -641,6 +787,7 @@ fn run(cli: Cli) -> Result<()> {
                 no_comments,
             }
             .validate(today())?;
+            store.ensure_words()?;
             let src = store.report_source(p.id, opts.from, opts.to, opts.today)?;
             let pdf = render(&src, &opts, &mut |_| {});
             bansou::exchange::write_atomically(&out, &pdf.bytes)?;
@@ -663,6 +810,8 @@ fn run(cli: Cli) -> Result<()> {
             what,
             trials,
             meetings,
+            comments,
+            peer,
         } => match what.as_str() {
             "seed" => {
                 let id = bansou::bench::large_project(&mut store, meetings)?;
@@ -673,6 +822,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             "report" => bansou::bench::report(&mut |line| println!("{line}"))?,
             "exchange" => bansou::bench::exchange(&mut |line| println!("{line}"))?,
+            "analysis" => {
+                bansou::bench::analysis(comments, Some(&peer), &mut |line| println!("{line}"))?;
+            }
             "crash" => {
                 let exe = std::env::current_exe().map_err(|source| Error::Io {
                     path: "bansou".into(),
@@ -691,7 +843,7 @@ fn run(cli: Cli) -> Result<()> {
             _ => {
                 return Err(Error::Validation(vec![bansou::FieldError::new(
                     "what",
-                    format!("「{what}」は測れません。report か crash を指定してください"),
+                    format!("「{what}」は測れません。report・crash・exchange・analysis・seed から指定してください"),
                 )]))
             }
         },

@@ -7,6 +7,7 @@ pub mod axes;
 pub mod bars;
 pub mod evaluation;
 pub mod line;
+pub mod network;
 pub mod pdf;
 pub mod radar;
 pub mod svg;

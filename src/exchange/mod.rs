@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod evaluation_csv;
+pub mod graph;
 pub mod target;
 
 use crate::error::{Error, Result};

@@ -16,6 +16,8 @@ pub enum ExportKind {
     Svg,
     /// A bundle for another PC (.bansou).
     Bansou,
+    /// A network for graph tools.
+    Graphml,
 }
 
 impl ExportKind {
@@ -25,6 +27,7 @@ impl ExportKind {
             ExportKind::Csv => "csv",
             ExportKind::Svg => "svg",
             ExportKind::Bansou => "bansou",
+            ExportKind::Graphml => "graphml",
         }
     }
 }

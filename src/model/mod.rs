@@ -16,6 +16,7 @@ pub mod resource;
 pub mod stakeholder;
 pub mod strength;
 pub mod task;
+pub mod text;
 mod validate;
 
 /// A template file of `[[item]]` tables (assets/templates/*.toml).

@@ -25,6 +25,10 @@ pub struct ReportSource {
     pub evaluations: Vec<Evaluation>,
     pub tasks: Vec<Task>,
     pub issues: Vec<super::issue::Issue>,
+    /// The evaluation comments of the period with their words, and how the
+    /// テキスト分析 section counts them.
+    pub comments: Vec<super::text::CommentDocument>,
+    pub text_options: super::text::NetworkOptions,
     pub plan: Vec<PlanStep>,
     pub resources: Vec<Resource>,
 }

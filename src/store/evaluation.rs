@@ -94,7 +94,8 @@ fn write_items(tx: &Transaction, id: i64, d: &EvaluationDraft) -> Result<()> {
             params![id, item, d.scores[i], d.comments[i]],
         )?;
     }
-    Ok(())
+    // The comments' words, for テキスト分析, as they are saved.
+    super::text::tokenize_evaluation(tx, id)
 }
 
 pub(crate) fn insert(tx: &Transaction, d: &EvaluationDraft) -> Result<i64> {

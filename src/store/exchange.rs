@@ -1658,6 +1658,7 @@ fn apply(tx: &Transaction, bundle: &Bundle, plan: &Plan, choices: &Choices) -> R
             tx.execute("INSERT INTO evaluation_items (evaluation_id, item, score, comment) VALUES (?1, ?2, ?3, ?4)",
                 params![id, item, d.scores[i], d.comments[i]])?;
         }
+        super::text::tokenize_evaluation(tx, id)?;
     });
     each!(issues, |r| {
         let d = &r.data;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 8] = [
+const FILL: [&str; 9] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -70,6 +70,10 @@ const FILL: [&str; 8] = [
      INSERT INTO tombstones (uuid, kind, version, project_uuid, deleted_at)
        VALUES ('6f1c1d1e-0000-4000-8000-000000000001', 'task', 'abc', NULL, 't');
      UPDATE meetings SET read_only = 1 WHERE id = 2;",
+    "INSERT INTO issues (project_id, meeting_id, kind, title, status, raised_on, position, created_at, updated_at)
+       VALUES (2, 2, '課題', '人材確保（マンパワー）', '未対応', '2024-09-05', 1, 't', 't');
+     INSERT INTO checklist_meetings (item_id, meeting_id) VALUES (1, 1);
+     UPDATE projects SET strength_scale = '[\"なし\",\"少し\",\"ある\",\"十分\"]' WHERE id = 1;",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

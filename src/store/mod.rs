@@ -17,6 +17,7 @@ pub(crate) mod resource;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
 pub(crate) mod task;
+pub(crate) mod text;
 
 use crate::error::{Error, Result};
 use chrono::Local;
@@ -36,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_archive.sql"),
     include_str!("migrations/0008_exchange.sql"),
     include_str!("migrations/0009_fidelity.sql"),
+    include_str!("migrations/0010_comment_words.sql"),
 ];
 
 /// The schema version this build writes.

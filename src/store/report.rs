@@ -50,6 +50,18 @@ impl Store {
             )?,
             tasks: self.tasks(project_id, today)?,
             issues: self.issues(project_id)?,
+            comments: self.comment_documents(&crate::model::text::TextScope {
+                project_id: Some(project_id),
+                from: Some(from),
+                to: Some(to),
+                ..Default::default()
+            })?,
+            text_options: crate::model::text::NetworkOptions {
+                min_freq: 2,
+                top: 60,
+                classes: self.word_classes()?,
+                stop_words: self.stop_words()?,
+            },
             plan: self.plan(project_id)?,
             resources: self.resources(project_id)?,
             project,

@@ -75,6 +75,13 @@ pub const SECTIONS: &[Section] = &[
         build: sections::evaluations,
     },
     Section {
+        number: 8,
+        name: "テキスト分析",
+        heading: "テキスト分析（評価コメントの共起ネットワーク）",
+        keep: 90.0,
+        build: sections::text,
+    },
+    Section {
         number: 9,
         name: "計画・今後の予定",
         heading: "計画・今後の予定",
@@ -332,7 +339,7 @@ mod tests {
         let bad = ReportInput {
             from: "2025-04-01".into(),
             to: "2024-04-01".into(),
-            sections: vec![8],
+            sections: vec![13],
             author: String::new(),
             seireki: false,
             meetings: "宴会".into(),

@@ -605,6 +605,80 @@ pub(super) fn issues(l: &mut Layout, cx: &Context) {
     }
 }
 
+pub(super) fn text(l: &mut Layout, cx: &Context) {
+    let docs = &cx.src.comments;
+    if docs.is_empty() {
+        l.paragraph("対象期間の評価コメントはありません。", 10.0, false);
+        return;
+    }
+    let o = &cx.src.text_options;
+    l.paragraph(
+        &format!(
+            "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}）。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
+            o.min_freq,
+            o.top,
+            if o.classes.len() == crate::text::WordClass::ALL.len() {
+                "すべて".to_string()
+            } else {
+                o.classes.iter().map(|c| c.label()).collect::<Vec<_>>().join("・")
+            }
+        ),
+        9.5,
+        false,
+    );
+    for kind in EvaluatorKind::ALL {
+        let list: Vec<&[(String, crate::text::WordClass)]> = docs
+            .iter()
+            .filter(|d| d.kind == *kind)
+            .map(|d| d.words.as_slice())
+            .collect();
+        let net = crate::analysis::cooc::network(&list, o);
+        l.subheading(&format!("{kind}のコメント（{}件）", list.len()));
+        if list.is_empty() {
+            l.paragraph("コメントはありません。", 10.0, false);
+            continue;
+        }
+        l.scene(
+            &crate::chart::network::network_scene(&format!("共起ネットワーク（{kind}）"), &net),
+            BODY_W * 0.9,
+        );
+        let rows: Vec<Vec<String>> = net
+            .words
+            .iter()
+            .take(10)
+            .map(|w| {
+                vec![
+                    w.word.clone(),
+                    w.class.label().into(),
+                    w.frequency.to_string(),
+                    w.documents.to_string(),
+                ]
+            })
+            .collect();
+        l.table(
+            &[
+                Column {
+                    title: "よく出た語",
+                    weight: 2.4,
+                },
+                Column {
+                    title: "品詞",
+                    weight: 1.0,
+                },
+                Column {
+                    title: "出現数",
+                    weight: 0.8,
+                },
+                Column {
+                    title: "コメント数",
+                    weight: 0.9,
+                },
+            ],
+            &rows,
+        );
+    }
+}
+
 pub(super) fn plan(l: &mut Layout, cx: &Context) {
     let (tasks, today) = (&cx.src.tasks, cx.src.today);
     l.scene(

@@ -7,6 +7,7 @@ import type { Catalog } from './bindings/Catalog';
 import type { Checklist } from './bindings/Checklist';
 import type { ChecklistItem } from './bindings/ChecklistItem';
 import type { Choices } from './bindings/Choices';
+import type { CommentDocument } from './bindings/CommentDocument';
 import type { ContactLogInput } from './bindings/ContactLogInput';
 import type { CsvPreview } from './bindings/CsvPreview';
 import type { DateReading } from './bindings/DateReading';
@@ -49,7 +50,10 @@ import type { StrengthItemInput } from './bindings/StrengthItemInput';
 import type { Strengths } from './bindings/Strengths';
 import type { Task } from './bindings/Task';
 import type { TaskInput } from './bindings/TaskInput';
+import type { TextFilter } from './bindings/TextFilter';
+import type { TextView } from './bindings/TextView';
 import type { Today } from './bindings/Today';
+import type { WordClass } from './bindings/WordClass';
 
 /** How a command is sent (api.ts passes `invoke` with Japanese error handling). */
 export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
@@ -127,6 +131,11 @@ export function commands(call: Call) {
     deleteEvaluation: (id: number) => call<void>('delete_evaluation', { id }),
     chooseExport: (kind: ExportKind, defaultName: string) => call<ExportTarget | null>('choose_export', { kind, defaultName }),
     exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, target: string) => call<ExportResult>('export_evaluations_csv', { projectId, filter, target }),
+    textView: (projectId: number | null, filter: TextFilter) => call<TextView>('text_view', { projectId, filter }),
+    textComments: (projectId: number | null, filter: TextFilter, word: string) => call<CommentDocument[]>('text_comments', { projectId, filter, word }),
+    setStopWords: (words: string[] | null) => call<string[]>('set_stop_words', { words }),
+    setWordClasses: (classes: WordClass[]) => call<void>('set_word_classes', { classes }),
+    exportNetwork: (projectId: number | null, filter: TextFilter, format: string, target: string) => call<ExportResult>('export_network', { projectId, filter, format, target }),
     exportReport: (projectId: number, input: ReportInput, target: string) => call<ExportResult>('export_report', { projectId, input, target }),
     exportForm: (evaluationId: number | null, target: string) => call<ExportResult>('export_form', { evaluationId, target }),
     exportBundle: (projectId: number, target: string) => call<ExportResult>('export_bundle', { projectId, target }),
@@ -220,6 +229,11 @@ export const COMMAND_NAMES = [
   'delete_evaluation',
   'choose_export',
   'export_evaluations_csv',
+  'text_view',
+  'text_comments',
+  'set_stop_words',
+  'set_word_classes',
+  'export_network',
   'export_report',
   'export_form',
   'export_bundle',

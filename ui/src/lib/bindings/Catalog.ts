@@ -23,6 +23,7 @@ import type { StrengthGroup } from "./StrengthGroup";
 import type { Target } from "./Target";
 import type { TaskStatus } from "./TaskStatus";
 import type { Theme } from "./Theme";
+import type { WordClass } from "./WordClass";
 
 export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
 /**
@@ -57,6 +58,10 @@ issue_kinds: Array<IssueKind>, issue_statuses: Array<IssueStatus>,
  * Meeting groups of the evaluation views (チーム会議など・合同の進捗会議・すべて).
  */
 meeting_groups: Array<MeetingGroupInfo>, 
+/**
+ * Parts of speech テキスト分析 can count (KH Coder's names).
+ */
+word_classes: Array<WordClass>, 
 /**
  * Sections of the sidebar, in order.
  */
