@@ -23,6 +23,8 @@ pub struct Catalog {
     pub themes: Vec<Theme>,
     pub targets: Vec<Target>,
     pub roles: Vec<Role>,
+    /// 事業全体's people: 事務局, 伴走支援班リーダー, 伴走支援者, 研修会班, 事業協力者.
+    pub program_roles: Vec<crate::model::program::ProgramRole>,
     pub sides: Vec<Side>,
     pub item_statuses: Vec<ItemStatus>,
     pub phases: Vec<Phase>,
@@ -92,6 +94,8 @@ pub struct Section {
 impl Catalog {
     pub fn get() -> Self {
         let sections = [
+            // Above the teams: the sidebar shows it apart from the project's sections.
+            ("program", "事業全体", None),
             ("overview", "概要", None),
             ("checklist", "準備チェック", None),
             ("strengths", "強み分析", None),
@@ -114,6 +118,7 @@ impl Catalog {
             themes: Theme::ALL.to_vec(),
             targets: Target::ALL.to_vec(),
             roles: Role::ALL.to_vec(),
+            program_roles: crate::model::program::ProgramRole::ALL.to_vec(),
             sides: Side::ALL.to_vec(),
             item_statuses: ItemStatus::ALL.to_vec(),
             phases: crate::model::phase::phases().to_vec(),

@@ -1012,6 +1012,218 @@ fn add_meetings_and_tasks(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()>
     Ok(())
 }
 
+/// The program (第1章 第3節): who runs it, its people once each (the teams'
+/// supporters and secretariat linked to them), and its own meetings with the
+/// report's dates (the report's 令和7年 for these is the program's 令和6年度).
+fn add_program(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
+    let program: i64 = tx.query_row(
+        "SELECT program_id FROM projects WHERE id = ?1",
+        [ids[0]],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE programs SET fiscal_year = 2024, organizer = '日本理学療法士協会・日本作業療法士協会',
+            secretariat = '地域保健総合推進事業 事務局',
+            note = '事業協力者会議（4回）、伴走支援班、研修会班。モデルチーム：山口（PT）・茨城（OT）'
+         WHERE id = ?1",
+        [program],
+    )?;
+    // The supporters and the secretariat, once each, linked from the teams.
+    for &id in ids {
+        crate::store::program::link_people(tx, id)?;
+    }
+    for (name, role, affiliation) in [
+        ("早川 綾", "研修会班", "東海リハビリテーション学院"),
+        ("岩田 慎吾", "研修会班", "四国地域リハビリテーション協議会"),
+        ("西田 聡", "事業協力者", "近畿の保健所（例）"),
+    ] {
+        tx.execute(
+            "INSERT INTO program_people (program_id, name, role, affiliation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![program, name, role, affiliation, crate::store::now()],
+        )?;
+    }
+    let people = |roles: &[&str]| -> Result<Vec<i64>> {
+        let mut st = tx.prepare(
+            "SELECT id FROM program_people WHERE program_id = ?1 AND role IN (SELECT value FROM json_each(?2)) ORDER BY id",
+        )?;
+        let roles = serde_json::to_string(roles).expect("strings");
+        let rows = st.query_map(rusqlite::params![program, roles], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let support = people(&["伴走支援班リーダー", "伴走支援者", "事務局"])?;
+    let training = people(&["研修会班", "事務局"])?;
+    let everyone = people(&[
+        "伴走支援班リーダー",
+        "伴走支援者",
+        "研修会班",
+        "事業協力者",
+        "事務局",
+    ])?;
+    // (kind, title, date, who, agenda, decisions)
+    type ProgramMeeting<'a> = (&'a str, &'a str, &'a str, &'a Vec<i64>, &'a str, &'a str);
+    let meetings: [ProgramMeeting; 15] = [
+        (
+            "事前レク",
+            "伴走支援班 事前レク",
+            "2024-05-23",
+            &support,
+            "事業実施に向けたチーム活動の支援と支援のあり方の検討",
+            "",
+        ),
+        (
+            "事業協力者会議",
+            "",
+            "2024-06-11",
+            &everyone,
+            "事業全体の進捗管理",
+            "モデルチームの伴走支援と研修会の計画を進める",
+        ),
+        (
+            "班会議",
+            "伴走支援班 第1回班会議",
+            "2024-06-11",
+            &support,
+            "伴走支援の方向性と会議体の構成・役割の整理",
+            "",
+        ),
+        (
+            "班会議",
+            "研修会班 第1回班会議",
+            "2024-06-11",
+            &training,
+            "研修会の企画",
+            "",
+        ),
+        (
+            "臨時会議",
+            "",
+            "2024-07-03",
+            &support,
+            "モデルチームの状況の共有",
+            "",
+        ),
+        (
+            "班会議",
+            "研修会班 第2回班会議",
+            "2024-07-22",
+            &training,
+            "研修会の講演とグループワークの準備",
+            "",
+        ),
+        (
+            "事業協力者会議",
+            "",
+            "2024-08-26",
+            &everyone,
+            "事業全体の進捗管理",
+            "",
+        ),
+        (
+            "班会議",
+            "伴走支援班 第2回班会議",
+            "2024-08-27",
+            &support,
+            "第1回進捗会議の準備",
+            "",
+        ),
+        (
+            "研修会",
+            "研修会（オンライン）",
+            "2024-10-05",
+            &training,
+            "午前：講演8題\n午後：グループワーク（3テーマ）",
+            "",
+        ),
+        (
+            "臨時会議",
+            "",
+            "2024-10-22",
+            &support,
+            "モデルチームの状況の共有",
+            "",
+        ),
+        (
+            "班会議",
+            "研修会班 第3回班会議",
+            "2024-11-18",
+            &training,
+            "研修会の振り返りとアンケートの集計",
+            "",
+        ),
+        (
+            "班会議",
+            "伴走支援班 第3回班会議",
+            "2024-11-21",
+            &support,
+            "第2回進捗会議の準備",
+            "",
+        ),
+        (
+            "事業協力者会議",
+            "",
+            "2024-12-18",
+            &everyone,
+            "事業全体の進捗管理、事業報告の取りまとめ",
+            "事業報告を取りまとめる",
+        ),
+        (
+            "班会議",
+            "伴走支援班 第4回班会議",
+            "2024-12-19",
+            &support,
+            "伴走支援のあり方の評価と考察",
+            "",
+        ),
+        (
+            "事業協力者会議",
+            "",
+            "2025-02-05",
+            &everyone,
+            "事業報告の取りまとめ",
+            "",
+        ),
+    ];
+    let mut report_meeting = None;
+    for (kind, title, date, who, agenda, decisions) in meetings {
+        let input = MeetingInput {
+            kind: kind.into(),
+            title: title.into(),
+            held_on: date.into(),
+            start_time: "18:30".into(),
+            end_time: "20:00".into(),
+            format: "オンライン".into(),
+            program_id: Some(program),
+            person_ids: who.clone(),
+            agenda: agenda.into(),
+            decisions: decisions.into(),
+            ..Default::default()
+        };
+        let id = meeting::insert(tx, &input.validate()?)?;
+        if date == "2024-12-18" {
+            report_meeting = Some(id);
+        }
+    }
+    let secretariat: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM program_people WHERE program_id = ?1 AND role = '事務局'",
+            [program],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let task = TaskInput {
+        title: "事業報告の取りまとめ".into(),
+        owner_id: secretariat,
+        due_date: "2025-02-05".into(),
+        status: "完了".into(),
+        phase: None,
+        meeting_id: report_meeting,
+        milestone: true,
+        note: String::new(),
+    };
+    task::insert_program_task(tx, program, &task.validate()?)?;
+    Ok(())
+}
+
 /// 課題・今後の検討事項 in the report's words: 茨城's six 課題 and the three new
 /// ones of 10月30日 (第3節), 山口's 図16 (今後の検討事項, with what was under way).
 /// (team, kind, title, status, 対応, meeting date). The six were listed before
@@ -1386,6 +1598,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
         }
         add_resources(tx, ids[0], ids[1])?;
         add_meetings_and_tasks(tx, &ids)?;
+        add_program(tx, &ids)?;
         add_evaluations(tx, &ids)?;
         add_issues(tx, &ids, chrono::Local::now().date_naive())?;
         Ok(DemoOutcome::Loaded {

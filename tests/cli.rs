@@ -664,3 +664,104 @@ fn analyze_draws_the_network_and_writes_graphml_csv_and_svg() {
     let (ok, _, err) = bansou(&db, &["analyze", "茨城", "--min-freq", "0"]);
     assert!(!ok && err.contains("最小出現数"), "{err}");
 }
+
+#[test]
+fn program_shows_the_dashboard_and_writes_its_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+
+    let (ok, out, err) = bansou(&db, &["program"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.starts_with(
+            "令和6年度 地域保健総合推進事業　主催：日本理学療法士協会・日本作業療法士協会"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("山口県理学療法士会") && out.contains("69%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("茨城県作業療法士会") && out.contains("44%"),
+        "{out}"
+    );
+
+    let (ok, out, _) = bansou(&db, &["program", "--json"]);
+    assert!(ok);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    for key in [
+        "completion",
+        "phase",
+        "open_tasks",
+        "overdue_tasks",
+        "open_issues",
+        "other_mean",
+        "latest_gap",
+        "trend",
+        "weakest_strength",
+        "warnings",
+    ] {
+        assert!(rows[0].get(key).is_some(), "{key} in {}", rows[0]);
+    }
+
+    let (ok, out, _) = bansou(&db, &["program", "--people", "--json"]);
+    assert!(ok);
+    let work: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kitamura = work
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == "北村 浩一")
+        .unwrap();
+    assert_eq!(kitamura["teams"].as_array().unwrap().len(), 2);
+
+    let pdf = dir.path().join("一覧.pdf");
+    let csv = dir.path().join("一覧.csv");
+    let summary = dir.path().join("まとめ.pdf");
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "program",
+            "--program",
+            "地域保健",
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+            "--summary-pdf",
+            summary.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("事業全体の進捗一覧を書き出しました"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(std::fs::read(&summary).unwrap().starts_with(b"%PDF"));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.trim_end().split("\r\n").count(), 3);
+
+    // A bad target is refused before anything is written.
+    let fresh = dir.path().join("新しい.pdf");
+    let (ok, _, err) = bansou(
+        &db,
+        &[
+            "program",
+            "--pdf",
+            fresh.to_str().unwrap(),
+            "--csv",
+            db.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("エラー"), "{err}");
+    assert!(
+        !fresh.exists(),
+        "nothing written when one target is refused"
+    );
+    let (ok, _, err) = bansou(&db, &["program", "--program", "存在しない事業"]);
+    assert!(!ok);
+    assert!(err.contains("見つかりません"), "{err}");
+}

@@ -153,6 +153,7 @@ fn edit_meeting(s: &mut Store, project: i64, title: &str, minutes: &str) -> i64 
         minutes: minutes.into(),
         decisions: m.decisions.join("\n"),
         resource_ids: m.resource_ids.clone(),
+        ..Default::default()
     };
     s.update_meeting(m.id, &input).unwrap();
     m.id

@@ -190,7 +190,7 @@ fn deleting_first_archives_then_deletes_everything_the_project_owns() {
     for (table, sql) in [
         ("projects", format!("SELECT count(*) FROM projects WHERE id = {}", y.id)),
         ("members", format!("SELECT count(*) FROM members WHERE project_id = {}", y.id)),
-        ("orphan meetings", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_projects p WHERE p.meeting_id = m.id)".into()),
+        ("orphan meetings", "SELECT count(*) FROM meetings m WHERE m.program_id IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_projects p WHERE p.meeting_id = m.id)".into()),
         ("evaluations of a deleted member", "SELECT count(*) FROM evaluations e WHERE e.evaluator_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = e.evaluator_id)".into()),
         ("resources of nobody", "SELECT count(*) FROM resources r WHERE NOT EXISTS (SELECT 1 FROM resource_projects p WHERE p.resource_id = r.id)".into()),
         ("issues", format!("SELECT count(*) FROM issues WHERE project_id = {}", y.id)),

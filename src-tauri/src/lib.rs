@@ -116,6 +116,19 @@ pub fn setup<R: tauri::Runtime>(
             commands::set_backup_keep,
             commands::restore_backup,
             commands::open_backup_folder,
+            commands::list_programs,
+            commands::create_program,
+            commands::update_program,
+            commands::program_view,
+            commands::program_people,
+            commands::add_person,
+            commands::update_person,
+            commands::assign_person,
+            commands::unassign_person,
+            commands::list_program_meetings,
+            commands::list_program_tasks,
+            commands::create_program_task,
+            commands::export_program,
         ])
 }
 

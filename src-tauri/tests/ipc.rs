@@ -779,6 +779,96 @@ fn every_command_answers_and_every_input_is_checked() {
         nf,
     );
 
+    // 事業全体: the program, its people, meetings and tasks, its documents.
+    let programs = c.ok("list_programs", json!({}));
+    let gid = id(&programs[0]);
+    let program = json!({ "name": "IPC事業全体", "fiscal_year": 2025, "organizer": "", "secretariat": "", "note": "" });
+    let g = c.ok("create_program", json!({ "input": program }));
+    c.err("create_program", json!({ "input": program }), bad);
+    let mut renamed = program.clone();
+    renamed["name"] = json!("IPC事業全体（改）");
+    assert_eq!(
+        c.ok("update_program", json!({ "id": id(&g), "input": renamed }))["name"],
+        "IPC事業全体（改）"
+    );
+    c.err(
+        "update_program",
+        json!({ "id": 999_999, "input": program }),
+        nf,
+    );
+    let view = c.ok("program_view", json!({ "programId": gid }));
+    assert_eq!(view["teams"].as_array().unwrap().len(), 2, "{view}");
+    assert!(view["work"].as_array().unwrap().len() >= 6);
+    c.err("program_view", json!({ "programId": 999_999 }), nf);
+    let people = c.ok("program_people", json!({ "programId": gid }));
+    assert_eq!(people[0]["role"], "伴走支援班リーダー");
+    c.err("program_people", json!({ "programId": 999_999 }), nf);
+    let person =
+        json!({ "name": "試験 花子", "role": "伴走支援者", "affiliation": "", "email": "" });
+    let who = c.ok("add_person", json!({ "programId": gid, "input": person }));
+    c.err("add_person", json!({ "programId": gid, "input": { "name": "", "role": "班長", "affiliation": "", "email": "" } }), bad);
+    c.ok("update_person", json!({ "id": id(&who), "input": person }));
+    c.err(
+        "update_person",
+        json!({ "id": 999_999, "input": person }),
+        nf,
+    );
+    let assigned = c.ok(
+        "assign_person",
+        json!({ "personId": id(&who), "projectId": pid }),
+    );
+    assert_eq!(assigned["assignments"][0]["project_id"], pid);
+    c.err(
+        "assign_person",
+        json!({ "personId": id(&who), "projectId": 999_999 }),
+        nf,
+    );
+    let off = c.ok(
+        "unassign_person",
+        json!({ "personId": id(&who), "projectId": pid }),
+    );
+    assert!(off["assignments"].as_array().unwrap().is_empty(), "{off}");
+    c.err(
+        "unassign_person",
+        json!({ "personId": 999_999, "projectId": pid }),
+        nf,
+    );
+    let pm = c.ok("list_program_meetings", json!({ "programId": gid }));
+    assert_eq!(pm.as_array().unwrap().len(), 15);
+    c.err("list_program_meetings", json!({ "programId": 999_999 }), nf);
+    c.ok("list_program_tasks", json!({ "programId": gid }));
+    c.err("list_program_tasks", json!({ "programId": 999_999 }), nf);
+    let ptask = json!({ "title": "研修会の案内を送る", "owner_id": id(&who), "due_date": "2025-01-10", "status": "未着手",
+        "phase": null, "meeting_id": pm[0]["id"], "milestone": false, "note": "" });
+    c.ok(
+        "create_program_task",
+        json!({ "programId": gid, "input": ptask }),
+    );
+    let mut stranger = ptask.clone();
+    stranger["owner_id"] = json!(999_999);
+    c.err(
+        "create_program_task",
+        json!({ "programId": gid, "input": stranger }),
+        bad,
+    );
+    for (doc, kind) in [
+        ("dashboard-csv", "csv"),
+        ("dashboard-pdf", "pdf"),
+        ("year-summary", "pdf"),
+    ] {
+        let t = token(&format!("事業全体_{doc}"), kind);
+        let done = c.ok(
+            "export_program",
+            json!({ "programId": gid, "document": doc, "target": t }),
+        );
+        assert!(done["bytes"].as_u64().unwrap() > 500, "{doc}: {done}");
+    }
+    c.err(
+        "export_program",
+        json!({ "programId": 999_999, "document": "year-summary", "target": token("x", "pdf") }),
+        nf,
+    );
+
     // 交換: files for other PCs, and files from them.
     let t = token("山口", "bansou");
     c.ok("export_bundle", json!({ "projectId": pid, "target": t }));

@@ -4,4 +4,5 @@
 
 pub mod cooc;
 pub mod evaluation;
+pub mod program;
 pub mod strength;

@@ -150,6 +150,27 @@ enum Command {
         #[arg(long, value_name = "OUT.svg")]
         svg: Option<PathBuf>,
     },
+    /// 事業全体（事務局の一覧）：チームごとのフェーズ・準備チェック・会議・タスク・課題・評価・強み
+    Program {
+        /// 事業全体のID、または名前の一部（事業全体が1つなら省略可）
+        #[arg(long, value_name = "ID|NAME")]
+        program: Option<String>,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// 「事業全体の進捗一覧」（A4 横の PDF）を書き出す
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+        /// 一覧を Excel で開ける CSV に書き出す
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// 年間まとめ（チーム・会議・評価の平均・研修会、A4 PDF）を書き出す
+        #[arg(long, value_name = "OUT.pdf")]
+        summary_pdf: Option<PathBuf>,
+        /// 一覧の代わりに、関係者ごとの担当チーム・出席した会議・書いた評価を表示する
+        #[arg(long)]
+        people: bool,
+    },
     /// 事業をファイル（.bansou）に書き出す。--meeting と --request で評価依頼、--response で評価回答
     Export {
         /// 事業のID、または事業名・士会名の一部（例：山口）
@@ -797,6 +818,101 @@ fn run(cli: Cli) -> Result<()> {
                 pdf.bytes.len() / 1024
             );
             say_replaced(pdf.replaced);
+        }
+        Command::Program {
+            program,
+            json,
+            pdf,
+            csv,
+            summary_pdf,
+            people,
+        } => {
+            let g = store.resolve_program(program.as_deref())?;
+            // Check every target before writing any, so a bad one changes nothing.
+            let pdf = pdf.map(|o| target(&o, ExportKind::Pdf)).transpose()?;
+            let csv = csv.map(|o| target(&o, ExportKind::Csv)).transpose()?;
+            let summary_pdf = summary_pdf
+                .map(|o| target(&o, ExportKind::Pdf))
+                .transpose()?;
+            let rows = bansou::analysis::program::program_dashboard(&store, g.id, today())?;
+            let mut wrote = false;
+            if let Some(out) = &pdf {
+                let doc = bansou::report::program::dashboard_pdf(&g, &rows, today(), chrono::Local::now());
+                bansou::exchange::write_atomically(out, &doc.bytes)?;
+                println!("事業全体の進捗一覧を書き出しました：{}", out.display());
+                say_replaced(doc.replaced);
+                wrote = true;
+            }
+            if let Some(out) = &csv {
+                write_csv(out, &bansou::exchange::csv::dashboard_csv(&rows)?, rows.len())?;
+                wrote = true;
+            }
+            if let Some(out) = &summary_pdf {
+                let s = bansou::analysis::program::year_summary(&store, g.id)?;
+                let doc = bansou::report::program::year_summary_pdf(&s, chrono::Local::now());
+                bansou::exchange::write_atomically(out, &doc.bytes)?;
+                println!("事業の年間まとめを書き出しました：{}", out.display());
+                say_replaced(doc.replaced);
+                wrote = true;
+            }
+            if wrote && !json {
+                return Ok(());
+            }
+            if people {
+                let work = store.supporter_work(g.id)?;
+                if json {
+                    return print_json(&work);
+                }
+                println!("{}", g.title());
+                let rows: Vec<[String; 5]> = work
+                    .iter()
+                    .map(|w| {
+                        [
+                            w.name.clone(),
+                            w.role.to_string(),
+                            if w.teams.is_empty() { "—".into() } else { w.teams.join("・") },
+                            w.meetings_attended.to_string(),
+                            w.evaluations_written.to_string(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["氏名", "役割", "担当チーム", "出席した会議", "書いた評価"], &rows);
+                return Ok(());
+            }
+            if json {
+                return print_json(&rows);
+            }
+            println!(
+                "{}　主催：{}　事務局：{}",
+                g.title(),
+                if g.organizer.is_empty() { "—" } else { &g.organizer },
+                if g.secretariat.is_empty() { "—" } else { &g.secretariat },
+            );
+            if rows.is_empty() {
+                println!("この事業全体にはまだチームがありません");
+                return Ok(());
+            }
+            let mean = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "—".into());
+            let table: Vec<[String; 9]> = rows
+                .iter()
+                .map(|r| {
+                    [
+                        r.project_id.to_string(),
+                        r.society.clone(),
+                        r.phase.clone().unwrap_or_else(|| "—".into()),
+                        format!("{}%", r.completion),
+                        r.last_meeting_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                        format!("{}（超過 {}）", r.open_tasks, r.overdue_tasks),
+                        r.open_issues.to_string(),
+                        format!("{} / {}", mean(r.other_mean), mean(r.self_mean)),
+                        if r.warnings.is_empty() { "—".into() } else { r.warnings.join("／") },
+                    ]
+                })
+                .collect();
+            print_table(
+                &["ID", "士会", "フェーズ", "達成度", "直近の会議", "タスク", "課題", "評価（他者/自己）", "注意"],
+                &table,
+            );
         }
         Command::Form { out, evaluation } => {
             let out = target(&out, ExportKind::Pdf)?;

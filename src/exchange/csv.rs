@@ -302,6 +302,65 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
     )
 }
 
+/// 事業全体: one row per team, as the dashboard shows it.
+pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>> {
+    let num = |v: Option<f64>, f: fn(f64) -> String| v.map(f).unwrap_or_default();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.society.clone(),
+                r.name.clone(),
+                r.theme.to_string(),
+                r.phase.clone().unwrap_or_default(),
+                format!("{}/{}", r.inner_done, r.inner_applicable),
+                format!("{}/{}", r.outer_done, r.outer_applicable),
+                r.completion.to_string(),
+                r.last_meeting.clone().unwrap_or_default(),
+                r.next_meeting.clone().unwrap_or_default(),
+                r.open_tasks.to_string(),
+                r.overdue_tasks.to_string(),
+                r.open_issues.to_string(),
+                num(r.other_mean, |x| format!("{x:.2}")),
+                num(r.self_mean, |x| format!("{x:.2}")),
+                num(r.latest_gap, |x| format!("{x:.2}")),
+                r.trend
+                    .iter()
+                    .map(|x| format!("{x:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                r.weakest_strength.clone().unwrap_or_default(),
+                r.warnings.join("／"),
+                r.bundle_imported_at.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    sheet(
+        &[
+            "士会",
+            "事業名",
+            "テーマ",
+            "フェーズ",
+            "内向き（完了/対象）",
+            "外向き（完了/対象）",
+            "達成度（%）",
+            "直近の会議",
+            "次の会議",
+            "未完了タスク",
+            "期限超過タスク",
+            "未解決の課題",
+            "他者評価の平均",
+            "自己評価の平均",
+            "最新の差（他者−自己）",
+            "他者評価の推移",
+            "最も弱い強み",
+            "注意",
+            "最後に取り込んだファイル",
+        ],
+        &body,
+    )
+}
+
 /// The lists the window and the CLI export for Excel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]

@@ -755,6 +755,8 @@ impl Bundle {
                     minutes: d.minutes.clone(),
                     decisions: d.decisions.clone(),
                     resource_ids: Vec::new(),
+                    program_id: None,
+                    person_ids: Vec::new(),
                 }
                 .validate(),
             );

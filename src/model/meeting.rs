@@ -77,6 +77,14 @@ pub struct MeetingInput {
     pub decisions: String,
     #[ts(type = "number[]")]
     pub resource_ids: Vec<i64>,
+    /// A meeting of the program rather than of a team (事業協力者会議, 班会議):
+    /// then `project_ids` is empty and the participants are the program's people.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub program_id: Option<i64>,
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub person_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +102,8 @@ pub struct MeetingDraft {
     pub minutes: String,
     pub decisions: Vec<String>,
     pub resource_ids: Vec<i64>,
+    pub program_id: Option<i64>,
+    pub person_ids: Vec<i64>,
 }
 
 fn lines(text: &str) -> Vec<String> {
@@ -149,8 +159,13 @@ impl MeetingInput {
             &MeetingFormat::labels(),
         );
         let project_ids = sorted(&self.project_ids);
-        if project_ids.is_empty() {
-            c.push("project_ids", "会議を記録する事業を選んでください");
+        match (project_ids.is_empty(), self.program_id) {
+            (true, None) => c.push("project_ids", "会議を記録する事業を選んでください"),
+            (false, Some(_)) => c.push(
+                "project_ids",
+                "事業全体の会議には、チームの事業は選べません（チームが集まる会議は合同会議として記録します）",
+            ),
+            _ => {}
         }
         let guests = lines(&self.guests);
         if guests
@@ -188,6 +203,8 @@ impl MeetingInput {
             minutes,
             decisions,
             resource_ids: sorted(&self.resource_ids),
+            program_id: self.program_id,
+            person_ids: sorted(&self.person_ids),
         })
         .map_err(Error::Validation)
     }
@@ -237,6 +254,11 @@ pub struct Meeting {
     /// Arrived with an evaluation request (評価依頼): the team keeps the
     /// original; this copy is only evaluated here.
     pub read_only: bool,
+    /// Set for a meeting of the program (no team).
+    #[ts(type = "number | null")]
+    pub program_id: Option<i64>,
+    /// The program's people who took part (program meetings).
+    pub people: Vec<super::program::PersonRef>,
 }
 
 /// Which meetings a list shows.

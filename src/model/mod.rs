@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod member;
 pub mod overview;
 pub mod phase;
+pub mod program;
 pub mod project;
 pub mod report;
 pub mod resource;

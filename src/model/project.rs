@@ -205,6 +205,9 @@ pub struct Project {
     pub id: i64,
     pub name: String,
     pub program: Option<String>,
+    /// The program (事業全体) it belongs to, when it has one.
+    #[ts(type = "number | null")]
+    pub program_id: Option<i64>,
     pub prefecture: String,
     pub profession: Profession,
     /// 士会名, derived: 山口県理学療法士会.
@@ -284,6 +287,7 @@ impl Project {
     ) -> Self {
         Project {
             id,
+            program_id: None,
             archived,
             phase: phase.and_then(super::phase::phase).cloned(),
             society: society_name(&d.prefecture, d.profession),

@@ -88,8 +88,11 @@ impl TaskInput {
 pub struct Task {
     #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
-    pub project_id: i64,
+    /// The team's task, or (project_id null) the program's.
+    #[ts(type = "number | null")]
+    pub project_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub program_id: Option<i64>,
     pub title: String,
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,

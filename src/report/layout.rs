@@ -10,7 +10,6 @@ use printpdf::{Line, LinePoint, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
 pub const MARGIN: f32 = 56.7; // 20 mm
-const TOP: f32 = PAGE_H - MARGIN - 14.0;
 const BOTTOM: f32 = MARGIN + 10.0;
 pub const BODY_W: f32 = PAGE_W - 2.0 * MARGIN;
 
@@ -93,6 +92,9 @@ pub struct Layout {
     /// Headings not drawn yet: they go down together with the first block
     /// after them, so a heading never stands alone at the foot of a page.
     pending: Vec<Heading>,
+    /// The page: A4 portrait unless made landscape.
+    page_w: f32,
+    page_h: f32,
 }
 
 enum Heading {
@@ -126,7 +128,25 @@ impl Layout {
             y: 0.0,
             header: header.to_owned(),
             pending: Vec::new(),
+            page_w: PAGE_W,
+            page_h: PAGE_H,
         }
+    }
+
+    /// A4 landscape pages (for wide tables such as the program's dashboard).
+    pub fn landscape(mut self) -> Self {
+        self.page_w = PAGE_H;
+        self.page_h = PAGE_W;
+        self
+    }
+
+    /// The width between the margins.
+    pub fn body_w(&self) -> f32 {
+        self.page_w - 2.0 * MARGIN
+    }
+
+    fn top(&self) -> f32 {
+        self.page_h - MARGIN - 14.0
     }
 
     /// Draws the waiting headings where `next` points of what follows them
@@ -145,7 +165,7 @@ impl Layout {
                     self.line(
                         MARGIN,
                         self.y - 6.0,
-                        PAGE_W - MARGIN,
+                        self.page_w - MARGIN,
                         self.y - 6.0,
                         1.2,
                         Color(0x00, 0x17, 0xc1),
@@ -170,7 +190,7 @@ impl Layout {
 
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
-        self.y = TOP;
+        self.y = self.top();
     }
 
     pub fn page_count(&self) -> usize {
@@ -253,7 +273,7 @@ impl Layout {
 
     /// A wrapped paragraph at the current position.
     pub fn paragraph(&mut self, text: &str, size: f32, bold: bool) {
-        self.paragraph_at(MARGIN, BODY_W, text, size, bold, Color::BLACK);
+        self.paragraph_at(MARGIN, self.body_w(), text, size, bold, Color::BLACK);
     }
 
     pub fn paragraph_at(
@@ -286,7 +306,8 @@ impl Layout {
     /// A table; rows wrap within their cells and the header repeats on every page.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
         let total: f32 = columns.iter().map(|c| c.weight).sum();
-        let widths: Vec<f32> = columns.iter().map(|c| BODY_W * c.weight / total).collect();
+        let body_w = self.body_w();
+        let widths: Vec<f32> = columns.iter().map(|c| body_w * c.weight / total).collect();
         let size = 9.0;
         let lh = size * 1.6;
         let pad = 4.0;
@@ -305,11 +326,12 @@ impl Layout {
                 );
                 x += w;
             }
-            l.line(MARGIN, top, PAGE_W - MARGIN, top, 1.0, Color::BLACK);
+            let right = l.page_w - MARGIN;
+            l.line(MARGIN, top, right, top, 1.0, Color::BLACK);
             l.line(
                 MARGIN,
                 top - header_h,
-                PAGE_W - MARGIN,
+                right,
                 top - header_h,
                 0.8,
                 Color::BLACK,
@@ -363,7 +385,7 @@ impl Layout {
             self.line(
                 MARGIN,
                 self.y,
-                PAGE_W - MARGIN,
+                self.page_w - MARGIN,
                 self.y,
                 0.4,
                 Color(0xaa, 0xaa, 0xaa),
@@ -374,12 +396,12 @@ impl Layout {
 
     /// A chart scene, scaled to `width` points (never wider than the body).
     pub fn scene(&mut self, scene: &Scene, width: f32) {
-        let width = width.min(BODY_W);
+        let width = width.min(self.body_w());
         let scale = f64::from(width) / scene.width;
         let height = (scene.height * scale) as f32;
         self.flush(height + 8.0);
         self.need(height + 8.0);
-        let left = MARGIN + (BODY_W - width) / 2.0;
+        let left = MARGIN + (self.body_w() - width) / 2.0;
         let ops = render(
             scene,
             Placement {
@@ -395,7 +417,7 @@ impl Layout {
 
     /// Two scenes side by side.
     pub fn scenes_pair(&mut self, a: &Scene, b: &Scene) {
-        let w = (BODY_W - 12.0) / 2.0;
+        let w = (self.body_w() - 12.0) / 2.0;
         let ha = (a.height * f64::from(w) / a.width) as f32;
         let hb = (b.height * f64::from(w) / b.width) as f32;
         self.flush(ha.max(hb) + 8.0);
@@ -448,7 +470,7 @@ impl Layout {
             if i > 0 {
                 self.text_at(
                     MARGIN,
-                    PAGE_H - MARGIN + 14.0,
+                    self.page_h - MARGIN + 14.0,
                     &header,
                     8.0,
                     false,
@@ -456,9 +478,9 @@ impl Layout {
                 );
                 self.line(
                     MARGIN,
-                    PAGE_H - MARGIN + 8.0,
-                    PAGE_W - MARGIN,
-                    PAGE_H - MARGIN + 8.0,
+                    self.page_h - MARGIN + 8.0,
+                    self.page_w - MARGIN,
+                    self.page_h - MARGIN + 8.0,
                     0.5,
                     Color::GRID,
                 );
@@ -466,7 +488,7 @@ impl Layout {
             let number = format!("{} / {}", i + 1, total);
             let w = self.fonts.width(&number, 9.0, false);
             self.text_at(
-                (PAGE_W - w) / 2.0,
+                (self.page_w - w) / 2.0,
                 MARGIN - 24.0,
                 &number,
                 9.0,
@@ -474,7 +496,11 @@ impl Layout {
                 Color::TEXT_SUB,
             );
             ops.extend(self.pages.pop().expect("one page"));
-            out.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+            out.push(PdfPage::new(
+                Mm(self.page_w * 25.4 / 72.0),
+                Mm(self.page_h * 25.4 / 72.0),
+                ops,
+            ));
         }
         let info = &mut self.doc.metadata.info;
         info.document_title = title.to_owned();

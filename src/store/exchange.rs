@@ -1749,11 +1749,42 @@ impl Store {
             self.backup_now(backup::Reason::Import)?;
             self.write(|tx| {
                 let p = plan(tx, bundle)?;
-                apply(tx, bundle, &p, choices)
+                apply(tx, bundle, &p, choices)?;
+                // Supporters who follow several teams are one person at the
+                // secretariat too.
+                for r in &bundle.projects {
+                    let id: Option<i64> = tx
+                        .query_row("SELECT id FROM projects WHERE uuid = ?1", [&r.uuid], |x| {
+                            x.get(0)
+                        })
+                        .optional()?;
+                    if let Some(id) = id {
+                        super::program::link_people(tx, id)?;
+                    }
+                }
+                Ok(())
             })?;
             // A project that arrived without its checklist and strength items
             // (an evaluation request) gets the shipped ones, as any project does.
             self.write(super::add_template_items)?;
+        }
+        if bundle.kind == BundleKind::Project {
+            // The dashboard's 「最後に取り込んだファイル」: when the team made its
+            // latest bundle (an older file taken in later does not turn it back).
+            let made = chrono::DateTime::parse_from_rfc3339(&bundle.exported_at)
+                .map(|d| {
+                    d.with_timezone(&chrono::Local)
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+                })
+                .unwrap_or_else(|_| super::now());
+            self.write(|tx| {
+                tx.execute(
+                    "UPDATE projects SET bundle_imported_at = ?2 WHERE uuid = ?1
+                       AND (bundle_imported_at IS NULL OR bundle_imported_at < ?2)",
+                    params![bundle.project, made],
+                )?;
+                Ok(())
+            })?;
         }
         Ok(ImportSummary {
             applied: true,

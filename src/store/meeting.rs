@@ -7,6 +7,43 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 fn check_refs(tx: &Transaction, d: &MeetingDraft) -> Result<()> {
     let mut errors = Vec::new();
+    if let Some(program) = d.program_id {
+        let exists = tx
+            .query_row(
+                "SELECT 1 FROM programs WHERE id = ?1",
+                [program],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !exists {
+            errors.push(FieldError::new(
+                "program_id",
+                format!("事業全体（ID {program}）が見つかりません"),
+            ));
+        }
+        for &person in &d.person_ids {
+            let ok = tx
+                .query_row(
+                    "SELECT 1 FROM program_people WHERE id = ?1 AND program_id = ?2",
+                    params![person, program],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if !ok {
+                errors.push(FieldError::new(
+                    "person_ids",
+                    format!("参加者（ID {person}）はこの事業全体の関係者ではありません"),
+                ));
+            }
+        }
+    } else if !d.person_ids.is_empty() {
+        errors.push(FieldError::new(
+            "person_ids",
+            "事業全体の関係者は、事業全体の会議の参加者として記録します",
+        ));
+    }
     let mut programs = Vec::new();
     for &p in &d.project_ids {
         match tx
@@ -74,13 +111,22 @@ fn series_number(tx: &Transaction, d: &MeetingDraft, except: Option<i64>) -> Res
         NaiveDate::from_ymd_opt(fy, 4, 1).expect("valid"),
         NaiveDate::from_ymd_opt(fy + 1, 3, 31).expect("valid"),
     );
-    let earlier: i64 = tx.query_row(
-        "SELECT count(*) FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
-         WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
-           AND m.id IS NOT ?5",
-        params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
-        |r| r.get(0),
-    )?;
+    let earlier: i64 = match d.program_id {
+        Some(program) => tx.query_row(
+            "SELECT count(*) FROM meetings m
+             WHERE m.program_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
+               AND m.id IS NOT ?5",
+            params![program, d.kind, from, d.held_on.min(to), except],
+            |r| r.get(0),
+        )?,
+        None => tx.query_row(
+            "SELECT count(*) FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+             WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
+               AND m.id IS NOT ?5",
+            params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
+            |r| r.get(0),
+        )?,
+    };
     Ok(Some(earlier + 1))
 }
 
@@ -89,6 +135,7 @@ fn write_links(tx: &Transaction, id: i64, d: &MeetingDraft) -> Result<()> {
         "meeting_projects",
         "meeting_participants",
         "meeting_resources",
+        "meeting_people",
     ] {
         tx.execute(&format!("DELETE FROM {table} WHERE meeting_id = ?1"), [id])?;
     }
@@ -109,6 +156,10 @@ fn write_links(tx: &Transaction, id: i64, d: &MeetingDraft) -> Result<()> {
     insert(
         "INSERT INTO meeting_resources (meeting_id, resource_id) VALUES (?1, ?2)",
         &d.resource_ids,
+    )?;
+    insert(
+        "INSERT INTO meeting_people (meeting_id, person_id) VALUES (?1, ?2)",
+        &d.person_ids,
     )?;
     Ok(())
 }
@@ -136,7 +187,7 @@ fn time_text(t: Option<chrono::NaiveTime>) -> Option<String> {
 }
 
 /// The columns a meeting's form fills, written by both INSERT and UPDATE.
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "kind",
     "number",
     "title",
@@ -148,6 +199,7 @@ const COLUMNS: [&str; 12] = [
     "minutes",
     "decisions",
     "guests",
+    "program_id",
     "updated_at",
 ];
 
@@ -166,8 +218,19 @@ fn write_row(
     let (start, end) = (time_text(d.start_time), time_text(d.end_time));
     let (decisions, guests, t) = (d.decisions.join("\n"), d.guests.join("\n"), now());
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![
-        &d.kind, &number, &title, &d.held_on, &start, &end, &d.format, &d.agenda, &d.minutes,
-        &decisions, &guests, &t,
+        &d.kind,
+        &number,
+        &title,
+        &d.held_on,
+        &start,
+        &end,
+        &d.format,
+        &d.agenda,
+        &d.minutes,
+        &decisions,
+        &guests,
+        &d.program_id,
+        &t,
     ];
     let n = COLUMNS.len();
     match id {
@@ -222,7 +285,7 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
         "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
                 m.agenda, m.minutes, m.decisions, m.guests,
                 (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only,
-                (SELECT count(*) FROM issues i WHERE i.meeting_id = m.id)
+                (SELECT count(*) FROM issues i WHERE i.meeting_id = m.id), m.program_id
          FROM meetings m WHERE {where_sql}
          ORDER BY m.held_on, m.start_time, m.id"
     ))?;
@@ -251,6 +314,8 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
             task_count: r.get(12)?,
             read_only: r.get(13)?,
             issue_count: r.get(14)?,
+            program_id: r.get(15)?,
+            people: Vec::new(),
             project_ids: Vec::new(),
             joint: false,
             participants: Vec::new(),
@@ -283,6 +348,21 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        if m.program_id.is_some() {
+            let mut st = conn.prepare_cached(
+                "SELECT p.id, p.name, p.role FROM meeting_people x JOIN program_people p ON p.id = x.person_id
+                 WHERE x.meeting_id = ?1 ORDER BY p.id",
+            )?;
+            m.people = st
+                .query_map([m.id], |r| {
+                    Ok(crate::model::program::PersonRef {
+                        person_id: r.get(0)?,
+                        name: r.get(1)?,
+                        role: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
     }
     Ok(out)
 }
@@ -300,6 +380,12 @@ impl Store {
              AND (?4 IS NULL OR m.held_on <= ?4)",
             &[&project_id, &kind, &from, &to],
         )
+    }
+
+    /// The program's own meetings (事業協力者会議, 班会議…), oldest first.
+    pub fn program_meetings(&self, program_id: i64) -> Result<Vec<Meeting>> {
+        self.program(program_id)?;
+        load(self.conn(), "m.program_id = ?1", &[&program_id])
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 9] = [
+const FILL: [&str; 10] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -74,6 +74,8 @@ const FILL: [&str; 9] = [
        VALUES (2, 2, '課題', '人材確保（マンパワー）', '未対応', '2024-09-05', 1, 't', 't');
      INSERT INTO checklist_meetings (item_id, meeting_id) VALUES (1, 1);
      UPDATE projects SET strength_scale = '[\"なし\",\"少し\",\"ある\",\"十分\"]' WHERE id = 1;",
+    "UPDATE evaluation_items SET words = '傾聴\u{1f}サ変名詞', words_version = 1
+       WHERE evaluation_id = 1 AND item = 'A';",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;
@@ -241,4 +243,16 @@ fn rebuilding_the_meetings_table_in_a_migration_keeps_evaluations_and_attendance
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert!(fk, "foreign keys are back on after migrating");
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/demo-v10.sqlite3; run once when the schema was version 10"]
+fn write_the_demo_at_version_10() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-v10.sqlite3");
+    let _ = std::fs::remove_file(&out);
+    let mut s = open_at_version(&out, 10).unwrap();
+    crate::demo::load(&mut s).unwrap();
+    s.conn()
+        .execute_batch("PRAGMA journal_mode = DELETE; VACUUM;")
+        .unwrap();
 }

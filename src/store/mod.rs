@@ -11,6 +11,7 @@ pub(crate) mod member;
 #[cfg(test)]
 mod migration_tests;
 mod overview;
+pub(crate) mod program;
 pub(crate) mod project;
 mod report;
 pub(crate) mod resource;
@@ -38,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_exchange.sql"),
     include_str!("migrations/0009_fidelity.sql"),
     include_str!("migrations/0010_comment_words.sql"),
+    include_str!("migrations/0011_program.sql"),
 ];
 
 /// The schema version this build writes.

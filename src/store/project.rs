@@ -9,7 +9,7 @@ const SELECT: &str = "SELECT p.id, p.name, g.name, p.prefecture, p.profession, p
         p.start_date, p.end_date, p.goal,
         (SELECT m.name FROM members m WHERE m.project_id = p.id AND m.role = 'リーダー'
            AND m.retired_at IS NULL ORDER BY m.id LIMIT 1),
-        p.phase, p.archived_at IS NOT NULL
+        p.phase, p.archived_at IS NOT NULL, p.program_id
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
@@ -24,18 +24,21 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         end_date: r.get(8)?,
         goal: r.get(9)?,
     };
-    Ok(Project::from_draft(
-        r.get(0)?,
-        draft,
-        r.get(10)?,
-        r.get(11)?,
-        r.get(12)?,
-    ))
+    let mut p = Project::from_draft(r.get(0)?, draft, r.get(10)?, r.get(11)?, r.get(12)?);
+    p.program_id = r.get(13)?;
+    Ok(p)
 }
 
-fn program_id(tx: &Transaction, name: Option<&str>) -> Result<Option<i64>> {
-    let Some(name) = name else { return Ok(None) };
-    tx.execute("INSERT OR IGNORE INTO programs (name) VALUES (?1)", [name])?;
+/// The program named on the project's form, made when new (its 年度 from the
+/// project's start).
+fn program_id(tx: &Transaction, d: &ProjectDraft) -> Result<Option<i64>> {
+    let Some(name) = d.program.as_deref() else {
+        return Ok(None);
+    };
+    tx.execute(
+        "INSERT OR IGNORE INTO programs (name, fiscal_year) VALUES (?1, ?2)",
+        params![name, crate::wareki::fiscal_year(d.start_date)],
+    )?;
     Ok(Some(tx.query_row(
         "SELECT id FROM programs WHERE name = ?1",
         [name],
@@ -104,7 +107,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
 }
 
 pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {
-    let program = program_id(tx, d.program.as_deref())?;
+    let program = program_id(tx, d)?;
     tx.execute(
         "INSERT INTO projects (name, program_id, prefecture, profession, theme, target,
             start_date, end_date, goal, created_at, updated_at)
@@ -160,7 +163,7 @@ impl Store {
     pub fn update_project(&mut self, id: i64, input: &ProjectInput) -> Result<Project> {
         let d = input.validate()?;
         self.write(|tx| {
-            let program = program_id(tx, d.program.as_deref())?;
+            let program = program_id(tx, &d)?;
             let n = tx.execute(
                 "UPDATE projects SET name = ?2, program_id = ?3, prefecture = ?4, profession = ?5,
                     theme = ?6, target = ?7, start_date = ?8, end_date = ?9, goal = ?10,

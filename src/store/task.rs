@@ -5,33 +5,54 @@ use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-fn check_refs(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<()> {
+/// Whose task: a team's (members own it) or the program's (its people do).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    Project(i64),
+    Program(i64),
+}
+
+fn check_refs(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<()> {
     let mut errors = Vec::new();
-    if let Some(owner) = d.owner_id {
-        let ok = tx
-            .query_row(
-                "SELECT 1 FROM members WHERE id = ?1 AND project_id = ?2",
-                params![owner, project_id],
-                |_| Ok(()),
-            )
+    let exists = |sql: &str, a: i64, b: i64| -> Result<bool> {
+        Ok(tx
+            .query_row(sql, params![a, b], |_| Ok(()))
             .optional()?
-            .is_some();
+            .is_some())
+    };
+    if let Some(person) = d.owner_id {
+        let ok = match owner {
+            Owner::Project(p) => exists(
+                "SELECT 1 FROM members WHERE id = ?1 AND project_id = ?2",
+                person,
+                p,
+            )?,
+            Owner::Program(g) => exists(
+                "SELECT 1 FROM program_people WHERE id = ?1 AND program_id = ?2",
+                person,
+                g,
+            )?,
+        };
         if !ok {
             errors.push(FieldError::new(
                 "owner_id",
-                format!("担当者（ID {owner}）はこの事業のメンバーにいません"),
+                format!("担当者（ID {person}）はこの事業のメンバーにいません"),
             ));
         }
     }
     if let Some(m) = d.meeting_id {
-        let ok = tx
-            .query_row(
+        let ok = match owner {
+            Owner::Project(p) => exists(
                 "SELECT 1 FROM meeting_projects WHERE meeting_id = ?1 AND project_id = ?2",
-                params![m, project_id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+                m,
+                p,
+            )?,
+            Owner::Program(g) => exists(
+                "SELECT 1 FROM meetings WHERE id = ?1 AND program_id = ?2",
+                m,
+                g,
+            )?,
+        };
         if !ok {
             errors.push(FieldError::new(
                 "meeting_id",
@@ -46,23 +67,51 @@ fn check_refs(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<()> {
     }
 }
 
-pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<i64> {
-    check_refs(tx, project_id, d)?;
+fn insert_owned(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<i64> {
+    check_refs(tx, owner, d)?;
+    let (project, program, member, person) = match owner {
+        Owner::Project(p) => (Some(p), None, d.owner_id, None),
+        Owner::Program(g) => (None, Some(g), None, d.owner_id),
+    };
     let t = now();
     tx.execute(
-        "INSERT INTO tasks (project_id, title, owner_id, due_date, status, phase, meeting_id, milestone,
-            note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![project_id, d.title, d.owner_id, d.due_date, d.status, d.phase, d.meeting_id, d.milestone, d.note, t],
+        "INSERT INTO tasks (project_id, program_id, title, owner_id, owner_person_id, due_date, status,
+            phase, meeting_id, milestone, note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            project,
+            program,
+            d.title,
+            member,
+            person,
+            d.due_date,
+            d.status,
+            d.phase,
+            d.meeting_id,
+            d.milestone,
+            d.note,
+            t
+        ],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<i64> {
+    insert_owned(tx, Owner::Project(project_id), d)
+}
+
+pub(crate) fn insert_program_task(tx: &Transaction, program_id: i64, d: &TaskDraft) -> Result<i64> {
+    insert_owned(tx, Owner::Program(program_id), d)
+}
+
 fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Result<Vec<Task>> {
     let mut st = conn.prepare(&format!(
-        "SELECT t.id, t.project_id, t.title, t.owner_id, m.name, t.due_date, t.status, t.phase,
-                t.meeting_id, g.title, g.held_on, t.milestone, t.note
-         FROM tasks t LEFT JOIN members m ON m.id = t.owner_id LEFT JOIN meetings g ON g.id = t.meeting_id
+        "SELECT t.id, t.project_id, t.title, COALESCE(t.owner_id, t.owner_person_id),
+                COALESCE(m.name, pp.name), t.due_date, t.status, t.phase,
+                t.meeting_id, g.title, g.held_on, t.milestone, t.note, t.program_id
+         FROM tasks t LEFT JOIN members m ON m.id = t.owner_id
+         LEFT JOIN program_people pp ON pp.id = t.owner_person_id
+         LEFT JOIN meetings g ON g.id = t.meeting_id
          WHERE {where_sql}
          ORDER BY t.due_date IS NULL, t.due_date, t.id"
     ))?;
@@ -74,6 +123,7 @@ fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Resul
         Ok(Task {
             id: r.get(0)?,
             project_id: r.get(1)?,
+            program_id: r.get(13)?,
             title: r.get(2)?,
             owner_id: r.get(3)?,
             owner_name: r.get(4)?,
@@ -93,12 +143,20 @@ fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Resul
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn task_project(conn: &Connection, id: i64) -> Result<i64> {
-    conn.query_row("SELECT project_id FROM tasks WHERE id = ?1", [id], |r| {
-        r.get(0)
+fn task_owner(conn: &Connection, id: i64) -> Result<Owner> {
+    let (project, program): (Option<i64>, Option<i64>) = conn
+        .query_row(
+            "SELECT project_id, program_id FROM tasks WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("タスク", id))?;
+    Ok(match (project, program) {
+        (Some(p), _) => Owner::Project(p),
+        (None, Some(g)) => Owner::Program(g),
+        (None, None) => return Err(Error::not_found("タスク", id)),
     })
-    .optional()?
-    .ok_or_else(|| Error::not_found("タスク", id))
 }
 
 impl Store {
@@ -106,6 +164,12 @@ impl Store {
     pub fn tasks(&self, project_id: i64, today: NaiveDate) -> Result<Vec<Task>> {
         project::get(self.conn(), project_id)?;
         load(self.conn(), "t.project_id = ?1", project_id, today)
+    }
+
+    /// The program's own tasks (from 事業協力者会議 and 班会議), by 期限.
+    pub fn program_tasks(&self, program_id: i64, today: NaiveDate) -> Result<Vec<Task>> {
+        self.program(program_id)?;
+        load(self.conn(), "t.program_id = ?1", program_id, today)
     }
 
     pub fn task(&self, id: i64, today: NaiveDate) -> Result<Task> {
@@ -128,15 +192,45 @@ impl Store {
         self.task(id, today)
     }
 
+    /// A task of the program; `owner_id` names one of its people.
+    pub fn create_program_task(
+        &mut self,
+        program_id: i64,
+        input: &TaskInput,
+        today: NaiveDate,
+    ) -> Result<Task> {
+        let d = input.validate()?;
+        self.program(program_id)?;
+        let id = self.write(|tx| insert_program_task(tx, program_id, &d))?;
+        self.task(id, today)
+    }
+
     pub fn update_task(&mut self, id: i64, input: &TaskInput, today: NaiveDate) -> Result<Task> {
         let d = input.validate()?;
         self.write(|tx| {
-            let project_id = task_project(tx, id)?;
-            check_refs(tx, project_id, &d)?;
+            let owner = task_owner(tx, id)?;
+            check_refs(tx, owner, &d)?;
+            let (member, person) = match owner {
+                Owner::Project(_) => (d.owner_id, None),
+                Owner::Program(_) => (None, d.owner_id),
+            };
             tx.execute(
-                "UPDATE tasks SET title = ?2, owner_id = ?3, due_date = ?4, status = ?5, phase = ?6,
-                    meeting_id = ?7, milestone = ?8, note = ?9, updated_at = ?10 WHERE id = ?1",
-                params![id, d.title, d.owner_id, d.due_date, d.status, d.phase, d.meeting_id, d.milestone, d.note, now()],
+                "UPDATE tasks SET title = ?2, owner_id = ?3, owner_person_id = ?4, due_date = ?5,
+                    status = ?6, phase = ?7, meeting_id = ?8, milestone = ?9, note = ?10, updated_at = ?11
+                 WHERE id = ?1",
+                params![
+                    id,
+                    d.title,
+                    member,
+                    person,
+                    d.due_date,
+                    d.status,
+                    d.phase,
+                    d.meeting_id,
+                    d.milestone,
+                    d.note,
+                    now()
+                ],
             )?;
             Ok(())
         })?;
@@ -145,7 +239,7 @@ impl Store {
 
     pub fn delete_task(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
-            task_project(tx, id)?;
+            task_owner(tx, id)?;
             tx.execute("DELETE FROM tasks WHERE id = ?1", [id])?;
             Ok(())
         })

@@ -34,8 +34,14 @@ import type { MemberRecords } from './bindings/MemberRecords';
 import type { MemberRemoval } from './bindings/MemberRemoval';
 import type { NewItemInput } from './bindings/NewItemInput';
 import type { Overview } from './bindings/Overview';
+import type { Person } from './bindings/Person';
+import type { PersonInput } from './bindings/PersonInput';
 import type { PlanStep } from './bindings/PlanStep';
 import type { PlanStepInput } from './bindings/PlanStepInput';
+import type { Program } from './bindings/Program';
+import type { ProgramDocument } from './bindings/ProgramDocument';
+import type { ProgramInput } from './bindings/ProgramInput';
+import type { ProgramView } from './bindings/ProgramView';
 import type { Project } from './bindings/Project';
 import type { ProjectDeletion } from './bindings/ProjectDeletion';
 import type { ProjectInput } from './bindings/ProjectInput';
@@ -153,6 +159,19 @@ export function commands(call: Call) {
     restoreBackup: (fileName: string) => call<void>('restore_backup', { fileName }),
     openBackupFolder: () => call<void>('open_backup_folder'),
     openLastExport: () => call<void>('open_last_export'),
+    listPrograms: () => call<Program[]>('list_programs'),
+    createProgram: (input: ProgramInput) => call<Program>('create_program', { input }),
+    updateProgram: (id: number, input: ProgramInput) => call<Program>('update_program', { id, input }),
+    programView: (programId: number) => call<ProgramView>('program_view', { programId }),
+    programPeople: (programId: number) => call<Person[]>('program_people', { programId }),
+    addPerson: (programId: number, input: PersonInput) => call<Person>('add_person', { programId, input }),
+    updatePerson: (id: number, input: PersonInput) => call<Person>('update_person', { id, input }),
+    assignPerson: (personId: number, projectId: number) => call<Person>('assign_person', { personId, projectId }),
+    unassignPerson: (personId: number, projectId: number) => call<Person>('unassign_person', { personId, projectId }),
+    listProgramMeetings: (programId: number) => call<Meeting[]>('list_program_meetings', { programId }),
+    listProgramTasks: (programId: number) => call<Task[]>('list_program_tasks', { programId }),
+    createProgramTask: (programId: number, input: TaskInput) => call<Task>('create_program_task', { programId, input }),
+    exportProgram: (programId: number, document: ProgramDocument, target: string) => call<ExportResult>('export_program', { programId, document, target }),
   };
 }
 
@@ -251,4 +270,17 @@ export const COMMAND_NAMES = [
   'restore_backup',
   'open_backup_folder',
   'open_last_export',
+  'list_programs',
+  'create_program',
+  'update_program',
+  'program_view',
+  'program_people',
+  'add_person',
+  'update_person',
+  'assign_person',
+  'unassign_person',
+  'list_program_meetings',
+  'list_program_tasks',
+  'create_program_task',
+  'export_program',
 ] as const;

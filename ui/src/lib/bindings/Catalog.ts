@@ -12,6 +12,7 @@ import type { MeetingGroupInfo } from "./MeetingGroupInfo";
 import type { MeetingKind } from "./MeetingKind";
 import type { Phase } from "./Phase";
 import type { Profession } from "./Profession";
+import type { ProgramRole } from "./ProgramRole";
 import type { Relation } from "./Relation";
 import type { ReportSection } from "./ReportSection";
 import type { ResourceCategory } from "./ResourceCategory";
@@ -25,7 +26,11 @@ import type { TaskStatus } from "./TaskStatus";
 import type { Theme } from "./Theme";
 import type { WordClass } from "./WordClass";
 
-export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
+export type Catalog = { prefectures: Array<string>, professions: Array<Profession>, themes: Array<Theme>, targets: Array<Target>, roles: Array<Role>, 
+/**
+ * 事業全体's people: 事務局, 伴走支援班リーダー, 伴走支援者, 研修会班, 事業協力者.
+ */
+program_roles: Array<ProgramRole>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
 /**
  * The headings of the two groups, aligned with `strength_groups` (「…の例（図8を参考）」).
  */

@@ -2,6 +2,7 @@
 import type { MeetingFormat } from "./MeetingFormat";
 import type { MeetingKind } from "./MeetingKind";
 import type { Participant } from "./Participant";
+import type { PersonRef } from "./PersonRef";
 
 export type Meeting = { id: number, kind: MeetingKind, number: number | null, title: string, held_on: string, 
 /**
@@ -24,4 +25,12 @@ issue_count: number,
  * Arrived with an evaluation request (評価依頼): the team keeps the
  * original; this copy is only evaluated here.
  */
-read_only: boolean, };
+read_only: boolean, 
+/**
+ * Set for a meeting of the program (no team).
+ */
+program_id: number | null, 
+/**
+ * The program's people who took part (program meetings).
+ */
+people: Array<PersonRef>, };

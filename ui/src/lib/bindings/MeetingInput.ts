@@ -20,4 +20,9 @@ guests: string, agenda: string, minutes: string,
 /**
  * One decision per line.
  */
-decisions: string, resource_ids: number[], };
+decisions: string, resource_ids: number[], 
+/**
+ * A meeting of the program rather than of a team (事業協力者会議, 班会議):
+ * then `project_ids` is empty and the participants are the program's people.
+ */
+program_id: number | null, person_ids: number[], };

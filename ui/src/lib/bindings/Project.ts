@@ -7,7 +7,11 @@ import type { Theme } from "./Theme";
 /**
  * A stored project as the window and the CLI show it.
  */
-export type Project = { id: number, name: string, program: string | null, prefecture: string, profession: Profession, 
+export type Project = { id: number, name: string, program: string | null, 
+/**
+ * The program (事業全体) it belongs to, when it has one.
+ */
+program_id: number | null, prefecture: string, profession: Profession, 
 /**
  * 士会名, derived: 山口県理学療法士会.
  */
