@@ -69,6 +69,7 @@ fn no_one_in_the_demo_shares_a_name_with_the_reports_people() {
     let (_dir, s) = loaded();
     let people: Vec<String> = [
         "SELECT name FROM members",
+        "SELECT name FROM program_people",
         "SELECT changed_by FROM checklist_history",
         "SELECT provided_by FROM resources",
         "SELECT name FROM stakeholder_contacts",

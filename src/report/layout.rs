@@ -81,6 +81,7 @@ pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub replaced: usize,
+    pub pages: usize,
 }
 
 pub struct Layout {
@@ -521,6 +522,7 @@ impl Layout {
         Pdf {
             bytes: self.doc.save(&opts, &mut Vec::new()),
             replaced: self.fonts.replaced(),
+            pages: total,
         }
     }
 }
