@@ -271,6 +271,15 @@ fn a_supporter_of_two_teams_is_one_person_and_renaming_reaches_both() {
         ProgramRole::SupportLeader
     );
     // A team of another program is not this person's to follow.
+    let stranger = someone_of_another_program(&mut s);
+    says(
+        s.assign_person(stranger.id, yamaguchi.id).unwrap_err(),
+        "この事業全体のチームではありません",
+    );
+}
+
+/// A supporter of a second program (令和7年度).
+fn someone_of_another_program(s: &mut Store) -> bansou::model::program::Person {
     let other = s
         .create_program(&ProgramInput {
             name: "令和7年度 地域保健総合推進事業".into(),
@@ -278,20 +287,15 @@ fn a_supporter_of_two_teams_is_one_person_and_renaming_reaches_both() {
             ..Default::default()
         })
         .unwrap();
-    let stranger = s
-        .add_person(
-            other.id,
-            &PersonInput {
-                name: "別所 一郎".into(),
-                role: "伴走支援者".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-    says(
-        s.assign_person(stranger.id, yamaguchi.id).unwrap_err(),
-        "この事業全体のチームではありません",
-    );
+    s.add_person(
+        other.id,
+        &PersonInput {
+            name: "別所 一郎".into(),
+            role: "伴走支援者".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
 }
 
 fn program_meeting(program: i64, kind: &str, date: &str, people: Vec<i64>) -> MeetingInput {
@@ -350,23 +354,7 @@ fn program_meetings_are_numbered_in_the_program_and_refuse_what_is_not_theirs() 
 
     let before = s.program_meetings(g.id).unwrap().len();
     // Someone of another program, a team's project and a missing program are refused.
-    let other = s
-        .create_program(&ProgramInput {
-            name: "別の事業".into(),
-            fiscal_year: 2024,
-            ..Default::default()
-        })
-        .unwrap();
-    let stranger = s
-        .add_person(
-            other.id,
-            &PersonInput {
-                name: "別所 一郎".into(),
-                role: "事務局".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let stranger = someone_of_another_program(&mut s);
     let err = s
         .create_meeting(&program_meeting(
             g.id,
@@ -520,19 +508,7 @@ fn a_team_from_a_bundle_appears_with_the_date_of_its_bundle_and_its_supporters_l
     assert_eq!(again[0].bundle_imported_at, row.bundle_imported_at);
 }
 
-fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect()
-}
+use common::pdf_text;
 
 fn pdf_info(pdf: &Path) -> String {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");

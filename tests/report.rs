@@ -25,21 +25,7 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// The text in content order with white space removed, so words that a table
-/// cell wrapped read whole again.
-fn text_of(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect()
-}
+use common::pdf_text as text_of;
 
 fn artifacts() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");

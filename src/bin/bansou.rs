@@ -882,12 +882,7 @@ fn run(cli: Cli) -> Result<()> {
             if json {
                 return print_json(&rows);
             }
-            println!(
-                "{}　主催：{}　事務局：{}",
-                g.title(),
-                if g.organizer.is_empty() { "—" } else { &g.organizer },
-                if g.secretariat.is_empty() { "—" } else { &g.secretariat },
-            );
+            println!("{}　{}", g.title(), g.who_runs_it());
             if rows.is_empty() {
                 println!("この事業全体にはまだチームがありません");
                 return Ok(());

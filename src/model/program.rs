@@ -111,6 +111,22 @@ impl Program {
             _ => self.name.clone(),
         }
     }
+
+    /// 「主催：…　事務局：…」, a dash for what is not recorded.
+    pub fn who_runs_it(&self) -> String {
+        let or_dash = |s: &str| {
+            if s.is_empty() {
+                "—".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        format!(
+            "主催：{}　事務局：{}",
+            or_dash(&self.organizer),
+            or_dash(&self.secretariat)
+        )
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -265,6 +281,8 @@ mod tests {
         assert_eq!(p.title(), "令和6年度 地域保健総合推進事業");
         p.name = "地域保健総合推進事業".into();
         assert_eq!(p.title(), "地域保健総合推進事業（令和6年度）");
+        p.organizer = "日本理学療法士協会".into();
+        assert_eq!(p.who_runs_it(), "主催：日本理学療法士協会　事務局：—");
     }
 
     #[test]

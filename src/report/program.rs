@@ -28,18 +28,9 @@ pub fn dashboard_pdf(
     l.heading("事業全体の進捗一覧");
     l.paragraph(
         &format!(
-            "{}　主催：{}　事務局：{}　{}現在・{}チーム",
+            "{}　{}　{}現在・{}チーム",
             program.title(),
-            if program.organizer.is_empty() {
-                "—"
-            } else {
-                &program.organizer
-            },
-            if program.secretariat.is_empty() {
-                "—"
-            } else {
-                &program.secretariat
-            },
+            program.who_runs_it(),
             wareki::date_wareki(today),
             rows.len()
         ),
@@ -136,24 +127,7 @@ pub fn year_summary_pdf(s: &YearSummary, created: chrono::DateTime<chrono::Local
     let mut l = Layout::new(&title, &p.name);
     l.new_page();
     l.heading("事業の年間まとめ");
-    l.paragraph(
-        &format!(
-            "{}　主催：{}　事務局：{}",
-            p.title(),
-            if p.organizer.is_empty() {
-                "—"
-            } else {
-                &p.organizer
-            },
-            if p.secretariat.is_empty() {
-                "—"
-            } else {
-                &p.secretariat
-            }
-        ),
-        10.0,
-        false,
-    );
+    l.paragraph(&format!("{}　{}", p.title(), p.who_runs_it()), 10.0, false);
     l.subheading("モデルチーム");
     let teams: Vec<Vec<String>> = s
         .teams

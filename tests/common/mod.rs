@@ -35,3 +35,19 @@ pub fn member_input(name: &str, role: &str) -> MemberInput {
         email: String::new(),
     }
 }
+
+/// A PDF's text in content order with white space removed (pdftotext from
+/// poppler-utils), so words that a table cell wrapped read whole again.
+pub fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect()
+}
