@@ -87,7 +87,7 @@ const ERA_NAMES: [(&str, &str, i32); 5] = [
 
 /// Full-width digits, letters and separators as their ASCII twins (what a
 /// Japanese keyboard in 全角 mode types).
-fn half_width(text: &str) -> String {
+pub fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {

@@ -10,8 +10,9 @@ use ts_rs::TS;
 pub const FORMAT: &str = "bansou-note/bundle";
 /// The newest format version this build reads and writes. 2 added 課題
 /// (`issues`), checklist items' meeting evidence and a project's strength scale;
-/// a version-1 file reads as before (the new fields are empty).
-pub const FORMAT_VERSION: u32 = 2;
+/// 3 added a project's アンケート (`surveys`, `survey_questions`,
+/// `survey_responses`). An older file reads as before (the new fields are empty).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// What a bundle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -254,6 +255,47 @@ pub struct IssueData {
     pub position: i64,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyData {
+    pub project: String,
+    pub meeting: Option<String>,
+    pub title: String,
+    pub template_key: Option<String>,
+    pub description: String,
+    pub participants: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyQuestionData {
+    pub survey: String,
+    pub position: i64,
+    pub section: String,
+    pub kind: String,
+    pub text: String,
+    pub required: bool,
+    pub options: Vec<String>,
+    pub rows: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyAnswerData {
+    pub question: String,
+    pub answer: super::survey::Answer,
+}
+
+/// One answer sheet with its answers (they travel together, like a 表1's items).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyResponseData {
+    pub survey: String,
+    pub source: String,
+    pub answered_on: Option<String>,
+    pub answers: Vec<SurveyAnswerData>,
+}
+
 /// A record deleted on the exporting PC.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -312,6 +354,12 @@ pub struct Bundle {
     #[serde(default)]
     pub issues: Vec<Rec<IssueData>>,
     #[serde(default)]
+    pub surveys: Vec<Rec<SurveyData>>,
+    #[serde(default)]
+    pub survey_questions: Vec<Rec<SurveyQuestionData>>,
+    #[serde(default)]
+    pub survey_responses: Vec<Rec<SurveyResponseData>>,
+    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
 }
 
@@ -333,6 +381,9 @@ impl Bundle {
             + self.plan_steps.len()
             + self.evaluations.len()
             + self.issues.len()
+            + self.surveys.len()
+            + self.survey_questions.len()
+            + self.survey_responses.len()
     }
 }
 
@@ -852,6 +903,53 @@ impl Bundle {
             );
             refs.push((what.clone(), &d.project));
             refs.extend(d.meeting.iter().map(|u| (what.clone(), u.as_str())));
+        });
+        each!(surveys, "アンケート", |r, what| {
+            let d = &r.data;
+            p.check(
+                &what,
+                super::survey::SurveyInput {
+                    title: d.title.clone(),
+                    description: d.description.clone(),
+                    participants: d.participants.map(|n| n.to_string()).unwrap_or_default(),
+                    meeting_id: None,
+                }
+                .validate(),
+            );
+            refs.push((what.clone(), &d.project));
+            refs.extend(d.meeting.iter().map(|u| (what.clone(), u.as_str())));
+        });
+        each!(survey_questions, "アンケートの質問", |r, what| {
+            let d = &r.data;
+            p.check(
+                &what,
+                super::survey::QuestionInput {
+                    kind: d.kind.clone(),
+                    text: d.text.clone(),
+                    section: d.section.clone(),
+                    required: d.required,
+                    options: d.options.join("\n"),
+                    rows: d.rows.join("\n"),
+                }
+                .validate(),
+            );
+            refs.push((what.clone(), &d.survey));
+        });
+        each!(survey_responses, "アンケートの回答", |r, what| {
+            let d = &r.data;
+            if super::survey::ResponseSource::parse(&d.source).is_none() {
+                p.add(&what, "入力方法は紙・CSV・画面のどれかです");
+            }
+            if d.answers.len() > 10_000 {
+                p.add(&what, "答えが多すぎます");
+            }
+            p.dates(&what, &[("回答日", d.answered_on.as_deref())]);
+            refs.push((what.clone(), &d.survey));
+            refs.extend(
+                d.answers
+                    .iter()
+                    .map(|a| (what.clone(), a.question.as_str())),
+            );
         });
         for (i, t) in self.tombstones.iter().enumerate() {
             if !is_uuid(&t.uuid) {

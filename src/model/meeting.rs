@@ -2,7 +2,7 @@
 //! projects of one program, with participants, agenda, minutes and decisions.
 
 use super::choice_enum;
-use super::validate::Checker;
+use super::validate::{lines, Checker};
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -104,14 +104,6 @@ pub struct MeetingDraft {
     pub resource_ids: Vec<i64>,
     pub program_id: Option<i64>,
     pub person_ids: Vec<i64>,
-}
-
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn sorted(ids: &[i64]) -> Vec<i64> {

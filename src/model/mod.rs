@@ -16,6 +16,7 @@ pub mod report;
 pub mod resource;
 pub mod stakeholder;
 pub mod strength;
+pub mod survey;
 pub mod task;
 pub mod text;
 mod validate;

@@ -114,3 +114,12 @@ impl Checker {
         }
     }
 }
+
+/// One entry per non-blank line of a text area (決定事項, 選択肢), trimmed.
+pub(crate) fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The kinds of record, in the order they are written (parents first).
-const TABLES: [(&str, &str); 15] = [
+const TABLES: [(&str, &str); 18] = [
     ("programs", "事業プログラム"),
     ("projects", "事業"),
     ("members", "メンバー"),
@@ -25,6 +25,9 @@ const TABLES: [(&str, &str); 15] = [
     ("plan_steps", "中長期計画"),
     ("evaluations", "評価"),
     ("issues", "課題"),
+    ("surveys", "アンケート"),
+    ("survey_questions", "アンケートの質問"),
+    ("survey_responses", "アンケートの回答"),
 ];
 
 fn uuids(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<String>> {
@@ -569,6 +572,82 @@ impl Store {
                 })
             },
         )?;
+        // A team's アンケート travel with the team (the program's stay with the program).
+        let surveys = records(
+            conn,
+            &format!(
+                "SELECT uuid, version, updated_at, project_id, meeting_id, title, template_key,
+                        description, participants
+                 FROM surveys WHERE {in_full} ORDER BY id"
+            ),
+            key_full,
+            |_, r| {
+                Ok(SurveyData {
+                    project: uuid_of("projects", r.get(3)?)?,
+                    meeting: opt_uuid("meetings", r.get(4)?)?,
+                    title: r.get(5)?,
+                    template_key: r.get(6)?,
+                    description: r.get(7)?,
+                    participants: r.get(8)?,
+                })
+            },
+        )?;
+        let of_surveys = format!("survey_id IN (SELECT id FROM surveys WHERE {in_full})");
+        let survey_questions = records(
+            conn,
+            &format!(
+                "SELECT uuid, version, updated_at, survey_id, position, section, kind, text,
+                        required, options, rows
+                 FROM survey_questions WHERE {of_surveys} ORDER BY survey_id, position, id"
+            ),
+            key_full,
+            |_, r| {
+                Ok(SurveyQuestionData {
+                    survey: uuid_of("surveys", r.get(3)?)?,
+                    position: r.get(4)?,
+                    section: r.get(5)?,
+                    kind: r.get(6)?,
+                    text: r.get(7)?,
+                    required: r.get(8)?,
+                    options: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
+                    rows: serde_json::from_str(&r.get::<_, String>(10)?).unwrap_or_default(),
+                })
+            },
+        )?;
+        let survey_responses = records(
+            conn,
+            &format!(
+                "SELECT uuid, version, updated_at, survey_id, source, answered_on, id
+                 FROM survey_responses WHERE {of_surveys} ORDER BY id"
+            ),
+            key_full,
+            |conn, r| {
+                let mut st = conn.prepare_cached(
+                    "SELECT q.uuid, a.value FROM survey_answers a
+                     JOIN survey_questions q ON q.id = a.question_id
+                     WHERE a.response_id = ?1 ORDER BY q.position, q.id",
+                )?;
+                let answers = st
+                    .query_map([r.get::<_, i64>(6)?], |x| {
+                        Ok((x.get::<_, String>(0)?, x.get::<_, String>(1)?))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+                    .into_iter()
+                    .filter_map(|(question, value)| {
+                        Some(SurveyAnswerData {
+                            question,
+                            answer: serde_json::from_str(&value).ok()?,
+                        })
+                    })
+                    .collect();
+                Ok(SurveyResponseData {
+                    survey: uuid_of("surveys", r.get(3)?)?,
+                    source: r.get(4)?,
+                    answered_on: r.get(5)?,
+                    answers,
+                })
+            },
+        )?;
         let tombstones = if scope.full_projects.is_empty() {
             Vec::new()
         } else {
@@ -615,6 +694,9 @@ impl Store {
             plan_steps,
             evaluations,
             issues,
+            surveys,
+            survey_questions,
+            survey_responses,
             tombstones,
         })
     }
@@ -670,6 +752,9 @@ fn table_of_kind(kind: &str) -> Option<&'static str> {
         "plan_step" => "plan_steps",
         "evaluation" => "evaluations",
         "issue" => "issues",
+        "survey" => "surveys",
+        "survey_question" => "survey_questions",
+        "survey_response" => "survey_responses",
         _ => return None,
     })
 }
@@ -695,6 +780,9 @@ fn local_label(conn: &Connection, table: &str, uuid: &str) -> Result<String> {
         "strength_sessions" => "label || '（' || rated_on || '）'",
         "strength_items" => "text",
         "issues" => "title || '：' || status",
+        "surveys" => "title",
+        "survey_questions" => "text",
+        "survey_responses" => "'回答（' || source || '）'",
         _ => "name",
     };
     Ok(conn
@@ -887,6 +975,12 @@ fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
         d.kind, d.written_on
     ));
     each!(issues, "issues", |d| format!("{}：{}", d.title, d.status));
+    each!(surveys, "surveys", |d| d.title.clone());
+    each!(survey_questions, "survey_questions", |d| d.text.clone());
+    each!(survey_responses, "survey_responses", |d| format!(
+        "回答（{}）",
+        d.source
+    ));
 
     let deleted_there: HashSet<&str> = b.tombstones.iter().map(|t| t.uuid.as_str()).collect();
     for t in &b.tombstones {
@@ -980,7 +1074,10 @@ no_template!(
     TaskData,
     PlanStepData,
     EvaluationData,
-    IssueData
+    IssueData,
+    SurveyData,
+    SurveyQuestionData,
+    SurveyResponseData
 );
 
 /// A template item (checklist or strength) the file has under another UUID:
@@ -1124,7 +1221,7 @@ fn write_row<T>(
             let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
             let extra = match table {
                 "projects" | "members" | "stakeholders" | "meetings" | "tasks" | "evaluations"
-                | "issues" => ", created_at",
+                | "issues" | "surveys" | "survey_questions" | "survey_responses" => ", created_at",
                 "resources" | "strength_sessions" => ", created_at",
                 "checklist_history" | "contact_log" => ", recorded_at",
                 _ => "",
@@ -1692,6 +1789,102 @@ fn apply(tx: &Transaction, bundle: &Bundle, plan: &Plan, choices: &Choices) -> R
                 b(d.position),
             ],
         )?;
+    });
+    each!(surveys, |r| {
+        let d = &r.data;
+        write_row(
+            tx,
+            plan,
+            "surveys",
+            r,
+            &[
+                "project_id",
+                "meeting_id",
+                "title",
+                "template_key",
+                "description",
+                "participants",
+            ],
+            vec![
+                b(id_of(tx, plan, "projects", &d.project)?),
+                b(opt_id(tx, plan, "meetings", &d.meeting)?),
+                b(d.title.clone()),
+                b(d.template_key.clone()),
+                b(d.description.clone()),
+                b(d.participants),
+            ],
+        )?;
+    });
+    each!(survey_questions, |r| {
+        let d = &r.data;
+        write_row(
+            tx,
+            plan,
+            "survey_questions",
+            r,
+            &[
+                "survey_id",
+                "position",
+                "section",
+                "kind",
+                "text",
+                "required",
+                "options",
+                "rows",
+            ],
+            vec![
+                b(id_of(tx, plan, "surveys", &d.survey)?),
+                b(d.position),
+                b(d.section.clone()),
+                b(d.kind.clone()),
+                b(d.text.clone()),
+                b(d.required),
+                b(serde_json::to_string(&d.options).expect("strings")),
+                b(serde_json::to_string(&d.rows).expect("strings")),
+            ],
+        )?;
+    });
+    each!(survey_responses, |r| {
+        let d = &r.data;
+        let survey = id_of(tx, plan, "surveys", &d.survey)?;
+        let id = write_row(
+            tx,
+            plan,
+            "survey_responses",
+            r,
+            &["survey_id", "source", "answered_on"],
+            vec![b(survey), b(d.source.clone()), b(d.answered_on.clone())],
+        )?;
+        tx.execute("DELETE FROM survey_answers WHERE response_id = ?1", [id])?;
+        // Each answer must fit its question as this PC has it, or nothing is taken in.
+        let questions = super::survey::questions_of(tx, survey)?;
+        let title: String =
+            tx.query_row("SELECT title FROM surveys WHERE id = ?1", [survey], |x| {
+                x.get(0)
+            })?;
+        for a in &d.answers {
+            let qid = id_of(tx, plan, "survey_questions", &a.question)?;
+            let q = questions.iter().find(|q| q.id == qid).ok_or_else(|| {
+                Error::Validation(vec![FieldError::new(
+                    "file",
+                    "アンケートの回答が、別のアンケートの質問を指しています",
+                )])
+            })?;
+            if let Some(why) = q.refuse(&a.answer) {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "file",
+                    format!("アンケート「{title}」の回答：{why}"),
+                )]));
+            }
+            tx.execute(
+                "INSERT INTO survey_answers (response_id, question_id, value) VALUES (?1, ?2, ?3)",
+                params![
+                    id,
+                    q.id,
+                    serde_json::to_string(&a.answer).expect("an answer")
+                ],
+            )?;
+        }
     });
     // Checklist items cite meetings, which are written after them.
     for r in &bundle.checklist_items {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 10] = [
+const FILL: [&str; 11] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -76,6 +76,13 @@ const FILL: [&str; 10] = [
      UPDATE projects SET strength_scale = '[\"なし\",\"少し\",\"ある\",\"十分\"]' WHERE id = 1;",
     "UPDATE evaluation_items SET words = '傾聴\u{1f}サ変名詞', words_version = 1
        WHERE evaluation_id = 1 AND item = 'A';",
+    "UPDATE programs SET fiscal_year = 2024, organizer = '日本理学療法士協会' WHERE id = 1;
+     INSERT INTO program_people (id, program_id, name, role, created_at) VALUES (9, 1, '研修 班子', '研修会班', 't');
+     INSERT INTO meetings (id, kind, number, title, held_on, format, program_id, created_at, updated_at)
+       VALUES (3, '研修会', NULL, '研修会（オンライン）', '2024-10-05', 'オンライン', 1, 't', 't');
+     INSERT INTO meeting_people (meeting_id, person_id) VALUES (3, 9);
+     INSERT INTO tasks (id, program_id, title, owner_person_id, status, meeting_id, created_at, updated_at)
+       VALUES (3, 1, '研修会の案内', 9, '完了', 3, 't', 't');",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

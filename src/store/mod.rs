@@ -17,6 +17,7 @@ mod report;
 pub(crate) mod resource;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
+pub(crate) mod survey;
 pub(crate) mod task;
 pub(crate) mod text;
 
@@ -40,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_fidelity.sql"),
     include_str!("migrations/0010_comment_words.sql"),
     include_str!("migrations/0011_program.sql"),
+    include_str!("migrations/0012_surveys.sql"),
 ];
 
 /// The schema version this build writes.
