@@ -6,3 +6,4 @@ pub mod cooc;
 pub mod evaluation;
 pub mod program;
 pub mod strength;
+pub mod survey;

@@ -10,6 +10,7 @@ pub mod line;
 pub mod network;
 pub mod pdf;
 pub mod radar;
+pub mod survey;
 pub mod svg;
 pub mod timeline;
 

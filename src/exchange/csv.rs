@@ -361,6 +361,65 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
     )
 }
 
+/// アンケート結果: one row per option (per row and option for a grid), with
+/// its count, the denominator and the share; free texts one per row.
+pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    for q in &r.questions {
+        let head = |row: &str, option: &str, count: String, of: u32, share: String| {
+            vec![
+                format!("問{}", q.number),
+                q.text.clone(),
+                q.kind.to_string(),
+                row.to_owned(),
+                option.to_owned(),
+                count,
+                of.to_string(),
+                share,
+            ]
+        };
+        let pct = |s: f64| format!("{:.1}", crate::analysis::survey::one_decimal(s));
+        for o in &q.options {
+            if q.rows.is_empty() {
+                rows.push(head(
+                    "",
+                    &o.label,
+                    o.count.to_string(),
+                    q.answered,
+                    pct(o.share),
+                ));
+            }
+        }
+        for row in &q.rows {
+            for o in &row.options {
+                rows.push(head(
+                    &row.label,
+                    &o.label,
+                    o.count.to_string(),
+                    row.answered,
+                    pct(o.share),
+                ));
+            }
+        }
+        for t in &q.texts {
+            rows.push(head("", t, String::new(), q.answered, String::new()));
+        }
+    }
+    sheet(
+        &[
+            "問",
+            "質問",
+            "種類",
+            "行",
+            "選択肢・記述",
+            "件数",
+            "回答数（分母）",
+            "割合（%）",
+        ],
+        &rows,
+    )
+}
+
 /// The lists the window and the CLI export for Excel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]

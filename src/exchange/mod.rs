@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod csv;
 pub mod evaluation_csv;
 pub mod graph;
+pub mod survey_csv;
 pub mod target;
 
 use crate::error::{Error, Result};

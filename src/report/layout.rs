@@ -312,19 +312,28 @@ impl Layout {
         let size = 9.0;
         let lh = size * 1.6;
         let pad = 4.0;
-        let header_h = lh + 2.0 * pad;
+        // A long column title wraps inside its column rather than running into the next.
+        let titles: Vec<Vec<String>> = columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| wrap(c.title, size, true, w - 2.0 * pad))
+            .collect();
+        let header_lines = titles.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+        let header_h = header_lines * lh + 2.0 * pad;
         let draw_header = |l: &mut Layout| {
             let top = l.y;
             let mut x = MARGIN;
-            for (c, w) in columns.iter().zip(&widths) {
-                l.text_at(
-                    x + pad,
-                    top - pad - size * 1.1,
-                    c.title,
-                    size,
-                    true,
-                    Color::BLACK,
-                );
+            for (lines, w) in titles.iter().zip(&widths) {
+                for (i, line) in lines.iter().enumerate() {
+                    l.text_at(
+                        x + pad,
+                        top - pad - size * 1.1 - lh * i as f32,
+                        line,
+                        size,
+                        true,
+                        Color::BLACK,
+                    );
+                }
                 x += w;
             }
             let right = l.page_w - MARGIN;

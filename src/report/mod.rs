@@ -4,3 +4,4 @@ pub mod form;
 pub mod layout;
 pub mod program;
 pub mod progress;
+pub mod survey;

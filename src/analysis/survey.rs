@@ -1,0 +1,444 @@
+//! アンケートの集計 as the report shows it (第3章 第3節): n and 回収率, the share
+//! of each option among those who answered the question (the denominator is
+//! always shown), the top-2 share of a 5段階 question (「5点・4点を合わせると
+//! 98%」), rows of a grid, the free texts, and the same split by a question
+//! such as 職種 (cross-tabulation).
+
+use crate::error::{Error, FieldError, Result};
+use crate::model::survey::{Answer, Question, QuestionKind, Response, Survey};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One option: how many chose it, and its share (0–100) of `answered`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OptionShare {
+    pub label: String,
+    pub count: u32,
+    pub share: f64,
+}
+
+/// One row of a 当てはまる／当てはまらない grid or a マトリクス.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RowResult {
+    pub label: String,
+    /// Sheets that answered this row (the denominator of its shares).
+    pub answered: u32,
+    pub options: Vec<OptionShare>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct QuestionResult {
+    #[ts(type = "number")]
+    pub question_id: i64,
+    pub number: u32,
+    pub section: String,
+    pub kind: QuestionKind,
+    pub text: String,
+    /// Sheets that answered the question: the denominator of every share.
+    pub answered: u32,
+    /// Per option (5段階: 5 points first).
+    pub options: Vec<OptionShare>,
+    pub rows: Vec<RowResult>,
+    /// 5段階: the share of 5 and 4 points.
+    pub top2: Option<f64>,
+    /// 5段階: the mean score.
+    pub mean: Option<f64>,
+    /// The report's way of saying it: 「5点・4点を合わせると98%」, or that a
+    /// multiple-choice question's shares add up to more than 100%.
+    pub sentence: Option<String>,
+    /// 短い記述・長い記述: what was written, in the order of the sheets.
+    pub texts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SurveyResults {
+    #[ts(type = "number")]
+    pub survey_id: i64,
+    pub title: String,
+    /// The group of a cross-tabulation (e.g. 「作業療法士（OT）」); None for everyone.
+    pub group: Option<String>,
+    /// Answer sheets counted.
+    pub n: u32,
+    pub participants: Option<u32>,
+    /// n / participants × 100 (回収率), when the participants are known.
+    pub response_rate: Option<f64>,
+    pub questions: Vec<QuestionResult>,
+}
+
+fn share(count: u32, of: u32) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        f64::from(count) * 100.0 / f64::from(of)
+    }
+}
+
+fn shares(labels: &[String], counts: &[u32], of: u32) -> Vec<OptionShare> {
+    labels
+        .iter()
+        .zip(counts)
+        .map(|(label, &count)| OptionShare {
+            label: label.clone(),
+            count,
+            share: share(count, of),
+        })
+        .collect()
+}
+
+/// A share rounded half up to one decimal, as the report prints 27 of 48 (56.25) as 56.3 —
+/// `format!("{:.1}")` alone would round the exact half to even and print 56.2.
+pub fn one_decimal(p: f64) -> f64 {
+    (p * 10.0).round() / 10.0
+}
+
+/// A share as the report prints it: 98%, 56.3%.
+pub fn percent(p: f64) -> String {
+    let r = one_decimal(p);
+    if r.fract() == 0.0 {
+        format!("{r:.0}%")
+    } else {
+        format!("{r:.1}%")
+    }
+}
+
+fn question_result(q: &Question, answers: &[&Answer]) -> QuestionResult {
+    let n_opt = q.options.len();
+    let mut r = QuestionResult {
+        question_id: q.id,
+        number: q.number,
+        section: q.section.clone(),
+        kind: q.kind,
+        text: q.text.clone(),
+        answered: answers.len() as u32,
+        options: Vec::new(),
+        rows: Vec::new(),
+        top2: None,
+        mean: None,
+        sentence: None,
+        texts: Vec::new(),
+    };
+    let answered = r.answered;
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            let mut counts = vec![0u32; n_opt];
+            for a in answers {
+                match a {
+                    Answer::Choice(i) => counts[*i as usize] += 1,
+                    Answer::Choices(v) => v.iter().for_each(|&i| counts[i as usize] += 1),
+                    _ => {}
+                }
+            }
+            r.options = shares(&q.options, &counts, answered);
+            let total: u32 = counts.iter().sum();
+            if q.kind == QuestionKind::Multiple && total > answered {
+                r.sentence = Some(format!(
+                    "複数回答のため、割合の合計は100%を超えます（{}）",
+                    percent(share(total, answered))
+                ));
+            }
+        }
+        QuestionKind::Scale => {
+            // counts[0] is 5 points, as the labels are.
+            let mut counts = [0u32; 5];
+            let mut sum = 0u32;
+            for a in answers {
+                if let Answer::Score(s) = a {
+                    counts[5 - usize::from(*s)] += 1;
+                    sum += u32::from(*s);
+                }
+            }
+            r.options = shares(&q.options, &counts, answered);
+            if answered > 0 {
+                let top2 = share(counts[0] + counts[1], answered);
+                r.top2 = Some(top2);
+                r.mean = Some(f64::from(sum) / f64::from(answered));
+                // Whole percent, as the report prints it.
+                r.sentence = Some(format!("5点・4点を合わせると{top2:.0}%"));
+            }
+        }
+        QuestionKind::YesNo | QuestionKind::Matrix => {
+            r.rows = q
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(row, label)| {
+                    let mut counts = vec![0u32; n_opt];
+                    let mut of = 0;
+                    for a in answers {
+                        match a {
+                            Answer::Rows(v) => {
+                                if let Some(Some(yes)) = v.get(row) {
+                                    of += 1;
+                                    counts[usize::from(!yes)] += 1;
+                                }
+                            }
+                            Answer::Grid(g) => {
+                                // Every sheet that answered the matrix counts for each
+                                // row: an empty row means none of its columns.
+                                of += 1;
+                                for &c in g.get(row).map(Vec::as_slice).unwrap_or(&[]) {
+                                    counts[c as usize] += 1;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    RowResult {
+                        label: label.clone(),
+                        answered: of,
+                        options: shares(&q.options, &counts, of),
+                    }
+                })
+                .collect();
+        }
+        QuestionKind::Short | QuestionKind::Long => {
+            r.texts = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect();
+        }
+    }
+    r
+}
+
+/// The results of `responses` (all of a survey's, or one group's).
+pub fn results(survey: &Survey, responses: &[Response]) -> SurveyResults {
+    let n = responses.len() as u32;
+    SurveyResults {
+        survey_id: survey.id,
+        title: survey.title.clone(),
+        group: None,
+        n,
+        participants: survey.participants,
+        response_rate: survey.participants.map(|p| share(n, p)),
+        questions: survey
+            .questions
+            .iter()
+            .map(|q| {
+                let answers: Vec<&Answer> = responses
+                    .iter()
+                    .filter_map(|r| r.answer(q.id))
+                    .filter(|a| q.refuse(a).is_none())
+                    .collect();
+                question_result(q, &answers)
+            })
+            .collect(),
+    }
+}
+
+/// The results split by the answer to a 単一選択 question (e.g. 職種 PT/OT or
+/// 都道府県): one set per option that anyone chose, in the option's order.
+pub fn cross_tab(survey: &Survey, responses: &[Response], by: i64) -> Result<Vec<SurveyResults>> {
+    let q = survey
+        .question(by)
+        .ok_or_else(|| Error::not_found("質問", by))?;
+    if q.kind != QuestionKind::Single {
+        return Err(Error::Validation(vec![FieldError::new(
+            "by",
+            format!(
+                "{}は単一選択の質問ではないため、分けて集計できません",
+                q.label()
+            ),
+        )]));
+    }
+    let mut out = Vec::new();
+    for (i, label) in q.options.iter().enumerate() {
+        let group: Vec<Response> = responses
+            .iter()
+            .filter(|r| r.answer(by) == Some(&Answer::Choice(i as u32)))
+            .cloned()
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let mut r = results(survey, &group);
+        // A group's 回収率 has no known denominator.
+        r.participants = None;
+        r.response_rate = None;
+        r.group = Some(label.clone());
+        out.push(r);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::survey::{ResponseAnswer, ResponseSource, SATISFACTION, YES_NO};
+
+    fn q(id: i64, kind: QuestionKind, options: &[&str], rows: &[&str]) -> Question {
+        Question {
+            id,
+            number: id as u32,
+            section: String::new(),
+            kind,
+            text: format!("問{id}"),
+            required: false,
+            options: options.iter().map(|s| s.to_string()).collect(),
+            rows: rows.iter().map(|s| s.to_string()).collect(),
+            answers: 0,
+        }
+    }
+
+    fn sheet(id: i64, answers: Vec<(i64, Answer)>) -> Response {
+        Response {
+            id,
+            number: id as u32,
+            source: ResponseSource::Paper,
+            answered_on: None,
+            answers: answers
+                .into_iter()
+                .map(|(question_id, answer)| ResponseAnswer {
+                    question_id,
+                    answer,
+                })
+                .collect(),
+        }
+    }
+
+    fn survey(questions: Vec<Question>) -> Survey {
+        Survey {
+            id: 1,
+            program_id: Some(1),
+            project_id: None,
+            meeting_id: None,
+            meeting: None,
+            owner: String::new(),
+            title: "研修会アンケート".into(),
+            template_key: None,
+            description: String::new(),
+            participants: Some(54),
+            questions,
+            responses: 0,
+        }
+    }
+
+    #[test]
+    fn the_report_s_satisfaction_comes_out_as_printed() {
+        // 48 sheets: 27 × 5, 20 × 4, 1 × 3 (第3章: 56.3% / 41.7% / 2.1%, 5+4 = 98%).
+        let s = survey(vec![q(1, QuestionKind::Scale, &SATISFACTION, &[])]);
+        let scores = [5u8; 27].iter().chain(&[4u8; 20]).chain(&[3u8]).copied();
+        let sheets: Vec<Response> = scores
+            .enumerate()
+            .map(|(i, v)| sheet(i as i64, vec![(1, Answer::Score(v))]))
+            .collect();
+        let r = results(&s, &sheets);
+        assert_eq!(r.n, 48);
+        assert_eq!(percent(r.response_rate.unwrap()), "88.9%");
+        let q = &r.questions[0];
+        assert_eq!(q.answered, 48);
+        let printed: Vec<String> = q.options.iter().map(|o| percent(o.share)).collect();
+        assert_eq!(printed, ["56.3%", "41.7%", "2.1%", "0%", "0%"]);
+        assert_eq!(q.options[0].label, "非常に満足");
+        assert_eq!(q.sentence.as_deref(), Some("5点・4点を合わせると98%"));
+        assert!((q.top2.unwrap() - 47.0 * 100.0 / 48.0).abs() < 1e-9);
+        assert!((q.mean.unwrap() - (27.0 * 5.0 + 20.0 * 4.0 + 3.0) / 48.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn shares_are_of_those_who_answered_and_multiple_choice_can_pass_100() {
+        let s = survey(vec![
+            q(
+                1,
+                QuestionKind::Multiple,
+                &["外部からの依頼", "士会内の問題意識", "引き継いだ"],
+                &[],
+            ),
+            q(2, QuestionKind::Single, &["PT", "OT"], &[]),
+        ]);
+        // Four sheets; three answer question 1 (5 choices in all), one skips it.
+        let sheets = vec![
+            sheet(
+                1,
+                vec![(1, Answer::Choices(vec![0, 1])), (2, Answer::Choice(0))],
+            ),
+            sheet(
+                2,
+                vec![(1, Answer::Choices(vec![0, 1, 2])), (2, Answer::Choice(1))],
+            ),
+            sheet(
+                3,
+                vec![(1, Answer::Choices(vec![])), (2, Answer::Choice(1))],
+            ),
+            sheet(4, vec![(2, Answer::Choice(1))]),
+        ];
+        let r = results(&s, &sheets);
+        let multi = &r.questions[0];
+        assert_eq!(
+            multi.answered, 3,
+            "an empty answer still counts as answered here"
+        );
+        let counts: Vec<u32> = multi.options.iter().map(|o| o.count).collect();
+        assert_eq!(counts, [2, 2, 1]);
+        assert!((multi.options[0].share - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(
+            multi.sentence.as_deref(),
+            Some("複数回答のため、割合の合計は100%を超えます（166.7%）")
+        );
+        let single = &r.questions[1];
+        assert_eq!((single.answered, single.options[1].count), (4, 3));
+        assert_eq!(single.options[1].share, 75.0);
+
+        let by = cross_tab(&s, &sheets, 2).unwrap();
+        assert_eq!(by.len(), 2);
+        assert_eq!((by[0].group.as_deref(), by[0].n), (Some("PT"), 1));
+        assert_eq!((by[1].group.as_deref(), by[1].n), (Some("OT"), 3));
+        assert_eq!(by[1].questions[0].options[2].count, 1);
+        assert!(
+            cross_tab(&s, &sheets, 1).is_err(),
+            "only by a single choice"
+        );
+    }
+
+    #[test]
+    fn grid_rows_count_their_own_answers() {
+        // The society survey's barriers: ①ヒト 11 of 38 is 28.9%.
+        let s = survey(vec![q(
+            1,
+            QuestionKind::YesNo,
+            &YES_NO,
+            &["①ヒト", "②モノ"],
+        )]);
+        let sheets: Vec<Response> = (0..38)
+            .map(|i| {
+                let hito = Some(i < 11);
+                let mono = if i < 2 { None } else { Some(i < 24) };
+                sheet(i, vec![(1, Answer::Rows(vec![hito, mono]))])
+            })
+            .collect();
+        let r = results(&s, &sheets);
+        let rows = &r.questions[0].rows;
+        assert_eq!((rows[0].answered, rows[0].options[0].count), (38, 11));
+        assert_eq!(percent(rows[0].options[0].share), "28.9%");
+        assert_eq!((rows[1].answered, rows[1].options[0].count), (36, 22));
+        assert_eq!(rows[1].options[1].count, 14);
+    }
+
+    #[test]
+    fn a_matrix_counts_each_cell_of_every_sheet_that_answered() {
+        let s = survey(vec![q(
+            1,
+            QuestionKind::Matrix,
+            &["個別", "配信", "集団"],
+            &["腰痛", "転倒"],
+        )]);
+        let sheets = vec![
+            sheet(1, vec![(1, Answer::Grid(vec![vec![0, 2], vec![]]))]),
+            sheet(2, vec![(1, Answer::Grid(vec![vec![2], vec![1]]))]),
+            sheet(3, vec![]),
+        ];
+        let rows = &results(&s, &sheets).questions[0].rows;
+        assert_eq!(rows[0].answered, 2);
+        let counts: Vec<u32> = rows[0].options.iter().map(|o| o.count).collect();
+        assert_eq!(counts, [1, 0, 2]);
+        assert_eq!(rows[0].options[2].share, 100.0);
+        assert_eq!(rows[1].options[1].share, 50.0);
+    }
+}
