@@ -25,6 +25,9 @@ pub struct Catalog {
     pub roles: Vec<Role>,
     /// 事業全体's people: 事務局, 伴走支援班リーダー, 伴走支援者, 研修会班, 事業協力者.
     pub program_roles: Vec<crate::model::program::ProgramRole>,
+    pub question_kinds: Vec<crate::model::survey::QuestionKind>,
+    /// 「研修会アンケート」 and 「士会の取り組み状況アンケート」 (their questions are copied when a survey is made).
+    pub survey_templates: Vec<crate::model::survey::SurveyTemplate>,
     pub sides: Vec<Side>,
     pub item_statuses: Vec<ItemStatus>,
     pub phases: Vec<Phase>,
@@ -96,6 +99,7 @@ impl Catalog {
         let sections = [
             // Above the teams: the sidebar shows it apart from the project's sections.
             ("program", "事業全体", None),
+            ("surveys", "アンケート", None),
             ("overview", "概要", None),
             ("checklist", "準備チェック", None),
             ("strengths", "強み分析", None),
@@ -119,6 +123,8 @@ impl Catalog {
             targets: Target::ALL.to_vec(),
             roles: Role::ALL.to_vec(),
             program_roles: crate::model::program::ProgramRole::ALL.to_vec(),
+            question_kinds: crate::model::survey::QuestionKind::ALL.to_vec(),
+            survey_templates: crate::model::survey::templates().to_vec(),
             sides: Side::ALL.to_vec(),
             item_statuses: ItemStatus::ALL.to_vec(),
             phases: crate::model::phase::phases().to_vec(),

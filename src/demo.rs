@@ -1224,6 +1224,153 @@ fn add_program(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// `n` answers spread over values: [(value, how many)], in a fixed mixed
+/// order so that a cross-tabulation does not split them by position.
+fn answers_of<T: Clone>(counts: &[(T, usize)], n: usize, step: usize) -> Vec<Option<T>> {
+    let mut flat: Vec<Option<T>> = counts
+        .iter()
+        .flat_map(|(v, k)| std::iter::repeat_n(Some(v.clone()), *k))
+        .collect();
+    flat.resize(n, None);
+    (0..n).map(|i| flat[(i * step) % n].clone()).collect()
+}
+
+/// The 研修会 of 10月5日 and its two surveys (第3章 第3節), their answers
+/// invented to reproduce the report's published shares: 48 answers of 54
+/// participants (PT 21 / OT 27; satisfaction 27・20・1 = 56.3% / 41.7% / 2.1%,
+/// the talks 43.8/35.4/18.8/2.1%, 60.4/31.3/8.3%, 58.3/35.4/6.3%), and 38
+/// societies (取り組めている 8 = 21%; ①ヒト 11, ②モノ 22, ③カネ 23, ④情報 25, ⑤その他
+/// 10 of 38). Prefectures, the society survey's PT/OT split, the triggers' and
+/// the matrix's counts are the app's examples.
+fn add_surveys(tx: &rusqlite::Transaction, project: i64) -> Result<()> {
+    use crate::model::survey::{templates, Answer, ResponseDraft, ResponseSource, SurveyInput};
+    use crate::store::survey::{insert_survey, put_response};
+    let (program, training): (i64, i64) = tx.query_row(
+        "SELECT g.id, m.id FROM projects p JOIN programs g ON g.id = p.program_id
+         JOIN meetings m ON m.program_id = g.id AND m.kind = '研修会'
+         WHERE p.id = ?1",
+        [project],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let question_ids = |survey: i64| -> Result<Vec<i64>> {
+        let mut st =
+            tx.prepare("SELECT id FROM survey_questions WHERE survey_id = ?1 ORDER BY position")?;
+        let rows = st.query_map([survey], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let survey = |key: &str, participants: &str| -> Result<i64> {
+        let t = templates().iter().find(|t| t.key == key).expect("shipped");
+        let d = SurveyInput {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            participants: participants.into(),
+            meeting_id: Some(training),
+        }
+        .validate()?;
+        insert_survey(tx, Some(program), None, &d, Some(t))
+    };
+    let sheet = |survey: i64, answers: Vec<(i64, Option<Answer>)>| -> Result<()> {
+        let d = ResponseDraft {
+            source: ResponseSource::Paper,
+            answered_on: chrono::NaiveDate::from_ymd_opt(2024, 10, 5),
+            answers: answers
+                .into_iter()
+                .filter_map(|(q, a)| Some((q, a?)))
+                .collect(),
+        };
+        put_response(tx, survey, None, &d)?;
+        Ok(())
+    };
+
+    // 研修会アンケート: 48 sheets.
+    let s = survey("training", "54")?;
+    let q = question_ids(s)?;
+    let n = 48;
+    let job = answers_of(&[(0u32, 21), (1, 27)], n, 1);
+    let satisfaction = answers_of(&[(5u8, 27), (4, 20), (3, 1)], n, 7);
+    let ministry = answers_of(&[(5u8, 21), (4, 17), (3, 9), (2, 1)], n, 11);
+    let nurse = answers_of(&[(5u8, 29), (4, 15), (3, 4)], n, 13);
+    let teams = answers_of(&[(5u8, 28), (4, 17), (3, 3)], n, 17);
+    // 自由記載: the report's list of what societies would take up first.
+    let free = [
+        "士会内での情報共有・情報収集",
+        "県内リハ職向けの普及啓発と人材育成",
+        "成人の健康づくりに対する事業担当部署設置検討、事業計画検討",
+        "現在実施している事業（もしくは関連事業）継続と拡大",
+        "エイジフレンドリー補助金等の助成制度活用の検討",
+        "士会員が保健医療圏域で取り組んでいる産業リハへの継続支援",
+        "メンタルヘルス対策への取り組み",
+        "腰痛予防対策には取り組み",
+        "事業啓発・人材確保に向けたリーフレット製作（士会会員への発信、関連団体への発信）",
+        "経験豊かな会員（シニア会員）の事業への協力への意向調査",
+        "事業展開にあたりフォーマットの検討",
+        "産業保健領域での作業療法士の役割の検討",
+        "現段階では困難",
+    ];
+    for i in 0..n {
+        sheet(
+            s,
+            vec![
+                (q[0], job[i].map(Answer::Choice)),
+                (q[2], Some(Answer::Choice(((i * 19 + 5) % 47) as u32))),
+                (q[3], satisfaction[i].map(Answer::Score)),
+                (q[4], ministry[i].map(Answer::Score)),
+                (q[5], nurse[i].map(Answer::Score)),
+                (q[6], teams[i].map(Answer::Score)),
+                (q[7], free.get(i).map(|t| Answer::Text(t.to_string()))),
+            ],
+        )?;
+    }
+
+    // 士会の取り組み状況アンケート: 38 societies.
+    let s = survey("society", "")?;
+    let q = question_ids(s)?;
+    let n = 38;
+    let kind = answers_of(&[(0u32, 20), (1, 18)], n, 1);
+    let considering = answers_of(&[(0u32, 19), (1, 19)], n, 3);
+    let working = answers_of(&[(0u32, 8), (1, 30)], n, 5);
+    let yes = |k: usize, step: usize| answers_of(&[(true, k), (false, n - k)], n, step);
+    let barriers = [yes(11, 3), yes(22, 5), yes(23, 7), yes(25, 9), yes(10, 11)];
+    for i in 0..n {
+        // きっかけ: 24 answer, one of them with two reasons (11・11・1・1・1).
+        let triggers = match i {
+            0 => Some(vec![0, 1]),
+            1..=10 => Some(vec![0]),
+            11..=20 => Some(vec![1]),
+            21 => Some(vec![2]),
+            22 => Some(vec![3]),
+            23 => Some(vec![4]),
+            _ => None,
+        };
+        let doing = working[i] == Some(0);
+        // What the societies that work on it do (theme × method).
+        let grid = doing.then(|| {
+            vec![
+                if i % 3 == 0 { vec![0] } else { vec![] },
+                vec![2],
+                if i % 2 == 0 { vec![0, 2] } else { vec![1] },
+                if i % 4 == 0 { vec![1, 2] } else { vec![] },
+            ]
+        });
+        sheet(
+            s,
+            vec![
+                (q[0], kind[i].map(Answer::Choice)),
+                (q[1], Some(Answer::Choice(((i * 5) % 47) as u32))),
+                (q[2], considering[i].map(Answer::Choice)),
+                (q[3], triggers.map(Answer::Choices)),
+                (q[4], working[i].map(Answer::Choice)),
+                (q[5], grid.map(Answer::Grid)),
+                (
+                    q[6],
+                    Some(Answer::Rows(barriers.iter().map(|b| b[i]).collect())),
+                ),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
 /// 課題・今後の検討事項 in the report's words: 茨城's six 課題 and the three new
 /// ones of 10月30日 (第3節), 山口's 図16 (今後の検討事項, with what was under way).
 /// (team, kind, title, status, 対応, meeting date). The six were listed before
@@ -1599,6 +1746,7 @@ pub fn load(store: &mut Store) -> Result<DemoOutcome> {
         add_resources(tx, ids[0], ids[1])?;
         add_meetings_and_tasks(tx, &ids)?;
         add_program(tx, &ids)?;
+        add_surveys(tx, ids[0])?;
         add_evaluations(tx, &ids)?;
         add_issues(tx, &ids, chrono::Local::now().date_naive())?;
         Ok(DemoOutcome::Loaded {

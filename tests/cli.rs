@@ -1,6 +1,7 @@
 //! The `bansou` binary as a script would use it.
 
 use std::process::Command;
+mod common;
 
 fn bansou(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_bansou"))
@@ -764,4 +765,119 @@ fn program_shows_the_dashboard_and_writes_its_documents() {
     let (ok, _, err) = bansou(&db, &["program", "--program", "存在しない事業"]);
     assert!(!ok);
     assert!(err.contains("見つかりません"), "{err}");
+}
+
+#[test]
+fn survey_lists_shows_imports_and_prints_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+
+    let (ok, out, err) = bansou(&db, &["survey", "list"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("研修会アンケート") && out.contains("48（参加 54）"),
+        "{out}"
+    );
+    assert!(out.contains("士会の取り組み状況アンケート"), "{out}");
+    let (ok, out, _) = bansou(&db, &["survey", "list", "--json"]);
+    assert!(ok);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+
+    let (ok, out, err) = bansou(&db, &["survey", "results", "研修会"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("回答 48件／参加者 54名（回収率 88.9%）"),
+        "{out}"
+    );
+    assert!(out.contains("5点・4点を合わせると98%"), "{out}");
+    assert!(out.contains("56.3%"), "{out}");
+
+    let (ok, out, _) = bansou(&db, &["survey", "results", "研修会", "--by", "1", "--json"]);
+    assert!(ok);
+    let groups: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ns: Vec<u64> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["n"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ns, [21, 27], "PT 21 / OT 27");
+
+    let society = bansou(&db, &["survey", "results", "取り組み状況"]).1;
+    for share in ["28.9%", "57.9%", "60.5%", "65.8%"] {
+        assert!(society.contains(share), "{share} in {society}");
+    }
+
+    // Paper answers typed in Excel: checked first, then imported once.
+    let file = dir.path().join("回答 一覧.csv");
+    std::fs::write(
+        &file,
+        "職種,所属の都道府県,研修会全体の満足度,厚生労働省の講演,保健師の講演,モデルチームの講演\n\
+         理学療法士（PT）,山口県,5,4,4,5\n\
+         作業療法士（OT）,茨城県,4,3,5,4\n\
+         作業療法士（OT）,茨城県,9,4,4,4\n",
+    )
+    .unwrap();
+    let args = ["survey", "import", "研修会", file.to_str().unwrap()];
+    let (ok, out, err) = bansou(&db, &[&args[..], &["--dry-run"]].concat());
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("確認のみ：回答 2 件（新しいもの 2 件") && out.contains("4行目"),
+        "{out}"
+    );
+    assert!(
+        bansou(&db, &["survey", "results", "研修会"])
+            .1
+            .contains("回答 48件"),
+        "dry run wrote nothing"
+    );
+    let (ok, out, _) = bansou(&db, &args);
+    assert!(ok);
+    assert!(
+        out.contains("取り込みました：回答 2 件（新しいもの 2 件"),
+        "{out}"
+    );
+    let (_, out, _) = bansou(&db, &args);
+    assert!(out.contains("新しいもの 0 件、取り込み済み 2 件"), "{out}");
+    assert!(bansou(&db, &["survey", "results", "研修会"])
+        .1
+        .contains("回答 50件"));
+
+    let pdf = dir.path().join("結果 報告.pdf");
+    let csv = dir.path().join("結果.csv");
+    let form = dir.path().join("用紙.pdf");
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "survey",
+            "results",
+            "研修会",
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("アンケート結果を書き出しました"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .contains(",非常に満足,28,50,56.0"));
+    let (ok, _, err) = bansou(
+        &db,
+        &["survey", "form", "研修会", "--out", form.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(common::pdf_text(&form).contains("研修会アンケート"));
+
+    let (ok, _, err) = bansou(
+        &db,
+        &["survey", "form", "研修会", "--out", db.to_str().unwrap()],
+    );
+    assert!(!ok && err.contains("エラー"), "{err}");
+    let (ok, _, err) = bansou(&db, &["survey", "results", "存在しない"]);
+    assert!(!ok && err.contains("見つかりません"), "{err}");
 }

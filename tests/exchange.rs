@@ -458,14 +458,14 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
 }
 
 #[test]
-fn a_version_1_file_still_reads_and_format_2_carries_the_strength_scale() {
+fn older_files_still_read_and_the_current_format_carries_the_strength_scale() {
     let (_a, _pa, mut team) = store();
     demo::load(&mut team).unwrap();
     let y = team.resolve_project("山口").unwrap();
     let scale: Vec<String> = ["なし", "少し", "ある", "十分"].map(String::from).to_vec();
     team.set_strength_scale(y.id, Some(&scale)).unwrap();
     let file = through_file(&team.project_bundle(y.id).unwrap());
-    assert_eq!(file.format_version, 2);
+    assert_eq!(file.format_version, 3);
 
     let (_b, _pb, mut other) = store();
     other.import_bundle(&file, &Choices::default()).unwrap();
@@ -477,7 +477,9 @@ fn a_version_1_file_still_reads_and_format_2_carries_the_strength_scale() {
     // A file written by the first version has none of the new fields.
     let mut v = serde_json::to_value(team.project_bundle(y.id).unwrap()).unwrap();
     v["format_version"] = 1.into();
-    v.as_object_mut().unwrap().remove("issues");
+    for key in ["issues", "surveys", "survey_questions", "survey_responses"] {
+        v.as_object_mut().unwrap().remove(key);
+    }
     for item in v["checklist_items"].as_array_mut().unwrap() {
         item["data"].as_object_mut().unwrap().remove("meetings");
     }
@@ -485,7 +487,7 @@ fn a_version_1_file_still_reads_and_format_2_carries_the_strength_scale() {
         p["data"].as_object_mut().unwrap().remove("strength_scale");
     }
     let old = bundle::parse(&serde_json::to_vec(&v).unwrap()).unwrap();
-    assert!(old.issues.is_empty());
+    assert!(old.issues.is_empty() && old.surveys.is_empty() && old.survey_responses.is_empty());
     let (_c, _pc, mut third) = store();
     third.import_bundle(&old, &Choices::default()).unwrap();
     let y3 = third.resolve_project("山口").unwrap();

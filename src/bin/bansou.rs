@@ -171,6 +171,11 @@ enum Command {
         #[arg(long)]
         people: bool,
     },
+    /// アンケート（研修会・士会の取り組み状況）：一覧、結果、CSV の取り込み、配る用紙
+    Survey {
+        #[command(subcommand)]
+        action: SurveyCommand,
+    },
     /// 事業をファイル（.bansou）に書き出す。--meeting と --request で評価依頼、--response で評価回答
     Export {
         /// 事業のID、または事業名・士会名の一部（例：山口）
@@ -246,7 +251,7 @@ enum Command {
     /// 処理時間と大きさを測る（report：報告書、crash：書き込み中の強制終了）。
     /// seed は大量のデータ（会議 --meetings 件、評価はその8倍）の事業を追加する
     Bench {
-        /// 測るもの（report・crash・exchange・analysis・program）、または seed
+        /// 測るもの（report・crash・exchange・analysis・program・survey）、または seed
         what: String,
         /// crash で強制終了する回数
         #[arg(long, default_value_t = 20)]
@@ -260,6 +265,9 @@ enum Command {
         /// analysis で同時に測る比較のスクリプト（MeCab・fugashi＋networkx）
         #[arg(long, default_value = "../shared/bench/cooc_peer.py")]
         peer: PathBuf,
+        /// survey で取り込む回答の数
+        #[arg(long, default_value_t = 10_000)]
+        sheets: usize,
     },
     /// データベースのバックアップを作る（--out を省くと backups フォルダへ）
     Backup {
@@ -304,6 +312,54 @@ enum Command {
         /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
         #[arg(long, value_name = "OUT.csv")]
         csv: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SurveyCommand {
+    /// アンケートの一覧（ID・名前・会議・回答数）
+    List {
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 結果（回答数・回収率・選択肢ごとの件数と割合）を表示・書き出す
+    Results {
+        /// アンケートのID、または名前の一部（例：研修会）
+        survey: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+        /// Excel で開ける CSV に書き出す
+        #[arg(long, value_name = "OUT.csv", conflicts_with = "json")]
+        csv: Option<PathBuf>,
+        /// A4 の PDF に書き出す
+        #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
+        pdf: Option<PathBuf>,
+        /// この質問（番号、例：1）の答えで分けて集計する（職種・都道府県など単一選択の質問）
+        #[arg(long, value_name = "問")]
+        by: Option<u32>,
+    },
+    /// Google フォーム・Excel の CSV から回答を取り込む（同じ行は二度入りません）
+    Import {
+        /// アンケートのID、または名前の一部
+        survey: String,
+        /// 取り込む CSV（UTF-8 か Shift_JIS）
+        file: PathBuf,
+        /// 何が取り込まれるかを表示するだけ（書き込まない）
+        #[arg(long)]
+        dry_run: bool,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 配る用紙（空欄の A4 PDF）を作る
+    Form {
+        /// アンケートのID、または名前の一部
+        survey: String,
+        /// 書き出す PDF ファイル
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
     },
 }
 
@@ -909,6 +965,7 @@ fn run(cli: Cli) -> Result<()> {
                 &table,
             );
         }
+        Command::Survey { action } => survey_command(&mut store, &path, action)?,
         Command::Form { out, evaluation } => {
             let out = target(&out, ExportKind::Pdf)?;
             let e = evaluation.map(|id| store.evaluation(id)).transpose()?;
@@ -923,6 +980,7 @@ fn run(cli: Cli) -> Result<()> {
             meetings,
             comments,
             peer,
+            sheets,
         } => match what.as_str() {
             "seed" => {
                 let id = bansou::bench::large_project(&mut store, meetings)?;
@@ -934,6 +992,7 @@ fn run(cli: Cli) -> Result<()> {
             "report" => bansou::bench::report(&mut |line| println!("{line}"))?,
             "exchange" => bansou::bench::exchange(&mut |line| println!("{line}"))?,
             "program" => bansou::bench::program(&mut |line| println!("{line}"))?,
+            "survey" => bansou::bench::survey(sheets, &mut |line| println!("{line}"))?,
             "analysis" => {
                 bansou::bench::analysis(comments, Some(&peer), &mut |line| println!("{line}"))?;
             }
@@ -955,7 +1014,7 @@ fn run(cli: Cli) -> Result<()> {
             _ => {
                 return Err(Error::Validation(vec![bansou::FieldError::new(
                     "what",
-                    format!("「{what}」は測れません。report・crash・exchange・analysis・program・seed から指定してください"),
+                    format!("「{what}」は測れません。report・crash・exchange・analysis・program・survey・seed から指定してください"),
                 )]))
             }
         },
@@ -1169,6 +1228,190 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 /// Characters the PDF font cannot draw are printed as 〓; the user is told.
+fn survey_command(store: &mut Store, db: &std::path::Path, action: SurveyCommand) -> Result<()> {
+    use bansou::analysis::survey::{cross_tab, percent, results};
+    let target = |out: &std::path::Path, kind: ExportKind| target::check(out, kind, Some(db));
+    match action {
+        SurveyCommand::List { json } => {
+            let list = store.surveys()?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!("アンケートはまだありません");
+                return Ok(());
+            }
+            let rows: Vec<[String; 5]> = list
+                .iter()
+                .map(|s| {
+                    [
+                        s.id.to_string(),
+                        s.title.clone(),
+                        s.owner.clone(),
+                        s.meeting.clone().unwrap_or_else(|| "—".into()),
+                        match s.participants {
+                            Some(p) => format!("{}（参加 {p}）", s.responses),
+                            None => s.responses.to_string(),
+                        },
+                    ]
+                })
+                .collect();
+            print_table(&["ID", "アンケート", "事業", "会議", "回答"], &rows);
+        }
+        SurveyCommand::Results {
+            survey,
+            json,
+            csv,
+            pdf,
+            by,
+        } => {
+            let s = store.resolve_survey(&survey)?;
+            let csv = csv.map(|o| target(&o, ExportKind::Csv)).transpose()?;
+            let pdf = pdf.map(|o| target(&o, ExportKind::Pdf)).transpose()?;
+            let responses = store.responses(s.id)?;
+            let r = results(&s, &responses);
+            let by_question = by
+                .map(|n| {
+                    s.questions
+                        .iter()
+                        .find(|q| q.number == n)
+                        .ok_or(Error::NotFound {
+                            what: "質問",
+                            key: format!("問{n}"),
+                        })
+                })
+                .transpose()?;
+            let groups = by_question
+                .map(|q| cross_tab(&s, &responses, q.id))
+                .transpose()?
+                .unwrap_or_default();
+            if let Some(out) = &csv {
+                write_csv(
+                    out,
+                    &bansou::exchange::csv::survey_results_csv(&r)?,
+                    r.questions.len(),
+                )?;
+            }
+            if let Some(out) = &pdf {
+                let doc = bansou::report::survey::results_pdf(
+                    &r,
+                    &groups,
+                    by_question.map(|q| q.text.as_str()),
+                    chrono::Local::now(),
+                );
+                bansou::exchange::write_atomically(out, &doc.bytes)?;
+                println!(
+                    "アンケート結果を書き出しました：{}（{} ページ）",
+                    out.display(),
+                    doc.pages
+                );
+                say_replaced(doc.replaced);
+            }
+            if csv.is_some() || pdf.is_some() {
+                return Ok(());
+            }
+            if json {
+                return if groups.is_empty() {
+                    print_json(&r)
+                } else {
+                    print_json(&groups)
+                };
+            }
+            for r in std::iter::once(&r).chain(&groups) {
+                println!(
+                    "{}{}　{}",
+                    r.title,
+                    r.group
+                        .as_deref()
+                        .map(|g| format!("（{g}）"))
+                        .unwrap_or_default(),
+                    bansou::report::survey::response_line(r)
+                );
+                for q in &r.questions {
+                    println!();
+                    println!("問{}　{}（回答 {}）", q.number, q.text, q.answered);
+                    let mut rows: Vec<[String; 3]> = q
+                        .options
+                        .iter()
+                        .filter(|_| q.rows.is_empty())
+                        .map(|o| [o.label.clone(), o.count.to_string(), percent(o.share)])
+                        .collect();
+                    for row in &q.rows {
+                        rows.extend(row.options.iter().map(|o| {
+                            [
+                                format!("{}：{}", row.label, o.label),
+                                o.count.to_string(),
+                                format!("{}（{}件中）", percent(o.share), row.answered),
+                            ]
+                        }));
+                    }
+                    if !rows.is_empty() {
+                        print_table(&["選択肢", "件数", "割合"], &rows);
+                    }
+                    for t in &q.texts {
+                        println!("・{t}");
+                    }
+                    if let Some(s) = &q.sentence {
+                        println!("→ {s}");
+                    }
+                }
+                println!();
+            }
+        }
+        SurveyCommand::Import {
+            survey,
+            file,
+            dry_run,
+            json,
+        } => {
+            let s = store.resolve_survey(&survey)?;
+            let bytes = std::fs::read(&file).map_err(|source| Error::Io {
+                path: file.clone(),
+                source,
+            })?;
+            let table = bansou::exchange::evaluation_csv::read_table(&bytes)?;
+            let r = bansou::exchange::survey_csv::import(store, s.id, &table, None, dry_run)?;
+            if json {
+                return print_json(&r);
+            }
+            for problem in &r.refused {
+                println!("{}行目：{}", problem.row, problem.reason);
+            }
+            if !r.unused.is_empty() {
+                println!("使わない列：{}", r.unused.join("、"));
+            }
+            if !r.unanswered.is_empty() {
+                println!("対応する列のない質問：{}", r.unanswered.join("、"));
+            }
+            println!(
+                "{}回答 {} 件（新しいもの {} 件、取り込み済み {} 件）、取り込めない行 {} 件",
+                if dry_run {
+                    "確認のみ："
+                } else {
+                    "取り込みました："
+                },
+                r.sheets,
+                r.new,
+                r.already,
+                r.refused.len()
+            );
+        }
+        SurveyCommand::Form { survey, out } => {
+            let s = store.resolve_survey(&survey)?;
+            let out = target(&out, ExportKind::Pdf)?;
+            let doc = bansou::report::survey::form_pdf(&s, chrono::Local::now());
+            bansou::exchange::write_atomically(&out, &doc.bytes)?;
+            say_replaced(doc.replaced);
+            println!(
+                "アンケート用紙を書き出しました：{}（{} ページ）",
+                out.display(),
+                doc.pages
+            );
+        }
+    }
+    Ok(())
+}
+
 fn say_replaced(n: usize) {
     if n > 0 {
         println!("PDF のフォントにない文字 {n} 字を「〓」で印刷しました（絵文字など）");
