@@ -129,6 +129,22 @@ pub fn setup<R: tauri::Runtime>(
             commands::list_program_tasks,
             commands::create_program_task,
             commands::export_program,
+            commands::list_surveys,
+            commands::survey_view,
+            commands::create_survey,
+            commands::update_survey,
+            commands::delete_survey,
+            commands::add_question,
+            commands::update_question,
+            commands::delete_question,
+            commands::move_question,
+            commands::list_responses,
+            commands::add_response,
+            commands::update_response,
+            commands::delete_response,
+            commands::preview_survey_csv,
+            commands::import_survey_csv,
+            commands::export_survey,
         ])
 }
 

@@ -869,6 +869,156 @@ fn every_command_answers_and_every_input_is_checked() {
         nf,
     );
 
+    // アンケート: the demo's 研修会 survey, a new one from a template, answers.
+    let surveys = c.ok("list_surveys", json!({}));
+    let training = id(&surveys[0]);
+    let view = c.ok("survey_view", json!({ "surveyId": training, "by": null }));
+    assert_eq!(view["results"]["n"], 48);
+    assert_eq!(
+        view["results"]["questions"][3]["sentence"],
+        "5点・4点を合わせると98%"
+    );
+    let job = view["survey"]["questions"][0]["id"].clone();
+    let split = c.ok("survey_view", json!({ "surveyId": training, "by": job }));
+    assert_eq!(split["groups"].as_array().unwrap().len(), 2);
+    c.err(
+        "survey_view",
+        json!({ "surveyId": 999_999, "by": null }),
+        nf,
+    );
+    let sv = json!({ "title": "IPCアンケート", "description": "", "participants": "20", "meeting_id": null });
+    let made = c.ok(
+        "create_survey",
+        json!({ "programId": gid, "projectId": null, "input": sv, "template": "training" }),
+    );
+    assert_eq!(made["questions"].as_array().unwrap().len(), 8);
+    c.err(
+        "create_survey",
+        json!({ "programId": gid, "projectId": pid, "input": sv, "template": null }),
+        bad,
+    );
+    c.ok("update_survey", json!({ "id": id(&made), "input": sv }));
+    let mut bad_sv = sv.clone();
+    bad_sv["participants"] = json!("たくさん");
+    c.err(
+        "update_survey",
+        json!({ "id": id(&made), "input": bad_sv }),
+        bad,
+    );
+    let question = json!({ "kind": "単一選択", "text": "参加方法", "section": "", "required": false, "options": "会場\nオンライン", "rows": "" });
+    let with_q = c.ok(
+        "add_question",
+        json!({ "surveyId": id(&made), "input": question }),
+    );
+    let qid = with_q["questions"][8]["id"].clone();
+    c.err("add_question", json!({ "surveyId": id(&made), "input": { "kind": "単一選択", "text": "x", "section": "", "required": false, "options": "一つだけ", "rows": "" } }), bad);
+    c.ok("update_question", json!({ "id": qid, "input": question }));
+    c.err(
+        "update_question",
+        json!({ "id": 999_999, "input": question }),
+        nf,
+    );
+    let moved = c.ok("move_question", json!({ "id": qid, "up": true }));
+    assert_eq!(moved["questions"][7]["text"], "参加方法");
+    c.err("move_question", json!({ "id": 999_999, "up": true }), nf);
+    let q0 = made["questions"][0]["id"].clone();
+    let q3 = made["questions"][3]["id"].clone();
+    let sheet = |score: u8| {
+        json!({ "answered_on": "", "source": "紙", "answers": [
+        { "question_id": q0, "answer": { "type": "choice", "value": 1 } },
+        { "question_id": made["questions"][2]["id"], "answer": { "type": "choice", "value": 7 } },
+        { "question_id": q3, "answer": { "type": "score", "value": score } },
+        { "question_id": made["questions"][4]["id"], "answer": { "type": "score", "value": 4 } },
+        { "question_id": made["questions"][5]["id"], "answer": { "type": "score", "value": 4 } },
+        { "question_id": made["questions"][6]["id"], "answer": { "type": "score", "value": 4 } } ] })
+    };
+    let answer = c.ok(
+        "add_response",
+        json!({ "surveyId": id(&made), "input": sheet(5) }),
+    );
+    let e = c.err(
+        "add_response",
+        json!({ "surveyId": id(&made), "input": sheet(6) }),
+        bad,
+    );
+    assert!(
+        e["fields"][0]["message"].as_str().unwrap().contains("1〜5"),
+        "{e}"
+    );
+    c.ok(
+        "update_response",
+        json!({ "id": id(&answer), "input": sheet(4) }),
+    );
+    c.err(
+        "update_response",
+        json!({ "id": 999_999, "input": sheet(4) }),
+        nf,
+    );
+    assert_eq!(
+        c.ok("list_responses", json!({ "surveyId": id(&made) }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    c.err("list_responses", json!({ "surveyId": 999_999 }), nf);
+    let e = c.err("delete_question", json!({ "id": q3 }), bad);
+    assert!(
+        e["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("回答が1件"),
+        "{e}"
+    );
+    c.ok("delete_question", json!({ "id": qid }));
+    for (doc, kind) in [
+        ("results-csv", "csv"),
+        ("results-pdf", "pdf"),
+        ("form", "pdf"),
+    ] {
+        let t = token(&format!("アンケート_{doc}"), kind);
+        let done = c.ok(
+            "export_survey",
+            json!({ "surveyId": training, "document": doc, "by": job, "target": t }),
+        );
+        assert!(done["bytes"].as_u64().unwrap() > 300, "{doc}: {done}");
+    }
+    c.err(
+        "export_survey",
+        json!({ "surveyId": 999_999, "document": "form", "by": null, "target": token("y", "pdf") }),
+        nf,
+    );
+    // Answers from a CSV as Google Forms writes it.
+    std::fs::write(
+        save_dir().join("回答.csv"),
+        "タイムスタンプ,職種,所属の都道府県,4. 研修会全体の満足度についてお答えください,厚生労働省の講演の理解度についてお答えください,保健師の講演の理解度についてお答えください,モデルチームの講演の理解度についてお答えください\n         2024/10/05 16:01:00,作業療法士（OT）,山口県,非常に満足,4,4,5\n         2024/10/05 16:02:00,理学療法士（PT）,茨城県,7,4,4,5\n",
+    )
+    .unwrap();
+    let sheet_src = c.ok("choose_import", json!({ "kind": "csv" }));
+    let p = c.ok(
+        "preview_survey_csv",
+        json!({ "source": sheet_src["token"], "surveyId": id(&made), "mapping": null }),
+    );
+    assert_eq!(
+        (p["new"].as_u64(), p["refused"][0]["row"].as_u64()),
+        (Some(1), Some(3)),
+        "{p}"
+    );
+    c.err(
+        "preview_survey_csv",
+        json!({ "source": sheet_src["token"], "surveyId": 999_999, "mapping": null }),
+        nf,
+    );
+    c.ok(
+        "import_survey_csv",
+        json!({ "source": sheet_src["token"], "surveyId": id(&made), "mapping": p["mapping"] }),
+    );
+    c.err("import_survey_csv", json!({ "source": sheet_src["token"], "surveyId": id(&made), "mapping": [{ "column": 99, "question_id": q0, "row": null }] }), bad);
+    c.ok("delete_response", json!({ "id": id(&answer) }));
+    c.err("delete_response", json!({ "id": id(&answer) }), nf);
+    c.ok("delete_survey", json!({ "id": id(&made) }));
+    c.err("delete_survey", json!({ "id": id(&made) }), nf);
+
     // 交換: files for other PCs, and files from them.
     let t = token("山口", "bansou");
     c.ok("export_bundle", json!({ "projectId": pid, "target": t }));

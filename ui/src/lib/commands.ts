@@ -7,6 +7,7 @@ import type { Catalog } from './bindings/Catalog';
 import type { Checklist } from './bindings/Checklist';
 import type { ChecklistItem } from './bindings/ChecklistItem';
 import type { Choices } from './bindings/Choices';
+import type { ColumnMap } from './bindings/ColumnMap';
 import type { CommentDocument } from './bindings/CommentDocument';
 import type { ContactLogInput } from './bindings/ContactLogInput';
 import type { CsvPreview } from './bindings/CsvPreview';
@@ -45,15 +46,23 @@ import type { ProgramView } from './bindings/ProgramView';
 import type { Project } from './bindings/Project';
 import type { ProjectDeletion } from './bindings/ProjectDeletion';
 import type { ProjectInput } from './bindings/ProjectInput';
+import type { QuestionInput } from './bindings/QuestionInput';
 import type { RatingInput } from './bindings/RatingInput';
 import type { ReportInput } from './bindings/ReportInput';
 import type { Resource } from './bindings/Resource';
 import type { ResourceInput } from './bindings/ResourceInput';
+import type { Response } from './bindings/Response';
+import type { ResponseInput } from './bindings/ResponseInput';
 import type { SessionInput } from './bindings/SessionInput';
 import type { Stakeholder } from './bindings/Stakeholder';
 import type { StakeholderInput } from './bindings/StakeholderInput';
 import type { StrengthItemInput } from './bindings/StrengthItemInput';
 import type { Strengths } from './bindings/Strengths';
+import type { Survey } from './bindings/Survey';
+import type { SurveyCsvPreview } from './bindings/SurveyCsvPreview';
+import type { SurveyDocument } from './bindings/SurveyDocument';
+import type { SurveyInput } from './bindings/SurveyInput';
+import type { SurveyView } from './bindings/SurveyView';
 import type { Task } from './bindings/Task';
 import type { TaskInput } from './bindings/TaskInput';
 import type { TextFilter } from './bindings/TextFilter';
@@ -172,6 +181,22 @@ export function commands(call: Call) {
     listProgramTasks: (programId: number) => call<Task[]>('list_program_tasks', { programId }),
     createProgramTask: (programId: number, input: TaskInput) => call<Task>('create_program_task', { programId, input }),
     exportProgram: (programId: number, document: ProgramDocument, target: string) => call<ExportResult>('export_program', { programId, document, target }),
+    listSurveys: () => call<Survey[]>('list_surveys'),
+    surveyView: (surveyId: number, by: number | null) => call<SurveyView>('survey_view', { surveyId, by }),
+    createSurvey: (programId: number | null, projectId: number | null, input: SurveyInput, template: string | null) => call<Survey>('create_survey', { programId, projectId, input, template }),
+    updateSurvey: (id: number, input: SurveyInput) => call<Survey>('update_survey', { id, input }),
+    deleteSurvey: (id: number) => call<void>('delete_survey', { id }),
+    addQuestion: (surveyId: number, input: QuestionInput) => call<Survey>('add_question', { surveyId, input }),
+    updateQuestion: (id: number, input: QuestionInput) => call<Survey>('update_question', { id, input }),
+    deleteQuestion: (id: number) => call<Survey>('delete_question', { id }),
+    moveQuestion: (id: number, up: boolean) => call<Survey>('move_question', { id, up }),
+    listResponses: (surveyId: number) => call<Response[]>('list_responses', { surveyId }),
+    addResponse: (surveyId: number, input: ResponseInput) => call<Response>('add_response', { surveyId, input }),
+    updateResponse: (id: number, input: ResponseInput) => call<Response>('update_response', { id, input }),
+    deleteResponse: (id: number) => call<void>('delete_response', { id }),
+    previewSurveyCsv: (source: string, surveyId: number, mapping: ColumnMap[] | null) => call<SurveyCsvPreview>('preview_survey_csv', { source, surveyId, mapping }),
+    importSurveyCsv: (source: string, surveyId: number, mapping: ColumnMap[]) => call<SurveyCsvPreview>('import_survey_csv', { source, surveyId, mapping }),
+    exportSurvey: (surveyId: number, document: SurveyDocument, by: number | null, target: string) => call<ExportResult>('export_survey', { surveyId, document, by, target }),
   };
 }
 
@@ -283,4 +308,20 @@ export const COMMAND_NAMES = [
   'list_program_tasks',
   'create_program_task',
   'export_program',
+  'list_surveys',
+  'survey_view',
+  'create_survey',
+  'update_survey',
+  'delete_survey',
+  'add_question',
+  'update_question',
+  'delete_question',
+  'move_question',
+  'list_responses',
+  'add_response',
+  'update_response',
+  'delete_response',
+  'preview_survey_csv',
+  'import_survey_csv',
+  'export_survey',
 ] as const;

@@ -13,6 +13,7 @@ import type { MeetingKind } from "./MeetingKind";
 import type { Phase } from "./Phase";
 import type { Profession } from "./Profession";
 import type { ProgramRole } from "./ProgramRole";
+import type { QuestionKind } from "./QuestionKind";
 import type { Relation } from "./Relation";
 import type { ReportSection } from "./ReportSection";
 import type { ResourceCategory } from "./ResourceCategory";
@@ -21,6 +22,7 @@ import type { Section } from "./Section";
 import type { Side } from "./Side";
 import type { StakeholderKind } from "./StakeholderKind";
 import type { StrengthGroup } from "./StrengthGroup";
+import type { SurveyTemplate } from "./SurveyTemplate";
 import type { Target } from "./Target";
 import type { TaskStatus } from "./TaskStatus";
 import type { Theme } from "./Theme";
@@ -30,7 +32,11 @@ export type Catalog = { prefectures: Array<string>, professions: Array<Professio
 /**
  * 事業全体's people: 事務局, 伴走支援班リーダー, 伴走支援者, 研修会班, 事業協力者.
  */
-program_roles: Array<ProgramRole>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
+program_roles: Array<ProgramRole>, question_kinds: Array<QuestionKind>, 
+/**
+ * 「研修会アンケート」 and 「士会の取り組み状況アンケート」 (their questions are copied when a survey is made).
+ */
+survey_templates: Array<SurveyTemplate>, sides: Array<Side>, item_statuses: Array<ItemStatus>, phases: Array<Phase>, stakeholder_kinds: Array<StakeholderKind>, relations: Array<Relation>, resource_categories: Array<ResourceCategory>, axes: Array<Axis>, strength_groups: Array<StrengthGroup>, 
 /**
  * The headings of the two groups, aligned with `strength_groups` (「…の例（図8を参考）」).
  */
