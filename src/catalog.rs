@@ -28,6 +28,10 @@ pub struct Catalog {
     pub question_kinds: Vec<crate::model::survey::QuestionKind>,
     /// 「研修会アンケート」 and 「士会の取り組み状況アンケート」 (their questions are copied when a survey is made).
     pub survey_templates: Vec<crate::model::survey::SurveyTemplate>,
+    /// 伴走ガイド: what a rule can watch, when a practice belongs, how far it was used.
+    pub guide_conditions: Vec<crate::model::guide::ConditionChoice>,
+    pub timings: Vec<crate::model::guide::Timing>,
+    pub practice_uses: Vec<crate::model::guide::PracticeUse>,
     pub sides: Vec<Side>,
     pub item_statuses: Vec<ItemStatus>,
     pub phases: Vec<Phase>,
@@ -108,6 +112,7 @@ impl Catalog {
             ("evaluations", "評価", None),
             ("text", "テキスト分析", None),
             ("plan", "計画", None),
+            ("guide", "伴走ガイド", None),
             ("issues", "課題・検討事項", None),
             ("report", "報告書", None),
             ("exchange", "データの受け渡し", None),
@@ -125,6 +130,9 @@ impl Catalog {
             program_roles: crate::model::program::ProgramRole::ALL.to_vec(),
             question_kinds: crate::model::survey::QuestionKind::ALL.to_vec(),
             survey_templates: crate::model::survey::templates().to_vec(),
+            guide_conditions: crate::model::guide::Condition::choices(),
+            timings: crate::model::guide::Timing::ALL.to_vec(),
+            practice_uses: crate::model::guide::PracticeUse::ALL.to_vec(),
             sides: Side::ALL.to_vec(),
             item_statuses: ItemStatus::ALL.to_vec(),
             phases: crate::model::phase::phases().to_vec(),

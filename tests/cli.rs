@@ -881,3 +881,64 @@ fn survey_lists_shows_imports_and_prints_from_the_command_line() {
     let (ok, _, err) = bansou(&db, &["survey", "results", "存在しない"]);
     assert!(!ok && err.contains("見つかりません"), "{err}");
 }
+
+#[test]
+fn next_steps_and_the_meeting_handout_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+
+    let (ok, out, err) = bansou(&db, &["next", "山口"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("研修会のアンケートを用意する"), "{out}");
+    assert!(
+        out.contains("きっかけ：アンケートのない研修会：腰痛予防対策研修会"),
+        "{out}"
+    );
+    assert!(out.contains("出典：報告書 第3章 第3節"), "{out}");
+    let (ok, out, _) = bansou(&db, &["next", "山口", "--json"]);
+    assert!(ok);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for s in list.as_array().unwrap() {
+        for key in [
+            "rule_key",
+            "title",
+            "trigger",
+            "reason",
+            "source",
+            "task",
+            "fingerprint",
+        ] {
+            assert!(s.get(key).is_some(), "{key} in {s}");
+        }
+    }
+
+    let (_, out, _) = bansou(&db, &["meetings", "茨城", "--json"]);
+    let meetings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let last = meetings.as_array().unwrap().last().unwrap()["id"].to_string();
+    let (ok, out, err) = bansou(&db, &["prepare", &last]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("会議の準備：") && out.contains("■ 議題の案"),
+        "{out}"
+    );
+    let pdf = dir.path().join("会議 準備.pdf");
+    let (ok, out, err) = bansou(&db, &["prepare", &last, "--out", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("（1 ページ）"), "{out}");
+    assert!(common::pdf_text(&pdf).contains("伴走支援者の役割"));
+
+    let (ok, _, err) = bansou(
+        &db,
+        &[
+            "prepare",
+            "999999",
+            "--out",
+            dir.path().join("x.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && err.contains("見つかりません"), "{err}");
+    assert!(!dir.path().join("x.pdf").exists());
+    let (ok, _, err) = bansou(&db, &["prepare", &last, "--out", db.to_str().unwrap()]);
+    assert!(!ok && err.contains("エラー"), "{err}");
+}

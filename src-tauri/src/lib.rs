@@ -145,6 +145,20 @@ pub fn setup<R: tauri::Runtime>(
             commands::preview_survey_csv,
             commands::import_survey_csv,
             commands::export_survey,
+            commands::guide_suggestions,
+            commands::take_suggestion,
+            commands::dismiss_suggestion,
+            commands::guide_rules,
+            commands::save_rule,
+            commands::reset_rule,
+            commands::guide_practices,
+            commands::save_practice,
+            commands::reset_practice,
+            commands::meeting_reflections,
+            commands::save_reflection,
+            commands::practice_usage,
+            commands::prepare_meeting,
+            commands::export_preparation,
         ])
 }
 

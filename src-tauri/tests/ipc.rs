@@ -1019,6 +1019,109 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("delete_survey", json!({ "id": id(&made) }));
     c.err("delete_survey", json!({ "id": id(&made) }), nf);
 
+    // 伴走ガイド: suggestions taken or set aside, rules and practices, reflections,
+    // 会議の準備 and its handout.
+    let next = c.ok("guide_suggestions", json!({ "projectId": pid }));
+    let s0 = next[0].clone();
+    assert!(s0["trigger"].as_str().unwrap().len() > 3, "{s0}");
+    c.err("guide_suggestions", json!({ "projectId": 999_999 }), nf);
+    let task = c.ok(
+        "take_suggestion",
+        json!({ "projectId": pid, "ruleKey": s0["rule_key"], "fingerprint": s0["fingerprint"] }),
+    );
+    assert_eq!(task["title"], s0["task"]);
+    c.err(
+        "take_suggestion",
+        json!({ "projectId": pid, "ruleKey": s0["rule_key"], "fingerprint": s0["fingerprint"] }),
+        bad,
+    );
+    if let Some(s1) = c
+        .ok("guide_suggestions", json!({ "projectId": pid }))
+        .get(0)
+    {
+        let d =
+            json!({ "rule_key": s1["rule_key"], "fingerprint": s1["fingerprint"], "reason": "" });
+        c.err(
+            "dismiss_suggestion",
+            json!({ "projectId": pid, "input": d }),
+            bad,
+        );
+        let d = json!({ "rule_key": s1["rule_key"], "fingerprint": s1["fingerprint"], "reason": "次年度" });
+        c.ok(
+            "dismiss_suggestion",
+            json!({ "projectId": pid, "input": d }),
+        );
+    }
+    let rules = c.ok("guide_rules", json!({}));
+    assert_eq!(rules.as_array().unwrap().len(), 6);
+    let mut rule = json!({ "key": "", "condition": "overdue_tasks", "item": "", "value": "2",
+        "title": "IPCの規則", "reason": "", "source": "士会の独自ルール", "task": "確認する", "enabled": true });
+    let saved = c.ok("save_rule", json!({ "input": rule }));
+    let own = saved[6]["key"].clone();
+    rule["value"] = json!("0");
+    c.err("save_rule", json!({ "input": rule }), bad);
+    assert_eq!(
+        c.ok("reset_rule", json!({ "key": own }))
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+    let practices = c.ok("guide_practices", json!({}));
+    assert_eq!(practices[0]["mark"], "①");
+    let pr = json!({ "key": "goal", "timing": "初動時", "mark": "①", "text": "", "active": true });
+    c.err("save_practice", json!({ "input": pr }), bad);
+    c.ok("reset_practice", json!({ "key": "goal" }));
+    let members = c.ok("list_members", json!({ "projectId": pid }));
+    let supporter = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["role"] == "伴走支援者")
+        .unwrap()["id"]
+        .clone();
+    let meeting = c.ok(
+        "list_meetings",
+        json!({ "projectId": pid, "filter": { "kind": "", "from": "", "to": "" } }),
+    )[0]["id"]
+        .clone();
+    let refl = json!({ "meeting_id": meeting, "member_id": supporter,
+        "entries": [{ "practice_key": "goal", "state": "実施", "note": "" }] });
+    assert_eq!(
+        c.ok("save_reflection", json!({ "input": refl }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let refl_bad = json!({ "meeting_id": meeting, "member_id": supporter,
+        "entries": [{ "practice_key": "goal", "state": "?", "note": "" }] });
+    c.err("save_reflection", json!({ "input": refl_bad }), bad);
+    assert_eq!(
+        c.ok("meeting_reflections", json!({ "meetingId": meeting }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let usage = c.ok("practice_usage", json!({ "projectId": pid }));
+    assert_eq!(usage[0]["done"], 1);
+    let prep = c.ok(
+        "prepare_meeting",
+        json!({ "meetingId": meeting, "projectId": null }),
+    );
+    assert!(prep["agenda"].is_array());
+    c.err(
+        "prepare_meeting",
+        json!({ "meetingId": 999_999, "projectId": null }),
+        nf,
+    );
+    let done = c.ok(
+        "export_preparation",
+        json!({ "meetingId": meeting, "projectId": pid, "target": token("準備", "pdf") }),
+    );
+    assert!(done["bytes"].as_u64().unwrap() > 300, "{done}");
+
     // 交換: files for other PCs, and files from them.
     let t = token("山口", "bansou");
     c.ok("export_bundle", json!({ "projectId": pid, "target": t }));

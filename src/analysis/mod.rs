@@ -4,6 +4,7 @@
 
 pub mod cooc;
 pub mod evaluation;
+pub mod guide;
 pub mod program;
 pub mod strength;
 pub mod survey;

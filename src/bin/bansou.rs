@@ -88,6 +88,28 @@ enum Command {
         #[arg(long, value_name = "OUT.csv")]
         csv: Option<PathBuf>,
     },
+    /// 次の一歩の候補：事業の状況から規則で出した提案と、そのきっかけ・出典
+    Next {
+        /// 事業のID、または事業名・士会名の一部（例：山口）
+        project: String,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+    /// 会議の準備：議題の案・前回からの変化・期限切れ・フェーズの役割・資料（A4 1枚の PDF）
+    Prepare {
+        /// 会議のID（meetings で確認できます）
+        meeting: i64,
+        /// 書き出す PDF
+        #[arg(long, value_name = "OUT.pdf")]
+        out: Option<PathBuf>,
+        /// 合同会議のとき、どの事業の準備か（省略時は最初の事業）
+        #[arg(long)]
+        project: Option<String>,
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
     /// 伴走支援評価（表1）の一覧・集計（--summary）・CSV 書き出し（--csv）
     Evaluations {
         /// 事業のID、または事業名・士会名の一部（例：山口）。「全体」ですべての事業
@@ -680,6 +702,76 @@ fn run(cli: Cli) -> Result<()> {
                 .collect();
             println!();
             print_table(&["語1", "語2", "Jaccard"], &rows);
+        }
+        Command::Next { project, json } => {
+            let p = store.resolve_project(&project)?;
+            let list = bansou::analysis::guide::suggestions(&store, p.id, today())?;
+            if json {
+                return print_json(&list);
+            }
+            print_heading(&p);
+            if list.is_empty() {
+                println!("いまの状況から出る次の一歩の候補はありません");
+            }
+            for (i, s) in list.iter().enumerate() {
+                println!();
+                println!("{}. {}", i + 1, s.title);
+                println!("   きっかけ：{}", s.trigger);
+                println!("   理由：{}", s.reason);
+                println!("   出典：{}", s.source);
+                println!("   タスクにすると：{}", s.task);
+                for r in &s.resources {
+                    println!("   資料：{}（{}）", r.title, r.category);
+                }
+            }
+        }
+        Command::Prepare {
+            meeting,
+            out,
+            project,
+            json,
+        } => {
+            let project = project.map(|q| store.resolve_project(&q)).transpose()?;
+            let out = out.map(|o| target(&o, ExportKind::Pdf)).transpose()?;
+            let p = bansou::analysis::guide::prepare(&store, meeting, project.map(|p| p.id), today())?;
+            if let Some(out) = out {
+                let doc = bansou::report::guide::preparation_pdf(&p, chrono::Local::now());
+                bansou::exchange::write_atomically(&out, &doc.bytes)?;
+                say_replaced(doc.replaced);
+                println!("会議の準備を書き出しました：{}（{} ページ）", out.display(), doc.pages);
+                return Ok(());
+            }
+            if json {
+                return print_json(&p);
+            }
+            print_heading(&p.project);
+            println!("会議の準備：{}（{}）", p.meeting.title, p.meeting.held_on_label);
+            let sections: [(&str, Vec<String>); 5] = [
+                ("議題の案", p.agenda.clone()),
+                ("前回からの変化", p.changes.clone()),
+                ("期限を過ぎたもの", p.overdue.clone()),
+                (
+                    "まだ渡していない資料",
+                    p.resources
+                        .iter()
+                        .map(|r| format!("{}（{}）— {}", r.resource.title, r.resource.category, r.why))
+                        .collect(),
+                ),
+                (
+                    "次の一歩の候補",
+                    p.suggestions.iter().map(|s| format!("{}（{}）", s.title, s.trigger)).collect(),
+                ),
+            ];
+            for (heading, lines) in sections {
+                println!();
+                println!("■ {heading}");
+                if lines.is_empty() {
+                    println!("（なし）");
+                }
+                for line in lines {
+                    println!("・{line}");
+                }
+            }
         }
         Command::Issues { project, json, csv } => {
             let p = store.resolve_project(&project)?;

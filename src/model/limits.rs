@@ -26,6 +26,8 @@ limits! {
     CONTACT = "stakeholder.contact": 200,
     CONTACT_SUMMARY = "contact_log.summary": 4000,
     NOTE = "note": 4000,
+    GUIDE_TITLE = "guide.title": 100,
+    GUIDE_TEXT = "guide.text": 1000,
     SHORT_NOTE = "short_note": 1000,
     RECORDER = "checklist.changed_by": 60,
     ITEM_TEXT = "item.text": 200,

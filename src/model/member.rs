@@ -110,18 +110,27 @@ pub struct MemberRecords {
     pub evaluations: u32,
     pub tasks: u32,
     pub checklist_items: u32,
+    /// 伴走ガイドの振り返り (practices marked after a meeting).
+    pub reflections: u32,
     /// 「会議への出席 5件・評価 4件」, for the dialog that explains 退任; empty
     /// when there are none.
     pub summary: String,
 }
 
 impl MemberRecords {
-    pub fn new(meetings: u32, evaluations: u32, tasks: u32, checklist_items: u32) -> Self {
+    pub fn new(
+        meetings: u32,
+        evaluations: u32,
+        tasks: u32,
+        checklist_items: u32,
+        reflections: u32,
+    ) -> Self {
         let summary = [
             ("会議への出席", meetings),
             ("評価", evaluations),
             ("担当タスク", tasks),
             ("担当の準備チェック項目", checklist_items),
+            ("振り返り", reflections),
         ]
         .iter()
         .filter(|(_, n)| *n > 0)
@@ -133,6 +142,7 @@ impl MemberRecords {
             evaluations,
             tasks,
             checklist_items,
+            reflections,
             summary,
         }
     }

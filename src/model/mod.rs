@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod evaluation;
 pub mod exchange;
+pub mod guide;
 pub mod issue;
 pub mod limits;
 pub mod meeting;

@@ -19,7 +19,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Member> {
     })
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Member> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Member> {
     conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("メンバー", id))
@@ -119,5 +119,6 @@ fn records(conn: &Connection, id: i64) -> Result<MemberRecords> {
         n("SELECT count(*) FROM evaluations WHERE evaluator_id = ?1")?,
         n("SELECT count(*) FROM tasks WHERE owner_id = ?1")?,
         n("SELECT count(*) FROM checklist_items WHERE owner_id = ?1")?,
+        n("SELECT count(DISTINCT meeting_id) FROM guide_reflections WHERE member_id = ?1")?,
     ))
 }

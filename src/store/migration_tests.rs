@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 11] = [
+const FILL: [&str; 12] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -83,6 +83,14 @@ const FILL: [&str; 11] = [
      INSERT INTO meeting_people (meeting_id, person_id) VALUES (3, 9);
      INSERT INTO tasks (id, program_id, title, owner_person_id, status, meeting_id, created_at, updated_at)
        VALUES (3, 1, '研修会の案内', 9, '完了', 3, 't', 't');",
+    "INSERT INTO surveys (id, program_id, meeting_id, title, participants, created_at)
+       VALUES (1, 1, 3, '研修会アンケート', 54, 't');
+     INSERT INTO survey_questions (id, survey_id, position, section, kind, text, required, created_at, options, rows)
+       VALUES (1, 1, 1, '', '5段階', '満足度', 1, 't', '[\"非常に満足\",\"満足\",\"どちらともいえない\",\"やや不満\",\"不満\"]', '[]');
+     INSERT INTO survey_responses (id, survey_id, source, answered_on, created_at)
+       VALUES (1, 1, '紙', '2024-10-05', 't');
+     INSERT INTO survey_answers (response_id, question_id, value)
+       VALUES (1, 1, '{\"type\":\"score\",\"value\":5}');",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

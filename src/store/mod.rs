@@ -5,6 +5,7 @@ pub(crate) mod checklist;
 pub(crate) mod evaluation;
 pub(crate) mod exchange;
 pub(crate) mod files;
+pub(crate) mod guide;
 pub(crate) mod issue;
 pub(crate) mod meeting;
 pub(crate) mod member;
@@ -42,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_comment_words.sql"),
     include_str!("migrations/0011_program.sql"),
     include_str!("migrations/0012_surveys.sql"),
+    include_str!("migrations/0013_guide.sql"),
 ];
 
 /// The schema version this build writes.

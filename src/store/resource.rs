@@ -84,6 +84,17 @@ impl Store {
         )
     }
 
+    /// Every resource in the library, whoever it was given to, newest first.
+    pub fn resource_library(&self) -> Result<Vec<Resource>> {
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!("{SELECT} ORDER BY provided_on DESC, id DESC"))?;
+        let ids: Vec<i64> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.resource(id)).collect()
+    }
+
     pub fn resource(&self, id: i64) -> Result<Resource> {
         load(self.conn(), &format!("{SELECT} WHERE id = ?1"), id)?
             .pop()

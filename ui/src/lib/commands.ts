@@ -12,6 +12,7 @@ import type { CommentDocument } from './bindings/CommentDocument';
 import type { ContactLogInput } from './bindings/ContactLogInput';
 import type { CsvPreview } from './bindings/CsvPreview';
 import type { DateReading } from './bindings/DateReading';
+import type { DismissInput } from './bindings/DismissInput';
 import type { Evaluation } from './bindings/Evaluation';
 import type { EvaluationFilter } from './bindings/EvaluationFilter';
 import type { EvaluationInput } from './bindings/EvaluationInput';
@@ -39,6 +40,10 @@ import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { PlanStep } from './bindings/PlanStep';
 import type { PlanStepInput } from './bindings/PlanStepInput';
+import type { Practice } from './bindings/Practice';
+import type { PracticeInput } from './bindings/PracticeInput';
+import type { PracticeUsage } from './bindings/PracticeUsage';
+import type { Preparation } from './bindings/Preparation';
 import type { Program } from './bindings/Program';
 import type { ProgramDocument } from './bindings/ProgramDocument';
 import type { ProgramInput } from './bindings/ProgramInput';
@@ -48,16 +53,21 @@ import type { ProjectDeletion } from './bindings/ProjectDeletion';
 import type { ProjectInput } from './bindings/ProjectInput';
 import type { QuestionInput } from './bindings/QuestionInput';
 import type { RatingInput } from './bindings/RatingInput';
+import type { Reflection } from './bindings/Reflection';
+import type { ReflectionInput } from './bindings/ReflectionInput';
 import type { ReportInput } from './bindings/ReportInput';
 import type { Resource } from './bindings/Resource';
 import type { ResourceInput } from './bindings/ResourceInput';
 import type { Response } from './bindings/Response';
 import type { ResponseInput } from './bindings/ResponseInput';
+import type { Rule } from './bindings/Rule';
+import type { RuleInput } from './bindings/RuleInput';
 import type { SessionInput } from './bindings/SessionInput';
 import type { Stakeholder } from './bindings/Stakeholder';
 import type { StakeholderInput } from './bindings/StakeholderInput';
 import type { StrengthItemInput } from './bindings/StrengthItemInput';
 import type { Strengths } from './bindings/Strengths';
+import type { Suggestion } from './bindings/Suggestion';
 import type { Survey } from './bindings/Survey';
 import type { SurveyCsvPreview } from './bindings/SurveyCsvPreview';
 import type { SurveyDocument } from './bindings/SurveyDocument';
@@ -197,6 +207,20 @@ export function commands(call: Call) {
     previewSurveyCsv: (source: string, surveyId: number, mapping: ColumnMap[] | null) => call<SurveyCsvPreview>('preview_survey_csv', { source, surveyId, mapping }),
     importSurveyCsv: (source: string, surveyId: number, mapping: ColumnMap[]) => call<SurveyCsvPreview>('import_survey_csv', { source, surveyId, mapping }),
     exportSurvey: (surveyId: number, document: SurveyDocument, by: number | null, target: string) => call<ExportResult>('export_survey', { surveyId, document, by, target }),
+    guideSuggestions: (projectId: number) => call<Suggestion[]>('guide_suggestions', { projectId }),
+    takeSuggestion: (projectId: number, ruleKey: string, fingerprint: string) => call<Task>('take_suggestion', { projectId, ruleKey, fingerprint }),
+    dismissSuggestion: (projectId: number, input: DismissInput) => call<void>('dismiss_suggestion', { projectId, input }),
+    guideRules: () => call<Rule[]>('guide_rules'),
+    saveRule: (input: RuleInput) => call<Rule[]>('save_rule', { input }),
+    resetRule: (key: string) => call<Rule[]>('reset_rule', { key }),
+    guidePractices: () => call<Practice[]>('guide_practices'),
+    savePractice: (input: PracticeInput) => call<Practice[]>('save_practice', { input }),
+    resetPractice: (key: string) => call<Practice[]>('reset_practice', { key }),
+    meetingReflections: (meetingId: number) => call<Reflection[]>('meeting_reflections', { meetingId }),
+    saveReflection: (input: ReflectionInput) => call<Reflection[]>('save_reflection', { input }),
+    practiceUsage: (projectId: number) => call<PracticeUsage[]>('practice_usage', { projectId }),
+    prepareMeeting: (meetingId: number, projectId: number | null) => call<Preparation>('prepare_meeting', { meetingId, projectId }),
+    exportPreparation: (meetingId: number, projectId: number | null, target: string) => call<ExportResult>('export_preparation', { meetingId, projectId, target }),
   };
 }
 
@@ -324,4 +348,18 @@ export const COMMAND_NAMES = [
   'preview_survey_csv',
   'import_survey_csv',
   'export_survey',
+  'guide_suggestions',
+  'take_suggestion',
+  'dismiss_suggestion',
+  'guide_rules',
+  'save_rule',
+  'reset_rule',
+  'guide_practices',
+  'save_practice',
+  'reset_practice',
+  'meeting_reflections',
+  'save_reflection',
+  'practice_usage',
+  'prepare_meeting',
+  'export_preparation',
 ] as const;

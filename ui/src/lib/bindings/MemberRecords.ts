@@ -6,6 +6,10 @@
  */
 export type MemberRecords = { meetings: number, evaluations: number, tasks: number, checklist_items: number, 
 /**
+ * 伴走ガイドの振り返り (practices marked after a meeting).
+ */
+reflections: number, 
+/**
  * 「会議への出席 5件・評価 4件」, for the dialog that explains 退任; empty
  * when there are none.
  */
