@@ -1,6 +1,6 @@
 //! 事業全体: the migration that gave the program its own level, its people and
 //! their assignments, its meetings and tasks, the secretariat's dashboard and
-//! its documents (read back with pdftotext / pdfinfo).
+//! its documents (read back with lopdf).
 
 mod common;
 
@@ -12,7 +12,6 @@ use bansou::{demo, Error, Store};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::path::Path;
-use std::process::Command;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -508,11 +507,12 @@ fn a_team_from_a_bundle_appears_with_the_date_of_its_bundle_and_its_supporters_l
     assert_eq!(again[0].bundle_imported_at, row.bundle_imported_at);
 }
 
-use common::pdf_text;
+use common::{pdf_info, pdf_text};
 
-fn pdf_info(pdf: &Path) -> String {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
-    String::from_utf8(out.stdout).unwrap()
+/// Width and height in whole points, as pdfinfo prints them (842 × 595 for A4 landscape).
+fn size(path: &Path) -> (i32, i32) {
+    let i = pdf_info(path);
+    (i.width.round() as i32, i.height.round() as i32)
 }
 
 #[test]
@@ -524,13 +524,8 @@ fn the_dashboard_and_the_year_summary_read_back_from_their_pdfs() {
     let pdf = bansou::report::program::dashboard_pdf(&g, &rows, today, chrono::Local::now());
     let path = dir.path().join("dashboard.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
-    let info = pdf_info(&path);
-    assert!(info.contains("841.89 x 595.28"), "A4 landscape: {info}");
-    let pages = |info: &str| -> u32 {
-        let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
-        line["Pages:".len()..].trim().parse().unwrap()
-    };
-    assert_eq!(pages(&info), 1, "two teams fit on one page");
+    assert_eq!(size(&path), (842, 595), "A4 landscape");
+    assert_eq!(pdf_info(&path).pages, 1, "two teams fit on one page");
     let text = pdf_text(&path);
     for want in [
         "事業全体の進捗一覧",
@@ -549,7 +544,7 @@ fn the_dashboard_and_the_year_summary_read_back_from_their_pdfs() {
     let pdf = bansou::report::program::year_summary_pdf(&summary, chrono::Local::now());
     let path = dir.path().join("summary.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
-    assert!(pdf_info(&path).contains("595.28 x 841.89"), "A4 portrait");
+    assert_eq!(size(&path), (595, 842), "A4 portrait");
     let text = pdf_text(&path);
     for want in [
         "事業の年間まとめ",

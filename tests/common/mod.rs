@@ -36,18 +36,68 @@ pub fn member_input(name: &str, role: &str) -> MemberInput {
     }
 }
 
-/// A PDF's text in content order with white space removed (pdftotext from
-/// poppler-utils), so words that a table cell wrapped read whole again.
+/// A PDF's text in content order with white space removed, so words that a
+/// table cell wrapped read whole again. Read with lopdf (through the fonts'
+/// ToUnicode maps), which gives what poppler's `pdftotext -raw` gives on our
+/// PDFs and also runs where no poppler does (the Windows tests under Wine).
 pub fn pdf_text(pdf: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
+    let doc = lopdf::Document::load(pdf).expect("a PDF lopdf can read");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages)
+        .expect("the text of every page")
         .split_whitespace()
         .collect()
+}
+
+/// What `pdfinfo` would say about a PDF, read with lopdf.
+#[derive(Debug)]
+pub struct PdfInfo {
+    pub pages: usize,
+    pub title: String,
+    pub author: String,
+    pub creation_date: String,
+    /// The first page's size in points (595.28 × 841.89 for A4 portrait).
+    pub width: f32,
+    pub height: f32,
+}
+
+fn text_string(o: &lopdf::Object) -> String {
+    let bytes = o.as_str().unwrap_or_default();
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => String::from_utf16_lossy(
+            &rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect::<Vec<_>>(),
+        ),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+pub fn pdf_info(pdf: &std::path::Path) -> PdfInfo {
+    let doc = lopdf::Document::load(pdf).expect("a PDF lopdf can read");
+    let pages = doc.get_pages();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("an Info dictionary");
+    let field = |k: &[u8]| info.get(k).map(text_string).unwrap_or_default();
+    let first = doc.get_dictionary(*pages.values().next().unwrap()).unwrap();
+    let media = first
+        .get(b"MediaBox")
+        .and_then(|o| o.as_array())
+        .expect("a MediaBox on the page")
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect::<Vec<_>>();
+    PdfInfo {
+        pages: pages.len(),
+        title: field(b"Title"),
+        author: field(b"Author"),
+        creation_date: field(b"CreationDate"),
+        width: media[2] - media[0],
+        height: media[3] - media[1],
+    }
 }
