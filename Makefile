@@ -1,11 +1,15 @@
 # The two commands a newcomer needs (see README.md). Both install what is missing.
-.PHONY: run test cli
+.PHONY: run test cli windows
 
 run:
 	scripts/run.sh $(if $(DB),--db "$(DB)")
 
 test:
 	scripts/test.sh
+
+# Windows: bansou-note.exe, bansou.exe and the per-user installer in dist/windows/
+windows:
+	scripts/windows.sh
 
 # Build the headless CLI only (no webkit needed): target/release/bansou
 cli:

@@ -37,3 +37,9 @@ cargo build --workspace --bins
 
 echo "==> WebDriver journeys"
 scripts/e2e.sh
+
+# Last, so that a Linux failure is reported first; BANSOU_SKIP_WINDOWS=1 skips it
+# while working on something else (CI never sets it).
+if [ "${BANSOU_SKIP_WINDOWS:-}" != 1 ]; then
+  scripts/windows-test.sh
+fi

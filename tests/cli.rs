@@ -942,3 +942,65 @@ fn next_steps_and_the_meeting_handout_from_the_command_line() {
     let (ok, _, err) = bansou(&db, &["prepare", &last, "--out", db.to_str().unwrap()]);
     assert!(!ok && err.contains("エラー"), "{err}");
 }
+
+/// The journey a Windows user runs from PowerShell, through a folder like
+/// `C:\Users\山田 花子\ドキュメント`: under Wine (`scripts/windows-test.sh`)
+/// these are Windows paths with a drive letter and backslashes.
+#[test]
+fn a_journey_through_folders_with_spaces_and_japanese_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("山田 花子").join("ドキュメント");
+    std::fs::create_dir_all(&docs).unwrap();
+    let db = docs.join("伴走 ノート.sqlite3");
+    #[cfg(windows)]
+    assert!(
+        db.to_str().unwrap().contains('\\'),
+        "a Windows path: {}",
+        db.display()
+    );
+
+    let (ok, out, err) = bansou(&db, &["demo"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("山田 花子"),
+        "the path is echoed as given: {out}"
+    );
+    let (ok, out, _) = bansou(&db, &["checklist", "山口"]);
+    assert!(ok && out.contains("外向き"), "{out}");
+    let csv = docs.join("評価 一覧.csv");
+    let report = docs.join("報告書.pdf");
+    let form = docs.join("表1 用紙.pdf");
+    let (ok, _, err) = bansou(
+        &db,
+        &["evaluations", "全体", "--csv", csv.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    let (ok, _, err) = bansou(&db, &["report", "山口", "--out", report.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = bansou(&db, &["form", "--out", form.to_str().unwrap()]);
+    assert!(ok, "{err}");
+
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        table.starts_with('\u{feff}') && table.contains("\r\n"),
+        "Excel's CSV"
+    );
+    assert!(common::pdf_text(&report).contains("山口県理学療法士会"));
+    assert!(common::pdf_text(&form).contains("伴走型支援事業評価"));
+    // Nothing was written outside the chosen folder.
+    let mut names: Vec<String> = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "伴走 ノート.sqlite3",
+            "報告書.pdf",
+            "表1 用紙.pdf",
+            "評価 一覧.csv"
+        ]
+    );
+}

@@ -4,6 +4,8 @@
 pub mod commands;
 pub mod error;
 pub mod state;
+#[cfg(windows)]
+mod webview2;
 
 use std::path::PathBuf;
 
@@ -222,6 +224,10 @@ fn fit_to_screen<R: tauri::Runtime>(app: &tauri::App<R>) {
 }
 
 pub fn run(db: Option<PathBuf>) {
+    #[cfg(windows)]
+    if !webview2::check() {
+        std::process::exit(1);
+    }
     let state = state::AppState::open(db);
     state.start_daily_backup();
     if let Err(e) = setup(tauri::Builder::default(), state).run(tauri::generate_context!()) {

@@ -38,7 +38,10 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     options.open(path).map(drop).map_err(io(path))
 }
 
-/// 0700 for a folder, 0600 for a file; nothing to do on other systems.
+/// 0700 for a folder, 0600 for a file. On Windows there is nothing to set: the
+/// data folder lies under the user's profile (%APPDATA%), whose access list
+/// admits only that user (and SYSTEM and administrators), and what the app
+/// creates there inherits it.
 pub(crate) fn make_private(path: &Path, dir: bool) -> Result<()> {
     #[cfg(unix)]
     {

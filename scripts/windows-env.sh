@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sourced by the Windows scripts: installs (once) what building for Windows and
+# running the result under Wine needs — mingw, Wine, NSIS, the Rust target and,
+# for Wine 8, a stand-in for bcryptprimitives.dll — and exports the settings.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+WIN_TARGET=x86_64-pc-windows-gnu
+WIN_APT=(gcc-mingw-w64-x86-64 wine wine64 nsis)
+missing=()
+for p in "${WIN_APT[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "==> Windows 用のパッケージを入れます: ${missing[*]}"
+  SUDO=()
+  [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+rustup target list --installed | grep -qx "$WIN_TARGET" || rustup target add "$WIN_TARGET"
+
+# One Wine prefix outside the clone, made once (wineboot takes a while).
+export WINEPREFIX=${WINEPREFIX:-/var/tmp/bansou-wine}
+export WINEDEBUG=${WINEDEBUG:--all}
+export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-"mscoree,mshtml="}
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  echo "==> Wine の環境を作ります（$WINEPREFIX）"
+  wineboot --init >/dev/null 2>&1 || true
+  wineserver -w || true
+fi
+shim="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+if [ ! -f "$shim" ] || [ scripts/windows/processprng.c -nt "$shim" ]; then
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$shim" \
+    scripts/windows/processprng.c scripts/windows/processprng.def -ladvapi32
+fi
+
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
