@@ -7,6 +7,16 @@ use std::sync::OnceLock;
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Bold.ttf");
 
+/// The TrueType file of the bundled face: the window is served the same bytes
+/// the PDFs use, so the program carries them once.
+pub fn file(bold: bool) -> &'static [u8] {
+    if bold {
+        BOLD
+    } else {
+        REGULAR
+    }
+}
+
 fn parsed() -> &'static (ParsedFont, ParsedFont) {
     static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
     FONTS.get_or_init(|| {

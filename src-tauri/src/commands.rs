@@ -1639,6 +1639,17 @@ pub async fn export_survey(
     }
 }
 
+/// The window calls this once its first screen can be used. With
+/// BANSOU_READY_FILE set (the start-up benchmark, the package test) the shell
+/// writes that file; otherwise it does nothing.
+#[tauri::command]
+pub async fn app_ready() -> CmdResult<()> {
+    if let Some(path) = std::env::var_os("BANSOU_READY_FILE") {
+        let _ = std::fs::write(path, b"ready\n");
+    }
+    Ok(())
+}
+
 // 伴走ガイド
 
 #[tauri::command]

@@ -16,6 +16,15 @@ pub fn setup<R: tauri::Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
+        // The window's font: the bytes the PDFs embed, not a second copy.
+        .register_uri_scheme_protocol("bansoufont", |_ctx, request| {
+            let bold = request.uri().path().ends_with("bold.ttf");
+            tauri::http::Response::builder()
+                .header("Content-Type", "font/ttf")
+                .header("Access-Control-Allow-Origin", "*")
+                .body(std::borrow::Cow::Borrowed(bansou::fonts::file(bold)))
+                .expect("a font response")
+        })
         .setup(|app| {
             fit_to_screen(app);
             words_in_background(app.handle().clone());
@@ -147,6 +156,7 @@ pub fn setup<R: tauri::Runtime>(
             commands::preview_survey_csv,
             commands::import_survey_csv,
             commands::export_survey,
+            commands::app_ready,
             commands::guide_suggestions,
             commands::take_suggestion,
             commands::dismiss_suggestion,

@@ -104,6 +104,9 @@ impl AppState {
             return;
         };
         std::thread::spawn(move || {
+            // After the first screen: on a 2-core office PC the copy would
+            // otherwise compete with the window's start for the CPU and disk.
+            std::thread::sleep(std::time::Duration::from_secs(8));
             let today = chrono::Local::now().date_naive();
             if let Err(e) = bansou::store::backup::daily_if_due(&path, today, keep) {
                 eprintln!("毎日のバックアップを作れませんでした：{e}");

@@ -273,7 +273,7 @@ enum Command {
     /// 処理時間と大きさを測る（report：報告書、crash：書き込み中の強制終了）。
     /// seed は大量のデータ（会議 --meetings 件、評価はその8倍）の事業を追加する
     Bench {
-        /// 測るもの（report・crash・exchange・analysis・program・survey）、または seed
+        /// 測るもの（all・report・crash・exchange・analysis・program・survey）、または seed
         what: String,
         /// crash で強制終了する回数
         #[arg(long, default_value_t = 20)]
@@ -1085,6 +1085,7 @@ fn run(cli: Cli) -> Result<()> {
             "exchange" => bansou::bench::exchange(&mut |line| println!("{line}"))?,
             "program" => bansou::bench::program(&mut |line| println!("{line}"))?,
             "survey" => bansou::bench::survey(sheets, &mut |line| println!("{line}"))?,
+            "all" => bansou::bench::all(&mut |line| println!("{line}"))?,
             "analysis" => {
                 bansou::bench::analysis(comments, Some(&peer), &mut |line| println!("{line}"))?;
             }
@@ -1106,7 +1107,7 @@ fn run(cli: Cli) -> Result<()> {
             _ => {
                 return Err(Error::Validation(vec![bansou::FieldError::new(
                     "what",
-                    format!("「{what}」は測れません。report・crash・exchange・analysis・program・survey・seed から指定してください"),
+                    format!("「{what}」は測れません。all・report・crash・exchange・analysis・program・survey・seed から指定してください"),
                 )]))
             }
         },
