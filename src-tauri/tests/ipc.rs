@@ -1021,6 +1021,8 @@ fn every_command_answers_and_every_input_is_checked() {
 
     // 伴走ガイド: suggestions taken or set aside, rules and practices, reflections,
     // 会議の準備 and its handout.
+    // The start-up mark does nothing unless BANSOU_READY_FILE is set.
+    c.ok("app_ready", json!({}));
     let next = c.ok("guide_suggestions", json!({ "projectId": pid }));
     let s0 = next[0].clone();
     assert!(s0["trigger"].as_str().unwrap().len() > 3, "{s0}");
