@@ -5,8 +5,9 @@
 # screenshot, checks the data folder it made, then removes the package and
 # checks that nothing of the program is left while the user's data stays.
 set -euo pipefail
+[ $# -eq 0 ] || set -- "$(realpath "$1")"
 cd "$(dirname "$0")/.."
-deb=${1:-$(ls -t dist/linux/*.deb 2>/dev/null | head -1 || true)}
+deb=${1:-$(ls -t "$PWD"/dist/linux/*.deb 2>/dev/null | head -1 || true)}
 [ -n "$deb" ] && [ -f "$deb" ] || { echo "エラー: .deb がありません。先に make deb を実行してください。" >&2; exit 1; }
 SUDO=()
 [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
@@ -14,7 +15,7 @@ fail() { echo "エラー: $*" >&2; exit 1; }
 package=$(dpkg-deb -f "$deb" Package)
 
 echo "==> $(basename "$deb")（パッケージ名 $package）をインストールします"
-DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "$PWD/$deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "$deb" >/dev/null
 exe=/usr/bin/bansou-note
 [ -x "$exe" ] || fail "$exe がありません"
 desktop=$(dpkg -L "$package" | grep '\.desktop$' | head -1)
@@ -30,7 +31,10 @@ Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 home=$(mktemp -d)
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null || true; }
+cleanup() {
+  [ -z "$app" ] || kill "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+}
 trap cleanup EXIT
 sleep 0.5
 start=$(date +%s%N)
@@ -48,7 +52,9 @@ colours=$(identify -format %k "$shot")
 echo "    スクリーンショット：$shot（$colours 色）"
 data="$home/.local/share/bansou-note/bansou.sqlite3"
 [ -f "$data" ] || fail "データベースが $data にできていません"
-kill "$app"; wait "$app" 2>/dev/null || true; app=""
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=""
 
 echo "==> アンインストールします"
 DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get remove -y -qq "$package" >/dev/null

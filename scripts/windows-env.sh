@@ -20,8 +20,10 @@ if ((${#missing[@]})); then
 fi
 rustup target list --installed | grep -qx "$WIN_TARGET" || rustup target add "$WIN_TARGET"
 
-# One Wine prefix outside the clone, made once (wineboot takes a while).
-export WINEPREFIX=${WINEPREFIX:-/var/tmp/bansou-wine}
+# One Wine prefix of our own outside the clone, made once (wineboot takes a
+# while); never the user's own (~/.wine), where the installer test would meet
+# their real data.
+export WINEPREFIX=${BANSOU_WINEPREFIX:-/var/tmp/bansou-wine}
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-"mscoree,mshtml="}
 if [ ! -f "$WINEPREFIX/system.reg" ]; then

@@ -78,15 +78,13 @@ fn a_dismissed_suggestion_stays_away_until_its_trigger_changes() {
         .message
         .contains("見送る理由を入力してください"));
     assert!(s.dismissals(y.id).unwrap().is_empty(), "nothing written");
-    s.dismiss_suggestion(
-        y.id,
-        &DismissInput {
-            reason: "次年度4月に実施するため".into(),
-            ..bad
-        },
-        today,
-    )
-    .unwrap();
+    let fine = DismissInput {
+        reason: "次年度4月に実施するため".into(),
+        ..bad
+    };
+    s.dismiss_suggestion(y.id, &fine, today).unwrap();
+    // Once set aside (or taken) it is not recorded again over the first record.
+    assert!(s.dismiss_suggestion(y.id, &fine, today).is_err());
     assert!(!keys(&suggestions(&s, y.id, today).unwrap()).contains(&"overdue-tasks"));
     // Another task runs late: a new state, and the suggestion comes back.
     let mut task = bansou::model::task::TaskInput {
@@ -256,6 +254,42 @@ fn a_supporter_reflects_on_a_meeting_and_keeps_a_name_on_it() {
     bad.entries[0].state = "たぶん".into();
     assert!(s.save_reflection(&bad).is_err());
     assert_eq!(s.reflections(meeting.id).unwrap(), saved, "nothing changed");
+
+    // Two entries for one practice are named, not left to the database.
+    let mut twice = input.clone();
+    twice.entries.push(entry("goal", "一部"));
+    let e = s.save_reflection(&twice).unwrap_err();
+    assert!(e.fields()[0].message.contains("2回"), "{e:?}");
+    // A practice switched off leaves the form; saving again keeps its entry.
+    s.save_practice(&PracticeInput {
+        key: "voices".into(),
+        timing: "全体".into(),
+        mark: String::new(),
+        text: "参加者全ての発言を引き出す".into(),
+        active: false,
+    })
+    .unwrap();
+    let shown = ReflectionInput {
+        entries: vec![entry("goal", "実施"), entry("worries", "実施")],
+        ..input.clone()
+    };
+    let again = s.save_reflection(&shown).unwrap();
+    let mut keys: Vec<(&str, &str)> = again[0]
+        .entries
+        .iter()
+        .map(|e| (e.practice_key.as_str(), e.state.as_str()))
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            ("goal", "実施"),
+            ("voices", "今回はなし"),
+            ("worries", "実施")
+        ]
+    );
+    s.reset_practice("voices").unwrap();
+    s.save_reflection(&input).unwrap();
 
     let usage = practice_usage(&s, y.id).unwrap();
     let goal = usage.iter().find(|u| u.practice_key == "goal").unwrap();

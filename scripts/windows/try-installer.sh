@@ -26,6 +26,8 @@ if start >= 0:
 PY
 }
 
+data="$WINEPREFIX/drive_c/users/$user/AppData/Roaming/bansou-note/bansou.sqlite3"
+[ ! -e "$data" ] || fail "$data が既にあります（この試験は自分専用の Wine 環境でだけ動かします）"
 wine "$setup" /S
 wineserver -w
 for f in bansou-note.exe bansou.exe uninstall.exe icon.ico licenses/BIZ-UDPGothic-OFL.txt; do
@@ -37,9 +39,8 @@ echo "    インストール先：$programs、スタートメニュー・アプ�
 
 # The installed CLI, on the default database under %APPDATA%.
 wine "$programs/bansou.exe" demo >/dev/null
-data="$WINEPREFIX/drive_c/users/$user/AppData/Roaming/bansou-note/bansou.sqlite3"
 [ -f "$data" ] || fail "データが %APPDATA%\\bansou-note にできていません"
-wine "$programs/bansou.exe" projects | grep -q 山口県理学療法士会 || fail "インストールした bansou.exe が動きません"
+grep -q 山口県理学療法士会 <<<"$(wine "$programs/bansou.exe" projects)" || fail "インストールした bansou.exe が動きません"
 
 wine "$programs/uninstall.exe" /S
 wineserver -w

@@ -395,8 +395,13 @@ impl ReflectionInput {
     pub fn validate(&self, practices: &[Practice]) -> Result<Vec<(String, PracticeUse, String)>> {
         let mut c = Checker::new();
         let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         for (i, e) in self.entries.iter().enumerate() {
             let field = format!("entries.{i}");
+            if !seen.insert(e.practice_key.as_str()) {
+                c.push(&field, format!("実践「{}」が2回あります", e.practice_key));
+                continue;
+            }
             let Some(p) = practices.iter().find(|p| p.key == e.practice_key) else {
                 c.push(&field, format!("実践「{}」はありません", e.practice_key));
                 continue;

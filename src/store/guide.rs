@@ -212,8 +212,22 @@ impl Store {
         let d = input.validate()?;
         self.project(project_id)?;
         self.write(|tx| {
+            let known: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM guide_dismissals
+                     WHERE project_id = ?1 AND rule_key = ?2 AND fingerprint = ?3",
+                    params![project_id, d.rule_key, d.fingerprint],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if known.is_some() {
+                return Err(refuse(
+                    "rule_key",
+                    "この提案はもう見送ったか、タスクにしてあります",
+                ));
+            }
             tx.execute(
-                "INSERT OR REPLACE INTO guide_dismissals
+                "INSERT INTO guide_dismissals
                      (project_id, rule_key, fingerprint, reason, dismissed_on)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![project_id, d.rule_key, d.fingerprint, d.reason, today],
@@ -332,10 +346,15 @@ impl Store {
             ));
         }
         self.write(|tx| {
-            tx.execute(
-                "DELETE FROM guide_reflections WHERE meeting_id = ?1 AND member_id = ?2",
-                params![input.meeting_id, input.member_id],
-            )?;
+            // Only the practices the form showed are replaced: an entry for a
+            // practice since switched off or removed stays as it was.
+            for e in &input.entries {
+                tx.execute(
+                    "DELETE FROM guide_reflections
+                     WHERE meeting_id = ?1 AND member_id = ?2 AND practice_key = ?3",
+                    params![input.meeting_id, input.member_id, e.practice_key],
+                )?;
+            }
             let at = now();
             for (key, state, note) in &entries {
                 tx.execute(
