@@ -78,7 +78,7 @@ pub(crate) fn insert(
 }
 
 fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Issue>> {
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT i.id, i.project_id, i.kind, i.title, i.detail, i.status, i.response, i.raised_on,
                 i.settled_on, i.meeting_id, m.title, m.held_on,
                 (SELECT count(*) FROM issues j WHERE j.project_id = i.project_id

@@ -281,7 +281,7 @@ fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
 }
 
 fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Meeting>> {
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
                 m.agenda, m.minutes, m.decisions, m.guests,
                 (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only,

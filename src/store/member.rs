@@ -43,7 +43,7 @@ impl Store {
     /// The team, 退任 members last (forms offer only those still active).
     pub fn members(&self, project_id: i64) -> Result<Vec<Member>> {
         project::get(self.conn(), project_id)?;
-        let mut st = self.conn().prepare(&format!(
+        let mut st = self.conn().prepare_cached(&format!(
             "{SELECT} WHERE project_id = ?1 ORDER BY retired_at IS NOT NULL, {ROLE_ORDER}, id"
         ))?;
         let rows = st.query_map([project_id], from_row)?;

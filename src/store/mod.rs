@@ -96,6 +96,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // The read paths prepare their statements once (prepare_cached); the
+        // overview alone uses a few dozen, and the dashboard repeats it per team.
+        conn.set_prepared_statement_cache_capacity(128);
         // Migrations take the write lock up front, so a second process cannot
         // slip in between reading the version and changing the schema.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);

@@ -29,7 +29,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Program> {
 }
 
 fn people(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Person>> {
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT id, program_id, name, role, affiliation, email, retired_at IS NOT NULL
          FROM program_people WHERE {where_sql} ORDER BY
            CASE role WHEN '伴走支援班リーダー' THEN 0 WHEN '伴走支援者' THEN 1 WHEN '研修会班' THEN 2
@@ -117,7 +117,7 @@ fn person_of(conn: &Connection, id: i64) -> Result<Person> {
 impl Store {
     /// Every program, newest 年度 first.
     pub fn programs(&self) -> Result<Vec<Program>> {
-        let mut st = self.conn().prepare(&format!(
+        let mut st = self.conn().prepare_cached(&format!(
             "{SELECT} ORDER BY g.fiscal_year IS NULL, g.fiscal_year DESC, g.id"
         ))?;
         let rows = st.query_map([], from_row)?;

@@ -62,7 +62,7 @@ fn count(conn: &Connection, sql: &str) -> Result<u32> {
 
 fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
     let own_meetings = own("meeting", id);
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT m.title FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
          WHERE mp.project_id = {id} AND m.id NOT IN ({own_meetings}) ORDER BY m.held_on, m.id"
     ))?;
@@ -143,7 +143,7 @@ impl Store {
     }
 
     fn list_projects(&self, where_sql: &str) -> Result<Vec<Project>> {
-        let mut st = self.conn().prepare(&format!(
+        let mut st = self.conn().prepare_cached(&format!(
             "{SELECT} WHERE {where_sql} ORDER BY p.start_date DESC, p.name, p.id"
         ))?;
         let rows = st.query_map([], from_row)?;

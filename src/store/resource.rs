@@ -8,7 +8,7 @@ const SELECT: &str = "SELECT id, title, url, file_path, category, provided_by, p
      FROM resources";
 
 fn load(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Resource>> {
-    let mut st = conn.prepare(sql)?;
+    let mut st = conn.prepare_cached(sql)?;
     let rows = st.query_map([key], |r| {
         let provided_on: Option<chrono::NaiveDate> = r.get(6)?;
         Ok(Resource {

@@ -69,7 +69,7 @@ pub(crate) fn insert_log(
 }
 
 fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Stakeholder>> {
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT id, project_id, name, kind, state, note FROM stakeholders WHERE {where_sql}
          ORDER BY CASE state WHEN '連携' THEN 0 WHEN '協議中' THEN 1 WHEN '打診' THEN 2 ELSE 3 END,
                   name, id"

@@ -105,7 +105,7 @@ pub(crate) fn insert_program_task(tx: &Transaction, program_id: i64, d: &TaskDra
 }
 
 fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Result<Vec<Task>> {
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT t.id, t.project_id, t.title, COALESCE(t.owner_id, t.owner_person_id),
                 COALESCE(m.name, pp.name), t.due_date, t.status, t.phase,
                 t.meeting_id, g.title, g.held_on, t.milestone, t.note, t.program_id
