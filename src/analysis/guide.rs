@@ -298,13 +298,22 @@ pub fn state(store: &Store, project_id: i64, today: NaiveDate) -> Result<GuideSt
 /// aside (or took) for the same trigger state.
 pub fn suggestions(store: &Store, project_id: i64, today: NaiveDate) -> Result<Vec<Suggestion>> {
     let s = state(store, project_id, today)?;
+    suggest(store, project_id, &s, &store.resource_library()?)
+}
+
+/// The suggestions for a state already read (会議の準備 reads it once for both).
+fn suggest(
+    store: &Store,
+    project_id: i64,
+    s: &GuideState,
+    library: &[Resource],
+) -> Result<Vec<Suggestion>> {
     let dismissed = store.dismissals(project_id)?;
-    let library = store.resource_library()?;
     Ok(store
         .rules()?
         .iter()
         .filter(|r| r.enabled)
-        .filter_map(|r| trigger(r, &s).map(|t| (r, t)))
+        .filter_map(|r| trigger(r, s).map(|t| (r, t)))
         .filter(|(r, t)| {
             !dismissed
                 .iter()
@@ -320,7 +329,7 @@ pub fn suggestions(store: &Store, project_id: i64, today: NaiveDate) -> Result<V
             fingerprint: t.fingerprint,
             resources: t
                 .axis
-                .map(|a| fitting_resources(&a, &library, project_id))
+                .map(|a| fitting_resources(&a, library, project_id))
                 .unwrap_or_default(),
         })
         .collect())
@@ -385,14 +394,15 @@ pub fn practice_usage(store: &Store, project_id: i64) -> Result<Vec<PracticeUsag
                 let Some(u) = out.iter_mut().find(|u| u.practice_key == e.practice_key) else {
                     continue;
                 };
-                match PracticeUse::parse(&e.state) {
-                    Some(PracticeUse::Done) => u.done += 1,
-                    Some(PracticeUse::Partly) => u.partly += 1,
-                    Some(PracticeUse::NotThisTime) => u.not_this_time += 1,
-                    None => continue,
+                let Some(state) = PracticeUse::parse(&e.state) else {
+                    continue;
+                };
+                match state {
+                    PracticeUse::Done => u.done += 1,
+                    PracticeUse::Partly => u.partly += 1,
+                    PracticeUse::NotThisTime => u.not_this_time += 1,
                 }
-                let used = PracticeUse::parse(&e.state) != Some(PracticeUse::NotThisTime);
-                if used && !u.meetings.contains(&m.title) {
+                if state != PracticeUse::NotThisTime && !u.meetings.contains(&m.title) {
                     u.meetings.push(m.title.clone());
                 }
             }
@@ -541,24 +551,26 @@ pub fn prepare(
 
     let s = state(store, project_id, as_of)?;
     let library = store.resource_library()?;
-    let mut resources: Vec<ResourceFit> = Vec::new();
-    if let Some((_, lowest)) = s.sessions.last() {
-        for axis in lowest {
-            for r in fitting_resources(axis, &library, project_id) {
-                if !resources.iter().any(|f| f.resource.id == r.id) {
-                    resources.push(ResourceFit {
-                        why: format!("強み分析で{axis}が最も低い"),
-                        resource: r,
-                    });
-                }
-            }
-        }
-    }
+    // The weakest 強み first, then what open 外向き items call for; each resource once.
+    let mut wanted: Vec<(&str, String)> = s
+        .sessions
+        .last()
+        .map(|(_, lowest)| {
+            lowest
+                .iter()
+                .map(|axis| (axis.as_str(), format!("強み分析で{axis}が最も低い")))
+                .collect()
+        })
+        .unwrap_or_default();
     if s.outer.iter().any(|(_, st)| st.is_open()) {
-        for r in fitting_resources("外向き", &library, project_id) {
+        wanted.push(("外向き", "外向きの項目に未完了がある".into()));
+    }
+    let mut resources: Vec<ResourceFit> = Vec::new();
+    for (fit, why) in wanted {
+        for r in fitting_resources(fit, &library, project_id) {
             if !resources.iter().any(|f| f.resource.id == r.id) {
                 resources.push(ResourceFit {
-                    why: "外向きの項目に未完了がある".into(),
+                    why: why.clone(),
                     resource: r,
                 });
             }
@@ -566,7 +578,7 @@ pub fn prepare(
     }
     Ok(Preparation {
         phase: project.phase.clone(),
-        suggestions: suggestions(store, project_id, as_of)?,
+        suggestions: suggest(store, project_id, &s, &library)?,
         project,
         previous: previous.map(|m| format!("{}（{}）", m.title, m.held_on_label)),
         meeting,
