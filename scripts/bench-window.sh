@@ -24,8 +24,8 @@ if [ ! -x "$empty" ] || [ tools/empty-tauri/src/main.rs -nt "$empty" ]; then
   (cd tools/empty-tauri && cargo build --release --quiet)
 fi
 
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
+source scripts/lib.sh
+display=$(free_display 99)
 Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT

@@ -25,8 +25,8 @@ dpkg -L "$package" | grep -q 'licenses/BIZ-UDPGothic-OFL.txt' || fail "フォン
 dpkg -L "$package" | grep -q 'licenses/IPADIC-COPYING.txt' || fail "辞書のライセンスがありません"
 echo "    $exe、$desktop、ライセンス：あり"
 
-display=99
-while [ -e "/tmp/.X${display}-lock" ]; do display=$((display + 1)); done
+source scripts/lib.sh
+display=$(free_display 99)
 Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 home=$(mktemp -d)

@@ -11,25 +11,8 @@ APT_PACKAGES=(
   imagemagick poppler-utils python3           # screenshots, PDF read-back, test fixtures
 )
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "==> システムパッケージを入れます: ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=()
-  elif command -v sudo >/dev/null 2>&1; then
-    echo "    (管理者権限が必要です。sudo のパスワードを求められたら入力してください)"
-    SUDO=(sudo)
-  else
-    echo "エラー: パッケージ ${missing[*]} が必要ですが、root でなく sudo もありません。" >&2
-    echo "       管理者に apt-get install ${missing[*]} を依頼してください。" >&2
-    exit 1
-  fi
-  "${SUDO[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}"
-fi
+source scripts/lib.sh
+apt_install "${APT_PACKAGES[@]}"
 
 for tool in cargo node npm; do
   command -v "$tool" >/dev/null 2>&1 || {

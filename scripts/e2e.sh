@@ -20,11 +20,7 @@ export BANSOU_TEST_SAVE_DIR
 # Displays of our own, so tests neither need nor disturb a desktop: a full-HD
 # one for the journeys, and a 1024×640 one (the smallest office notebook) to
 # check that the window opens no larger than its screen.
-free_display() {
-  local d=$1
-  while [ -e "/tmp/.X${d}-lock" ]; do d=$((d + 1)); done
-  echo "$d"
-}
+source scripts/lib.sh
 display=$(free_display 99)
 Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)

@@ -5,19 +5,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+source scripts/lib.sh
 WIN_TARGET=x86_64-pc-windows-gnu
-WIN_APT=(gcc-mingw-w64-x86-64 wine wine64 nsis)
-missing=()
-for p in "${WIN_APT[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "==> Windows 用のパッケージを入れます: ${missing[*]}"
-  SUDO=()
-  [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
-  "${SUDO[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install --no-recommends gcc-mingw-w64-x86-64 wine wine64 nsis
 rustup target list --installed | grep -qx "$WIN_TARGET" || rustup target add "$WIN_TARGET"
 
 # One Wine prefix of our own outside the clone, made once (wineboot takes a
