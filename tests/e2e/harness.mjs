@@ -42,6 +42,19 @@ export async function openApp(db, { small = false } = {}) {
     },
   });
   await browser.setTimeout({ implicit: 0 });
+  // A wait that times out says what the window was showing then (messages,
+  // errors, the focused field): CI keeps only the printed output.
+  const explained = async function (original, condition, options) {
+    try {
+      return await original(condition, options);
+    } catch (e) {
+      e.message += `\n${await shown(browser)}`;
+      throw e;
+    }
+  };
+  browser.overwriteCommand('waitUntil', explained);
+  // Elements wait through their own waitUntil (waitForDisplayed, waitForClickable…).
+  browser.overwriteCommand('waitUntil', explained, true);
   await browser.waitUntil(
     async () => (await browser.execute(() => document.body.innerText.length)) > 0,
     { timeout: 15000, timeoutMsg: 'the window did not draw' },
@@ -55,6 +68,23 @@ export async function openApp(db, { small = false } = {}) {
     throw e;
   }
   return browser;
+}
+
+/** The window's messages, errors and focused field, as text for a failure message. */
+async function shown(browser) {
+  try {
+    return await browser.execute(() => {
+      const lines = [...document.querySelectorAll('[role="alert"], [role="status"], .error-text')]
+        .map((e) => (e.textContent ?? '').trim())
+        .filter(Boolean)
+        .map((t) => `  表示: ${t.slice(0, 160)}`);
+      const a = document.activeElement;
+      const focus = a ? `${a.tagName.toLowerCase()}${a.getAttribute('data-testid') ? `[${a.getAttribute('data-testid')}]` : ''}` : 'なし';
+      return [`画面（${location.hash || '/'}、フォーカス ${focus}、スクロール ${Math.round(window.scrollY)}px）`, ...lines].join('\n');
+    });
+  } catch (e) {
+    return `画面を読めませんでした：${e.message}`;
+  }
 }
 
 /** Waits until no element with `id` is in the page (asked in one request, so a
@@ -79,6 +109,15 @@ export async function click(browser, id, { audit: check = true } = {}) {
   await el.click();
   // Every page a journey visits is checked at both window sizes and by axe.
   if (check && id.startsWith('nav-')) await audit(browser, id.slice(4));
+}
+
+/** Ticks the first checkbox whose id starts with `prefix`, as a user would
+ *  (scrolled to the middle of the window), and waits until it shows the tick. */
+export async function tick(browser, prefix) {
+  const box = await browser.$(`[data-testid^="${prefix}"]`);
+  await box.waitForExist({ timeout: 10000 });
+  await click(browser, await box.getAttribute('data-testid'));
+  await box.waitUntil(async () => box.isSelected(), { timeout: 5000, timeoutMsg: `「${prefix}…」にチェックが入りませんでした` });
 }
 
 export async function type(browser, id, text) {

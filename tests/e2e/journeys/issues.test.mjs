@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { byId, choose, cliBinary, click, freshDb, openApp, screenshot, startWithProject, textOf, type, valueOf } from '../harness.mjs';
+import { byId, choose, cliBinary, click, freshDb, openApp, screenshot, startWithProject, textOf, tick, type, valueOf } from '../harness.mjs';
 
 const DECISION = 'メニューの多様性を検討する';
 
@@ -44,9 +44,7 @@ test('a meeting decision becomes a 課題 that is followed until it is settled',
     // A checklist item cites the meeting.
     await click(app, 'nav-checklist');
     await click(app, 'item-inner-7');
-    const box = await app.$('[data-testid^="item-meeting-"]');
-    await box.waitForClickable({ timeout: 5000 });
-    await box.click();
+    await tick(app, 'item-meeting-');
     await type(app, 'item-recorder', '野村 智史');
     await click(app, 'item-save');
     const cited = () => {

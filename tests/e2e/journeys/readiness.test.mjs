@@ -1,7 +1,7 @@
 // 準備チェック and 関係機関 journeys: what a team records survives a restart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addStakeholder, byId, choose, click, freshDb, openApp, screenshot, startWithProject, textOf, type } from '../harness.mjs';
+import { addStakeholder, byId, choose, click, freshDb, openApp, screenshot, startWithProject, textOf, tick, type } from '../harness.mjs';
 
 const ORG = '山口産業保健総合支援センター';
 
@@ -16,9 +16,7 @@ test('an internal item marked 完了 with a linked stakeholder keeps its history
     assert.equal(await textOf(app, 'completion-inner'), '内向き 0/8');
     await click(app, 'item-inner-1');
     await choose(app, 'item-status', '完了');
-    const box = await app.$('[data-testid^="item-stakeholder-"]');
-    await box.waitForClickable({ timeout: 5000 });
-    await box.click();
+    await tick(app, 'item-stakeholder-');
     await type(app, 'item-recorder', '野村 智史');
     await click(app, 'item-save');
     await app.waitUntil(async () => (await textOf(app, 'completion-inner')) === '内向き 1/8', {
