@@ -235,6 +235,14 @@ fn overview_timeline_and_plan_from_the_demo() {
         "茨城's six 課題 and the three of 10月30日"
     );
     assert!(o.next_tasks.iter().all(|t| t.status.is_open()));
+    let open = s
+        .tasks(i.id, today)
+        .unwrap()
+        .iter()
+        .filter(|t| t.status.is_open())
+        .count();
+    assert!(open > 0);
+    assert_eq!(o.open_task_count, open as i64);
 
     let tasks = s.tasks(y.id, today).unwrap();
     let scene = timeline_scene(
@@ -260,6 +268,49 @@ fn overview_timeline_and_plan_from_the_demo() {
     assert_eq!(plan.len(), 4);
     assert_eq!(plan[1].fiscal_year_label, "令和7年度");
     assert!(svg::render(&plan_scene(&plan)).contains(">関連団体との協働実施</text>"));
+}
+
+/// The overview reads only the last and the next meeting; on every day around
+/// the demo's meetings (two on one day among them) they are the ones the full
+/// list gives.
+#[test]
+fn last_and_next_meeting_agree_with_the_full_list() {
+    let (_dir, _path, mut s) = store();
+    demo::load(&mut s).unwrap();
+    let p = s.resolve_project("茨城").unwrap();
+    // A second meeting on the day of an existing one, earlier in the day.
+    let all = s.meetings(p.id, &MeetingFilter::default()).unwrap();
+    let mut same_day = meeting(vec![p.id], "チーム会議", &all[2].held_on.to_string());
+    same_day.start_time = "09:00".into();
+    s.create_meeting(&same_day).unwrap();
+    let all = s.meetings(p.id, &MeetingFilter::default()).unwrap();
+    let first = all.first().unwrap().held_on - chrono::Days::new(3);
+    let last = all.last().unwrap().held_on + chrono::Days::new(3);
+    let mut day = first;
+    let mut seen = std::collections::HashSet::new();
+    while day <= last {
+        let (l, n) = s.last_and_next_meeting(p.id, day).unwrap();
+        let want_last = all.iter().rev().find(|m| m.held_on <= day);
+        let want_next = all.iter().find(|m| m.held_on > day);
+        assert_eq!(
+            l.as_ref().map(|m| m.id),
+            want_last.map(|m| m.id),
+            "last on {day}"
+        );
+        assert_eq!(
+            n.as_ref().map(|m| m.id),
+            want_next.map(|m| m.id),
+            "next on {day}"
+        );
+        assert_eq!(l.as_ref(), want_last, "the whole record on {day}");
+        seen.insert((l.map(|m| m.id), n.map(|m| m.id)));
+        day = day + chrono::Days::new(1);
+    }
+    assert!(seen.len() > all.len() / 2, "the walk passed many meetings");
+    assert_eq!(
+        s.last_and_next_meeting(999_999, first).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]

@@ -104,17 +104,24 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
         }
     }
     meetings.sort_by_key(|m| (m.held_on, m.id));
+    // Each meeting's evaluations found once, not once per item and kind.
+    let mut by_meeting: std::collections::HashMap<i64, Vec<&Evaluation>> =
+        std::collections::HashMap::new();
+    for e in evals {
+        by_meeting.entry(e.meeting_id).or_default().push(e);
+    }
+    let of_meeting = |id: i64, kind: EvaluatorKind| {
+        by_meeting[&id]
+            .iter()
+            .copied()
+            .filter(move |e| e.kind == kind)
+    };
 
     let mut stats = Vec::new();
     for m in &meetings {
         for &item in EvalItem::ALL {
             for &kind in EvaluatorKind::ALL {
-                let scores = scores_of(
-                    evals
-                        .iter()
-                        .filter(|e| e.meeting_id == m.id && e.kind == kind),
-                    item,
-                );
+                let scores = scores_of(of_meeting(m.id, kind), item);
                 stats.push(stat(m.id, item, kind, &scores));
             }
         }
@@ -134,14 +141,7 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
             let per_meeting: Vec<Option<f64>> = meetings
                 .iter()
                 .map(|m| {
-                    let of = |kind| {
-                        mean(&scores_of(
-                            evals
-                                .iter()
-                                .filter(|e| e.meeting_id == m.id && e.kind == kind),
-                            item,
-                        ))
-                    };
+                    let of = |kind| mean(&scores_of(of_meeting(m.id, kind), item));
                     of(EvaluatorKind::Other)
                         .zip(of(EvaluatorKind::SelfRating))
                         .map(|(o, s)| o - s)

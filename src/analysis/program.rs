@@ -32,7 +32,6 @@ pub fn program_dashboard(store: &Store, program_id: i64, today: NaiveDate) -> Re
         };
         let (inner_done, inner_applicable) = side(Side::Inner);
         let (outer_done, outer_applicable) = side(Side::Outer);
-        let tasks = store.tasks(id, today)?;
         let evals = store.evaluations(Some(id), &EvaluationFilter::default())?;
         let summary = super::evaluation::summarize(&evals);
         let mean_of = |kind: EvaluatorKind| {
@@ -79,7 +78,7 @@ pub fn program_dashboard(store: &Store, program_id: i64, today: NaiveDate) -> Re
                 (today - quiet_since).num_days()
             ));
         }
-        let overdue = tasks.iter().filter(|t| t.overdue).count() as u32;
+        let overdue = o.overdue_task_count as u32;
         if overdue > 0 {
             warnings.push(format!("期限を過ぎたタスクが{overdue}件あります"));
         }
@@ -111,7 +110,7 @@ pub fn program_dashboard(store: &Store, program_id: i64, today: NaiveDate) -> Re
                 .next_meeting
                 .as_ref()
                 .map(|m| format!("{}（{}）", m.title, m.held_on_label)),
-            open_tasks: tasks.iter().filter(|t| t.status.is_open()).count() as u32,
+            open_tasks: o.open_task_count as u32,
             overdue_tasks: overdue,
             open_issues: o.open_issues.len() as u32,
             other_mean: mean_of(EvaluatorKind::Other),

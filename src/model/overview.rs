@@ -42,6 +42,9 @@ pub struct Overview {
     pub next_tasks: Vec<Task>,
     #[ts(type = "number")]
     pub overdue_task_count: i64,
+    /// Every open task, shown or not.
+    #[ts(type = "number")]
+    pub open_task_count: i64,
     pub last_meeting: Option<Meeting>,
     pub next_meeting: Option<Meeting>,
     /// 課題・今後の検討事項 not yet settled (未対応・検討中), in the order raised.

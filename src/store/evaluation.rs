@@ -6,8 +6,11 @@ use crate::model::evaluation::{
 use crate::model::project::society_name;
 use crate::wareki;
 use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::vtab::array::Array;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What needs the database: the meeting, its date and the evaluator. Works
 /// from the form as typed, so its messages join the form's own in one list
@@ -144,30 +147,58 @@ fn load(
         })
     })?;
     let mut out: Vec<Evaluation> = rows.collect::<rusqlite::Result<_>>()?;
+    // The items of all of them in one query, the societies of their meetings
+    // in another, each date's label once: per evaluation, these were most of
+    // the time of a team's row on the dashboard of 94 teams.
+    let at: HashMap<i64, usize> = out.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    let ids: Array = Rc::new(out.iter().map(|e| Value::from(e.id)).collect());
     let mut items = conn.prepare_cached(
-        "SELECT score, comment FROM evaluation_items WHERE evaluation_id = ?1 ORDER BY item",
+        "SELECT evaluation_id, score, comment FROM evaluation_items
+         WHERE evaluation_id IN rarray(?1) ORDER BY evaluation_id, item",
     )?;
+    for row in items.query_map([ids], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, u8>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
+        let (id, score, comment) = row?;
+        let e = &mut out[at[&id]];
+        e.scores.push(score);
+        e.comments.push(comment);
+    }
+    let mut meeting_ids: Vec<i64> = out.iter().map(|e| e.meeting_id).collect();
+    meeting_ids.dedup();
+    let meeting_ids: Array = Rc::new(meeting_ids.into_iter().map(Value::from).collect());
     let mut societies = conn.prepare_cached(
-        "SELECT p.prefecture, p.profession FROM meeting_projects mp
-         JOIN projects p ON p.id = mp.project_id WHERE mp.meeting_id = ?1 ORDER BY p.id",
+        "SELECT mp.meeting_id, p.prefecture, p.profession FROM meeting_projects mp
+         JOIN projects p ON p.id = mp.project_id
+         WHERE mp.meeting_id IN rarray(?1) ORDER BY mp.meeting_id, p.id",
     )?;
-    let mut names: HashMap<i64, (String, bool)> = HashMap::new();
+    let mut names: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in societies.query_map([meeting_ids], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            society_name(&r.get::<_, String>(1)?, r.get(2)?),
+        ))
+    })? {
+        let (meeting, name) = row?;
+        names.entry(meeting).or_default().push(name);
+    }
+    let mut labels: HashMap<NaiveDate, String> = HashMap::new();
+    let mut label = |d: NaiveDate| {
+        labels
+            .entry(d)
+            .or_insert_with(|| wareki::date_wareki(d))
+            .clone()
+    };
     for e in &mut out {
-        e.held_on_label = wareki::date_wareki(e.held_on);
-        e.written_on_label = wareki::date_wareki(e.written_on);
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(e.meeting_id) {
-            let list: Vec<String> = societies
-                .query_map([e.meeting_id], |r| {
-                    Ok(society_name(&r.get::<_, String>(0)?, r.get(1)?))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            slot.insert((list.join("・"), list.len() > 1));
-        }
-        (e.projects, e.joint) = names[&e.meeting_id].clone();
-        for row in items.query_map([e.id], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))? {
-            let (score, comment) = row?;
-            e.scores.push(score);
-            e.comments.push(comment);
+        e.held_on_label = label(e.held_on);
+        e.written_on_label = label(e.written_on);
+        if let Some(list) = names.get(&e.meeting_id) {
+            e.projects = list.join("・");
+            e.joint = list.len() > 1;
         }
     }
     Ok(out)

@@ -382,6 +382,32 @@ impl Store {
         )
     }
 
+    /// A project's last meeting held on or before `today` and its next one
+    /// after it, in the order of [`Store::meetings`], without reading the others
+    /// (the overview and every row of the dashboard need only these two).
+    pub fn last_and_next_meeting(
+        &self,
+        project_id: i64,
+        today: NaiveDate,
+    ) -> Result<(Option<Meeting>, Option<Meeting>)> {
+        project::get(self.conn(), project_id)?;
+        let one = |last: bool| -> Result<Option<Meeting>> {
+            let (cmp, order) = if last { ("<=", "DESC") } else { (">", "ASC") };
+            Ok(load(
+                self.conn(),
+                &format!(
+                    "m.id = (SELECT x.id FROM meetings x
+                        WHERE x.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)
+                          AND x.held_on {cmp} ?2
+                        ORDER BY x.held_on {order}, x.start_time {order}, x.id {order} LIMIT 1)"
+                ),
+                &[&project_id, &today],
+            )?
+            .pop())
+        };
+        Ok((one(true)?, one(false)?))
+    }
+
     /// The program's own meetings (事業協力者会議, 班会議…), oldest first.
     pub fn program_meetings(&self, program_id: i64) -> Result<Vec<Meeting>> {
         self.program(program_id)?;

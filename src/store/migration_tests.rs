@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 12] = [
+const FILL: [&str; 13] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -91,6 +91,14 @@ const FILL: [&str; 12] = [
        VALUES (1, 1, '紙', '2024-10-05', 't');
      INSERT INTO survey_answers (response_id, question_id, value)
        VALUES (1, 1, '{\"type\":\"score\",\"value\":5}');",
+    "INSERT INTO guide_practices (key, timing, mark, text, active, position, updated_at)
+       VALUES ('own.1', '全体', '', '士会独自の関わり方', 1, 99, 't');
+     INSERT INTO guide_rules (key, condition, item, value, title, reason, source, task, enabled, position, updated_at)
+       VALUES ('own.rule', 'quiet_days', NULL, 45, '会議の間隔', '', '士会独自', '次の会議を決める', 1, 99, 't');
+     INSERT INTO guide_dismissals (project_id, rule_key, fingerprint, reason, dismissed_on, task_id)
+       VALUES (1, 'own.rule', 'x', '計画済み', '2024-10-01', 1);
+     INSERT INTO guide_reflections (meeting_id, member_id, practice_key, state, note, updated_at)
+       VALUES (1, 1, 'own.1', '実施', '', 't');",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

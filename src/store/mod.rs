@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_program.sql"),
     include_str!("migrations/0012_surveys.sql"),
     include_str!("migrations/0013_guide.sql"),
+    include_str!("migrations/0014_indexes.sql"),
 ];
 
 /// The schema version this build writes.
@@ -99,6 +100,9 @@ impl Store {
         // The read paths prepare their statements once (prepare_cached); the
         // overview alone uses a few dozen, and the dashboard repeats it per team.
         conn.set_prepared_statement_cache_capacity(128);
+        // rarray(?): a list of ids as one parameter, so a list's details come in
+        // one query instead of one per row.
+        rusqlite::vtab::array::load_module(&conn)?;
         // Migrations take the write lock up front, so a second process cannot
         // slip in between reading the version and changing the schema.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
@@ -155,9 +159,8 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 

@@ -35,14 +35,13 @@ impl Store {
             .collect();
         let tasks = self.tasks(project_id, today)?;
         let overdue_task_count = tasks.iter().filter(|t| t.overdue).count() as i64;
+        let open_task_count = tasks.iter().filter(|t| t.status.is_open()).count() as i64;
         let next_tasks = tasks
             .into_iter()
             .filter(|t| t.status.is_open())
             .take(overdue_task_count.max(0) as usize + 5)
             .collect();
-        let meetings = self.meetings(project_id, &Default::default())?;
-        let last_meeting = meetings.iter().rev().find(|m| m.held_on <= today).cloned();
-        let next_meeting = meetings.into_iter().find(|m| m.held_on > today);
+        let (last_meeting, next_meeting) = self.last_and_next_meeting(project_id, today)?;
         let open_issues = self
             .issues(project_id)?
             .into_iter()
@@ -56,6 +55,7 @@ impl Store {
             stakeholders,
             next_tasks,
             overdue_task_count,
+            open_task_count,
             last_meeting,
             next_meeting,
         })

@@ -101,7 +101,9 @@ fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
 }
 
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
-    conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+    // Cached: every read of a team's records checks its project first.
+    conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("事業", id))
 }

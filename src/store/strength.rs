@@ -102,11 +102,10 @@ impl Store {
                 ratings: ratings(self.conn(), id)?,
             });
         }
-        let scale: Option<String> = self.conn().query_row(
-            "SELECT strength_scale FROM projects WHERE id = ?1",
-            [project_id],
-            |r| r.get(0),
-        )?;
+        let scale: Option<String> = self
+            .conn()
+            .prepare_cached("SELECT strength_scale FROM projects WHERE id = ?1")?
+            .query_row([project_id], |r| r.get(0))?;
         Ok(StrengthRecords {
             items,
             sessions,

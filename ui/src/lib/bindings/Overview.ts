@@ -15,7 +15,11 @@ completion: Array<Completion>, overdue: Array<OverdueItem>, stakeholders: Array<
 /**
  * Open tasks by 期限: the overdue ones first, then the next few.
  */
-next_tasks: Array<Task>, overdue_task_count: number, last_meeting: Meeting | null, next_meeting: Meeting | null, 
+next_tasks: Array<Task>, overdue_task_count: number, 
+/**
+ * Every open task, shown or not.
+ */
+open_task_count: number, last_meeting: Meeting | null, next_meeting: Meeting | null, 
 /**
  * 課題・今後の検討事項 not yet settled (未対応・検討中), in the order raised.
  */
