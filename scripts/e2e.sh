@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
-export BANSOU_APP=$TARGET/debug/bansou-note BANSOU_CLI=$TARGET/debug/bansou
+export BANSOU_APP=${BANSOU_APP:-$TARGET/debug/bansou-note} BANSOU_CLI=$TARGET/debug/bansou
 export TAURI_DRIVER_PORT=${TAURI_DRIVER_PORT:-4444}
 NATIVE_PORT=$((TAURI_DRIVER_PORT + 1))
 
@@ -30,9 +30,13 @@ pids+=($!)
 export DISPLAY=":$display"
 
 export TAURI_SMALL_DRIVER_PORT=$((TAURI_DRIVER_PORT + 2))
-tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$NATIVE_PORT" >"${TMPDIR:-/tmp}/bansou-tauri-driver.log" 2>&1 &
+# The harness reads the drivers' logs to tell a display that refused the app
+# (GTK) from the app failing on its own (see openApp in harness.mjs).
+export BANSOU_DRIVER_LOG="${TMPDIR:-/tmp}/bansou-tauri-driver.log"
+export BANSOU_SMALL_DRIVER_LOG="${TMPDIR:-/tmp}/bansou-tauri-driver-small.log"
+tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$NATIVE_PORT" >"$BANSOU_DRIVER_LOG" 2>&1 &
 pids+=($!)
-DISPLAY=":$small" tauri-driver --port "$TAURI_SMALL_DRIVER_PORT" --native-port $((TAURI_DRIVER_PORT + 3)) >"${TMPDIR:-/tmp}/bansou-tauri-driver-small.log" 2>&1 &
+DISPLAY=":$small" tauri-driver --port "$TAURI_SMALL_DRIVER_PORT" --native-port $((TAURI_DRIVER_PORT + 3)) >"$BANSOU_SMALL_DRIVER_LOG" 2>&1 &
 pids+=($!)
 for port in "$TAURI_DRIVER_PORT" "$TAURI_SMALL_DRIVER_PORT"; do
   for _ in $(seq 1 50); do

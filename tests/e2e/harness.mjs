@@ -2,7 +2,7 @@
 // tauri-driver (started by scripts/e2e.sh), each journey with its own data folder.
 import { remote } from 'webdriverio';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,15 +32,33 @@ export function freshDb(name) {
  *  1024×640 screen scripts/e2e.sh provides). */
 export async function openApp(db, { small = false } = {}) {
   const port = small ? process.env.TAURI_SMALL_DRIVER_PORT ?? 4446 : process.env.TAURI_DRIVER_PORT ?? 4444;
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: Number(port),
-    logLevel: 'warn',
-    connectionRetryCount: 2,
-    capabilities: {
-      'tauri:options': { application: appBinary, args: ['--db', db] },
-    },
-  });
+  const log = small ? process.env.BANSOU_SMALL_DRIVER_LOG : process.env.BANSOU_DRIVER_LOG;
+  const session = () =>
+    remote({
+      hostname: '127.0.0.1',
+      port: Number(port),
+      logLevel: 'warn',
+      connectionRetryCount: 2,
+      // The app is up in a second or two; a launch that never answers is known
+      // within this time instead of undici's five minutes.
+      connectionRetryTimeout: 60000,
+      capabilities: {
+        'tauri:options': { application: appBinary, args: ['--db', db] },
+      },
+    });
+  const seen = log && existsSync(log) ? statSync(log).size : 0;
+  let browser;
+  try {
+    browser = await session();
+  } catch (e) {
+    // Under Xvfb, GTK has (about once in 200 launches here) failed to open the
+    // display; WebKitWebDriver then waits for a window that never comes. Only
+    // that is retried, once and said aloud: the app failing on its own fails.
+    const said = log && existsSync(log) ? readFileSync(log).subarray(seen).toString('utf8') : '';
+    if (!/Failed to initialize gtk/i.test(said)) throw e;
+    console.warn(`# アプリの起動で GTK が画面を開けませんでした（Xvfb）。もう一度起動します：${e.message}`);
+    browser = await session();
+  }
   await browser.setTimeout({ implicit: 0 });
   // A wait that times out says what the window was showing then (messages,
   // errors, the focused field): CI keeps only the printed output.
