@@ -63,7 +63,7 @@ pub struct Catalog {
     /// Meeting groups of the evaluation views (チーム会議など・合同の進捗会議・すべて).
     pub meeting_groups: Vec<MeetingGroupInfo>,
     /// Parts of speech テキスト分析 can count (KH Coder's names).
-    pub word_classes: Vec<crate::text::WordClass>,
+    pub word_classes: Vec<crate::tokenizer::WordClass>,
     /// Sections of the sidebar, in order.
     pub sections: Vec<Section>,
     /// 2000–2099 with their 和暦 names, for 年度 lists.
@@ -161,7 +161,7 @@ impl Catalog {
             strength_note: crate::model::strength::EXAMPLE_NOTE.into(),
             issue_kinds: IssueKind::ALL.to_vec(),
             issue_statuses: IssueStatus::ALL.to_vec(),
-            word_classes: crate::text::WordClass::ALL.to_vec(),
+            word_classes: crate::tokenizer::WordClass::ALL.to_vec(),
             meeting_groups: MeetingGroup::ALL
                 .iter()
                 .map(|&g| MeetingGroupInfo {

@@ -1243,7 +1243,7 @@ fn answers_of<T: Clone>(counts: &[(T, usize)], n: usize, step: usize) -> Vec<Opt
 /// 10 of 38). Prefectures, the society survey's PT/OT split, the triggers' and
 /// the matrix's counts are the app's examples.
 fn add_surveys(tx: &rusqlite::Transaction, project: i64) -> Result<()> {
-    use crate::model::survey::{templates, Answer, ResponseDraft, ResponseSource, SurveyInput};
+    use crate::model::survey::{templates, Answer, ResponseSource, SurveyInput, ValidResponse};
     use crate::store::survey::{insert_survey, put_response};
     let (program, training): (i64, i64) = tx.query_row(
         "SELECT g.id, m.id FROM projects p JOIN programs g ON g.id = p.program_id
@@ -1270,7 +1270,7 @@ fn add_surveys(tx: &rusqlite::Transaction, project: i64) -> Result<()> {
         insert_survey(tx, Some(program), None, &d, Some(t))
     };
     let sheet = |survey: i64, answers: Vec<(i64, Option<Answer>)>| -> Result<()> {
-        let d = ResponseDraft {
+        let d = ValidResponse {
             source: ResponseSource::Paper,
             answered_on: chrono::NaiveDate::from_ymd_opt(2024, 10, 5),
             answers: answers

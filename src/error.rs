@@ -48,10 +48,10 @@ pub enum Error {
     #[error("{path} は伴走ノートのデータベースではありません。ファイルには触れていません")]
     NotOurDatabase { path: PathBuf },
 
-    #[error("データベースの操作に失敗しました：{0}")]
+    #[error("{}", database_message(.0))]
     Database(#[from] rusqlite::Error),
 
-    #[error("データベースの更新（マイグレーション）に失敗しました。変更は取り消されました：{0}")]
+    #[error("{}", migration_message(.0))]
     Migration(#[from] rusqlite_migration::Error),
 
     #[error("ファイル {path} を扱えませんでした：{source}")]
@@ -94,6 +94,58 @@ impl Error {
             _ => &[],
         }
     }
+}
+
+/// SQLite's complaint in words a user can act on; never the SQL text.
+fn database_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            DatabaseBusy | DatabaseLocked => BUSY.to_owned(),
+            DiskFull => "ディスクの空きがないため保存できませんでした。空きを作ってからもう一度お試しください（変更は取り消されました）".to_owned(),
+            ReadOnly | PermissionDenied => "データベースのファイルに書き込めません（読み取り専用か、権限がありません）".to_owned(),
+            CannotOpen => "データベースのファイルを開けませんでした（場所や権限を確かめてください）".to_owned(),
+            NotADatabase | DatabaseCorrupt => "データベースのファイルが壊れているか、伴走ノートのデータベースではありません。設定のバックアップから復元できます".to_owned(),
+            _ => format!("データベースの操作に失敗しました：{}", short(&e.to_string())),
+        },
+        rusqlite::Error::SqlInputError { msg, .. } => {
+            format!("データベースの操作に失敗しました：{}", short(msg))
+        }
+        other => format!("データベースの操作に失敗しました：{}", short(&other.to_string())),
+    }
+}
+
+/// Another process holds the database's write lock longer than we wait.
+const BUSY: &str = "ほかの操作（別の画面やコマンド）がデータベースを使っています。終わるまでお待ちのうえ、もう一度お試しください";
+
+fn migration_message(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => {
+            if let rusqlite::Error::SqliteFailure(f, _) = err {
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) {
+                    return BUSY.to_owned();
+                }
+            }
+            format!(
+                "データベースの更新（マイグレーション）に失敗しました。変更は取り消されました：{}",
+                short(&err.to_string())
+            )
+        }
+        other => format!(
+            "データベースの更新（マイグレーション）に失敗しました。変更は取り消されました：{}",
+            short(&other.to_string())
+        ),
+    }
+}
+
+/// At most a line of a message that came from below (it may quote anything).
+fn short(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let head: String = line.chars().take(200).collect();
+    head
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -7,12 +7,12 @@ pub mod catalog;
 pub mod chart;
 pub mod demo;
 pub mod error;
-pub mod exchange;
+pub mod files;
 pub mod fonts;
 pub mod model;
 pub mod report;
 pub mod store;
-pub mod text;
+pub mod tokenizer;
 pub mod wareki;
 
 pub use error::{Error, FieldError, Result};

@@ -260,6 +260,19 @@ fn report_and_form_files() {
     );
     assert!(ok, "{err}");
     assert!(stdout.contains("進捗報告書を書き出しました"));
+    // An existing file is replaced only with --force; without it, nothing is written.
+    let before = std::fs::read(&out).unwrap();
+    let (ok, _, err) = bansou(&db, &["report", "茨城", "--out", out.to_str().unwrap()]);
+    assert!(!ok && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    let other = dir.path().join("unrelated.txt");
+    std::fs::write(&other, "関係のないファイル").unwrap();
+    let (ok, _, err) = bansou(&db, &["export", "山口", "--out", other.to_str().unwrap()]);
+    assert!(ok, "the extension is added: unrelated.txt.bansou ({err})");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "関係のないファイル"
+    );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     let (ok, _, err) = bansou(
         &db,
@@ -270,6 +283,7 @@ fn report_and_form_files() {
             out.to_str().unwrap(),
             "--sections",
             "目次",
+            "--force",
         ],
     );
     assert!(!ok);

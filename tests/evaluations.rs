@@ -3,8 +3,8 @@
 mod common;
 
 use bansou::analysis::evaluation::summarize;
-use bansou::exchange::csv::evaluations_csv;
-use bansou::exchange::write_atomically;
+use bansou::files::csv::evaluations_csv;
+use bansou::files::write_atomically;
 use bansou::model::evaluation::{EvalItem, EvaluationFilter, EvaluationInput, EvaluatorKind};
 use bansou::model::meeting::MeetingInput;
 use bansou::{demo, Store};

@@ -2,10 +2,11 @@
 
 mod common;
 
-use bansou::exchange::bundle;
+use bansou::files::bundle_file;
 use bansou::model::evaluation::{EvaluationFilter, EvaluationInput};
-use bansou::model::exchange::{Bundle, Choice, Choices};
 use bansou::model::meeting::MeetingInput;
+use bansou::store::bundle::{Bundle, Choice, Choices};
+use bansou::store::record::{Evaluations, Issues, Meetings, SurveyResponses, Surveys};
 use bansou::{demo, Store};
 use common::store;
 use rusqlite::Connection;
@@ -43,7 +44,7 @@ fn dump(path: &Path) -> Vec<String> {
 }
 
 fn through_file(b: &Bundle) -> Bundle {
-    bundle::parse(&bundle::to_bytes(b)).expect("a bundle we wrote reads back")
+    bundle_file::parse(&bundle_file::to_bytes(b)).expect("a bundle we wrote reads back")
 }
 
 fn count(s: &Store, sql: &str) -> i64 {
@@ -60,7 +61,7 @@ fn a_project_moves_to_another_pc_whole_and_twice_changes_nothing() {
     let y = team.resolve_project("山口").unwrap();
     let file = through_file(&team.project_bundle(y.id).unwrap());
     assert_eq!(file.format, "bansou-note/bundle");
-    assert!(file.evaluations.len() >= 20);
+    assert!(file.records::<Evaluations>().unwrap().len() >= 20);
 
     let (_b, pb, mut other) = store();
     let preview = other.preview_import(&file).unwrap();
@@ -247,8 +248,8 @@ fn a_supporter_evaluates_on_their_own_pc_and_the_team_sees_it_once() {
     let y = team.resolve_project("山口").unwrap().id;
     let meeting = team.meetings(y, &Default::default()).unwrap()[0].clone();
     let request = through_file(&team.evaluation_request(meeting.id, y).unwrap());
-    assert_eq!(request.meetings.len(), 1);
-    assert!(request.evaluations.is_empty());
+    assert_eq!(request.records::<Meetings>().unwrap().len(), 1);
+    assert!(request.records::<Evaluations>().unwrap().is_empty());
 
     let (_b, _pb, mut supporter) = store();
     supporter
@@ -331,6 +332,8 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
         serde_json::to_vec(&v).unwrap()
     };
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    // Far deeper than any stack: read without recursion, refused by type.
+    let abyss = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "空です"),
         (
@@ -344,7 +347,19 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
             "途中で切れています",
         ),
         ("invalid utf-8", vec![b'{', 0xff, 0xfe, b'}'], "UTF-8"),
-        ("nesting", deep.into_bytes(), "入れ子が深すぎます"),
+        (
+            "nesting",
+            deep.clone().into_bytes(),
+            "受け渡しファイルではありません",
+        ),
+        (
+            "nesting inside a record",
+            String::from_utf8(edit(&|v| v["tasks"][0]["data"]["note"] = "@@DEEP@@".into()))
+                .unwrap()
+                .replace("\"@@DEEP@@\"", &abyss)
+                .into_bytes(),
+            "値の種類",
+        ),
         (
             "other format",
             edit(&|v| v["format"] = "zip".into()),
@@ -429,7 +444,7 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
         ),
     ];
     for (name, bytes, expect) in cases {
-        let e = bundle::parse(&bytes)
+        let e = bundle_file::parse(&bytes)
             .and_then(|b| other.import_bundle(&b, &Choices::default()))
             .expect_err(name);
         let text = format!(
@@ -445,15 +460,15 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
     }
 
     // The same project name under another identity (the demo loaded on two PCs).
-    let twin = bundle::parse(&serde_json::to_vec(&good).unwrap()).unwrap();
+    let twin = bundle_file::parse(&serde_json::to_vec(&good).unwrap()).unwrap();
     let e = other.import_bundle(&twin, &Choices::default()).unwrap_err();
     assert!(e.fields()[0].message.contains("同じ名前の事業"), "{e:?}");
     assert_eq!(dump(&pb), before);
 
     // Too large to read at all.
     let big = tempfile::NamedTempFile::new().unwrap();
-    big.as_file().set_len(bundle::MAX_FILE + 1).unwrap();
-    let e = bundle::read(big.path()).unwrap_err();
+    big.as_file().set_len(bundle_file::MAX_FILE + 1).unwrap();
+    let e = bundle_file::read(big.path()).unwrap_err();
     assert!(e.fields()[0].message.contains("大きすぎます"));
 }
 
@@ -465,7 +480,7 @@ fn older_files_still_read_and_the_current_format_carries_the_strength_scale() {
     let scale: Vec<String> = ["なし", "少し", "ある", "十分"].map(String::from).to_vec();
     team.set_strength_scale(y.id, Some(&scale)).unwrap();
     let file = through_file(&team.project_bundle(y.id).unwrap());
-    assert_eq!(file.format_version, 3);
+    assert_eq!(file.format_version, 4);
 
     let (_b, _pb, mut other) = store();
     other.import_bundle(&file, &Choices::default()).unwrap();
@@ -486,8 +501,12 @@ fn older_files_still_read_and_the_current_format_carries_the_strength_scale() {
     for p in v["projects"].as_array_mut().unwrap() {
         p["data"].as_object_mut().unwrap().remove("strength_scale");
     }
-    let old = bundle::parse(&serde_json::to_vec(&v).unwrap()).unwrap();
-    assert!(old.issues.is_empty() && old.surveys.is_empty() && old.survey_responses.is_empty());
+    let old = bundle_file::parse(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert!(
+        old.records::<Issues>().unwrap().is_empty()
+            && old.records::<Surveys>().unwrap().is_empty()
+            && old.records::<SurveyResponses>().unwrap().is_empty()
+    );
     let (_c, _pc, mut third) = store();
     third.import_bundle(&old, &Choices::default()).unwrap();
     let y3 = third.resolve_project("山口").unwrap();
@@ -570,7 +589,7 @@ mod fuzz {
                 let before = dump(&target);
                 let bytes = serde_json::to_vec(&v).unwrap();
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    bundle::parse(&bytes).and_then(|b| {
+                    bundle_file::parse(&bytes).and_then(|b| {
                         let choices = Choices { all: Some(Choice::Take), ..Default::default() };
                         s.import_bundle(&b, &choices)
                     })
@@ -596,7 +615,7 @@ mod fuzz {
                     let (dir, path, mut s) = store();
                     demo::load(&mut s).unwrap();
                     let y = s.resolve_project("山口").unwrap().id;
-                    let bytes = bundle::to_bytes(&s.project_bundle(y).unwrap());
+                    let bytes = bundle_file::to_bytes(&s.project_bundle(y).unwrap());
                     (dir, path, bytes)
                 });
                 let mut bytes = good.clone();
@@ -609,7 +628,7 @@ mod fuzz {
                 let mut s = Store::open(&target).unwrap();
                 let before = dump(&target);
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    bundle::parse(&bytes).and_then(|b| {
+                    bundle_file::parse(&bytes).and_then(|b| {
                         let choices = Choices { all: Some(Choice::Take), ..Default::default() };
                         s.import_bundle(&b, &choices)
                     })

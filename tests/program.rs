@@ -564,7 +564,7 @@ fn the_dashboard_and_the_year_summary_read_back_from_their_pdfs() {
     assert!(text.contains(&want), "missing A's means {want}");
 
     // The CSV Excel opens: a header and one row per team.
-    let csv = bansou::exchange::csv::dashboard_csv(&rows).unwrap();
+    let csv = bansou::files::csv::dashboard_csv(&rows).unwrap();
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with('\u{feff}'));
     assert_eq!(text.trim_end().split("\r\n").count(), 3);

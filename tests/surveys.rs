@@ -5,9 +5,10 @@
 mod common;
 
 use bansou::analysis::survey::{cross_tab, percent, results};
-use bansou::exchange::evaluation_csv::read_table;
-use bansou::exchange::survey_csv;
+use bansou::files::evaluation_csv::read_table;
+use bansou::files::survey_csv;
 use bansou::model::survey::{Answer, AnswerInput, QuestionInput, ResponseInput, SurveyInput};
+use bansou::store::record::{SurveyQuestions, SurveyResponses, Surveys};
 use bansou::{demo, Store};
 
 fn demo_store() -> (tempfile::TempDir, Store) {
@@ -329,19 +330,17 @@ fn a_team_s_survey_travels_in_its_bundle_and_a_misfit_answer_changes_nothing() {
             .unwrap();
     }
     let bundle = team.project_bundle(p.id).unwrap();
+    let surveys = bundle.records::<Surveys>().unwrap();
     assert_eq!(
         (
-            bundle.surveys.len(),
-            bundle.survey_questions.len(),
-            bundle.survey_responses.len()
+            surveys.len(),
+            bundle.records::<SurveyQuestions>().unwrap().len(),
+            bundle.records::<SurveyResponses>().unwrap().len()
         ),
         (1, 1, 3)
     );
     assert!(
-        bundle
-            .surveys
-            .iter()
-            .all(|r| r.data.title != "研修会アンケート"),
+        surveys.iter().all(|r| r.data.title != "研修会アンケート"),
         "the program's stay home"
     );
 
@@ -373,7 +372,9 @@ fn a_team_s_survey_travels_in_its_bundle_and_a_misfit_answer_changes_nothing() {
 
     // A hostile file: an answer that does not fit its question is refused whole.
     let mut hostile = back.clone();
-    hostile.survey_responses[1].data.answers[0].answer = Answer::Score(9);
+    let mut sheets = hostile.records::<SurveyResponses>().unwrap();
+    sheets[1].data.answers[0].answer = Answer::Score(9);
+    hostile.set_records::<SurveyResponses>(&sheets);
     let (_dir3, _p3, mut third) = common::store();
     let projects_before = third.projects().unwrap().len();
     let err = third
@@ -433,7 +434,7 @@ fn the_form_and_the_results_read_back_from_their_pdfs() {
     }
     assert!(pdf.pages >= 3, "{} pages", pdf.pages);
 
-    let csv = String::from_utf8(bansou::exchange::csv::survey_results_csv(&r).unwrap()).unwrap();
+    let csv = String::from_utf8(bansou::files::csv::survey_results_csv(&r).unwrap()).unwrap();
     assert!(
         csv.contains("問4,研修会全体の満足度についてお答えください,5段階,,非常に満足,27,48,56.3"),
         "{csv}"

@@ -5,9 +5,9 @@
 mod common;
 
 use bansou::analysis::cooc::text_analysis;
+use bansou::model::cooc::TextFilter;
 use bansou::model::evaluation::EvaluationInput;
 use bansou::model::meeting::MeetingInput;
-use bansou::model::text::TextFilter;
 use bansou::{demo, Store};
 use common::{project_input, store};
 use rusqlite::Connection;
@@ -116,14 +116,14 @@ fn changing_stop_words_or_classes_changes_the_network_not_the_stored_words() {
     s.set_stop_words(Some(std::slice::from_ref(&top))).unwrap();
     let b = text_analysis(&mut s, Some(i.id), &f).unwrap();
     assert!(b.network.words.iter().all(|w| w.word != top));
-    s.set_word_classes(&[bansou::text::WordClass::Verb])
+    s.set_word_classes(&[bansou::tokenizer::WordClass::Verb])
         .unwrap();
     let c = text_analysis(&mut s, Some(i.id), &f).unwrap();
     assert!(c
         .network
         .words
         .iter()
-        .all(|w| w.class == bansou::text::WordClass::Verb));
+        .all(|w| w.class == bansou::tokenizer::WordClass::Verb));
     let after: Vec<Option<String>> = {
         let c = Connection::open(s.path()).unwrap();
         let mut st = c

@@ -184,7 +184,7 @@ fn words_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
         if !matches!(state.with(|s| s.comments_without_words()), Ok(n) if n > 0) {
             return;
         }
-        bansou::text::warm_up();
+        bansou::tokenizer::warm_up();
         while let Ok(n) = state.with(|s| s.tokenize_pending(200)) {
             if n == 0 {
                 break;

@@ -90,6 +90,26 @@ impl AppState {
         }
     }
 
+    /// Restores a backup: over the open database, or — when it could not be
+    /// opened — over its file, so a user locked out by a damaged database can
+    /// still reach the backups.
+    pub fn restore(&self, source: &std::path::Path) -> Result<(), CommandError> {
+        let opened = self.lock().is_ok();
+        if opened {
+            return self.replace(|s| s.restore(source));
+        }
+        let path = self
+            .db_path
+            .clone()
+            .ok_or_else(|| CommandError::internal("データの保存先がわかりません"))?;
+        let mut guard = self.lock();
+        let restored = guarded(|| {
+            bansou::store::backup::restore_unopened(&path, source).map_err(CommandError::from)
+        })?;
+        *guard = Ok(restored);
+        Ok(())
+    }
+
     pub fn open_error(&self) -> Option<CommandError> {
         self.lock().as_ref().err().cloned()
     }

@@ -1,5 +1,5 @@
 //! Writes ui/src/lib/commands.ts: one typed function per IPC command, generated
-//! from src/commands.rs, so a renamed command, argument or type fails
+//! from src/commands/, so a renamed command, argument or type fails
 //! `npm run check` in the window instead of failing at run time. `make test`
 //! fails when the committed file is out of date.
 
@@ -12,7 +12,7 @@ fn the_window_s_command_list_is_generated_from_the_rust_commands() {
     let (commands, named) = common::commands();
     assert!(commands.len() > 50, "found {} commands", commands.len());
     let mut ts = String::from(
-        "// Generated from src-tauri/src/commands.rs by `cargo test -p bansou-app --test commands_ts`.\n\
+        "// Generated from src-tauri/src/commands/ by `cargo test -p bansou-app --test commands_ts`.\n\
          // Do not edit: change the Rust command and run the tests again.\n",
     );
     for n in &named {
@@ -42,7 +42,7 @@ fn the_window_s_command_list_is_generated_from_the_rust_commands() {
         )
         .unwrap();
     }
-    ts.push_str("  };\n}\n\n/** Every command the shell registers, in the order of commands.rs. */\nexport const COMMAND_NAMES = [\n");
+    ts.push_str("  };\n}\n\n/** Every command the shell registers, in the order of src/commands/. */\nexport const COMMAND_NAMES = [\n");
     for c in &commands {
         writeln!(ts, "  '{}',", c.name).unwrap();
     }
@@ -54,7 +54,7 @@ fn the_window_s_command_list_is_generated_from_the_rust_commands() {
 }
 
 #[test]
-fn every_command_in_commands_rs_is_registered_with_the_shell() {
+fn every_command_in_src_commands_is_registered_with_the_shell() {
     let (commands, _) = common::commands();
     let lib = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).unwrap();
     let missing: Vec<&str> = commands

@@ -4,10 +4,10 @@
 //! edges kept (ties at the cut too); communities by modularity.
 
 use crate::error::Result;
+use crate::model::cooc::{CommentDocument, NetworkOptions, TextFilter};
 use crate::model::evaluation::EvaluatorKind;
-use crate::model::text::{CommentDocument, NetworkOptions, TextFilter};
 use crate::store::Store;
-use crate::text::WordClass;
+use crate::tokenizer::WordClass;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -272,8 +272,8 @@ pub fn network_scene(title: &str, net: &Network) -> Scene {
 mod tests {
     use super::*;
     use crate::analysis::cooc::network;
-    use crate::model::text::NetworkOptions;
-    use crate::text::WordClass;
+    use crate::model::cooc::NetworkOptions;
+    use crate::tokenizer::WordClass;
 
     fn sample() -> Network {
         let words = [

@@ -209,7 +209,7 @@ impl ItemUpdateInput {
             &ItemStatus::labels(),
         );
         let due_date = c.optional_date("due_date", "期限", &self.due_date);
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
+        let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
         let changed_by = c.text(
             "changed_by",
             "記録者",

@@ -145,7 +145,7 @@ pub struct EvaluationInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct EvaluationDraft {
+pub struct ValidEvaluation {
     pub meeting_id: i64,
     pub kind: EvaluatorKind,
     pub evaluator_id: Option<i64>,
@@ -157,7 +157,7 @@ pub struct EvaluationDraft {
 impl EvaluationInput {
     /// Checks everything that does not need the database (the meeting's date
     /// and the evaluator are checked by the store).
-    pub fn validate(&self) -> Result<EvaluationDraft> {
+    pub fn validate(&self) -> Result<ValidEvaluation> {
         let mut c = Checker::new();
         let kind = c.choice(
             "kind",
@@ -187,14 +187,14 @@ impl EvaluationInput {
                 Some(s) => scores[i] = s as u8,
             }
             let comment = self.comments.get(i).map(String::as_str).unwrap_or("");
-            comments[i] = c.optional_text(
+            comments[i] = c.long_text(
                 &format!("comment.{item}"),
                 "コメント",
                 comment,
                 super::limits::COMMENT,
             );
         }
-        c.finish(|| EvaluationDraft {
+        c.finish(|| ValidEvaluation {
             meeting_id: self.meeting_id,
             kind: kind.expect("checked"),
             evaluator_id: self.evaluator_id,

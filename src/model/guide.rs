@@ -288,7 +288,7 @@ impl RuleInput {
             }
         }
         let title = c.text("title", "提案", &self.title, GUIDE_TITLE);
-        let reason = c.optional_text("reason", "理由", &self.reason, GUIDE_TEXT);
+        let reason = c.long_text("reason", "理由", &self.reason, GUIDE_TEXT);
         let source = c.text("source", "出典", &self.source, GUIDE_TITLE);
         let task = c.text("task", "タスク名", &self.task, super::limits::TASK_TITLE);
         c.finish(|| {
@@ -353,7 +353,7 @@ pub struct DismissInput {
 impl DismissInput {
     pub fn validate(&self) -> Result<DismissInput> {
         let mut c = Checker::new();
-        let reason = c.text("reason", "見送る理由", &self.reason, SHORT_NOTE);
+        let reason = c.required_long_text("reason", "見送る理由", &self.reason, SHORT_NOTE);
         if self.rule_key.trim().is_empty() || self.fingerprint.trim().is_empty() {
             c.push(
                 "rule_key",
@@ -406,7 +406,7 @@ impl ReflectionInput {
                 c.push(&field, format!("実践「{}」はありません", e.practice_key));
                 continue;
             };
-            let note = c.optional_text(&field, "メモ", &e.note, SHORT_NOTE);
+            let note = c.long_text(&field, "メモ", &e.note, SHORT_NOTE);
             if e.state.trim().is_empty() {
                 if !note.is_empty() {
                     c.push(&field, format!("「{}」の実施状況を選んでください", p.text));

@@ -43,7 +43,7 @@ pub struct IssueInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct IssueDraft {
+pub struct ValidIssue {
     pub kind: IssueKind,
     pub title: String,
     pub detail: String,
@@ -55,7 +55,7 @@ pub struct IssueDraft {
 }
 
 impl IssueInput {
-    pub fn validate(&self) -> Result<IssueDraft> {
+    pub fn validate(&self) -> Result<ValidIssue> {
         let mut c = Checker::new();
         let kind = c.choice(
             "kind",
@@ -65,7 +65,7 @@ impl IssueInput {
             &IssueKind::labels(),
         );
         let title = c.text("title", "課題", &self.title, super::limits::ISSUE_TITLE);
-        let detail = c.optional_text("detail", "内容", &self.detail, super::limits::NOTE);
+        let detail = c.long_text("detail", "内容", &self.detail, super::limits::NOTE);
         let status = c.choice(
             "status",
             "状況",
@@ -73,7 +73,7 @@ impl IssueInput {
             IssueStatus::parse,
             &IssueStatus::labels(),
         );
-        let response = c.optional_text("response", "対応", &self.response, super::limits::NOTE);
+        let response = c.long_text("response", "対応", &self.response, super::limits::NOTE);
         let raised_on = c.optional_date("raised_on", "挙がった日", &self.raised_on);
         let settled_on = c.optional_date("settled_on", "対応した日", &self.settled_on);
         if let (Some(r), Some(s)) = (raised_on, settled_on) {
@@ -90,7 +90,7 @@ impl IssueInput {
                 "対応した日は、状況が「対応済み」のときに入力してください",
             );
         }
-        c.finish(|| IssueDraft {
+        c.finish(|| ValidIssue {
             kind: kind.expect("checked"),
             title,
             detail,

@@ -2,7 +2,7 @@
 //! projects of one program, with participants, agenda, minutes and decisions.
 
 use super::choice_enum;
-use super::validate::{lines, Checker};
+use super::validate::Checker;
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -88,7 +88,7 @@ pub struct MeetingInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct MeetingDraft {
+pub struct ValidMeeting {
     pub kind: MeetingKind,
     pub title: String,
     pub held_on: NaiveDate,
@@ -114,7 +114,7 @@ fn sorted(ids: &[i64]) -> Vec<i64> {
 }
 
 impl MeetingInput {
-    pub fn validate(&self) -> Result<MeetingDraft> {
+    pub fn validate(&self) -> Result<ValidMeeting> {
         let mut c = Checker::new();
         let kind = c.choice(
             "kind",
@@ -159,7 +159,7 @@ impl MeetingInput {
             ),
             _ => {}
         }
-        let guests = lines(&self.guests);
+        let guests = c.lines("guests", "ゲスト", &self.guests);
         if guests
             .iter()
             .any(|g| g.chars().count() > super::limits::GUEST)
@@ -169,9 +169,9 @@ impl MeetingInput {
                 "ゲストの名前は1行に1人、60文字以内で入力してください",
             );
         }
-        let agenda = c.optional_text("agenda", "議題", &self.agenda, super::limits::AGENDA);
-        let minutes = c.optional_text("minutes", "議事録", &self.minutes, super::limits::MINUTES);
-        let decisions = lines(&self.decisions);
+        let agenda = c.long_text("agenda", "議題", &self.agenda, super::limits::AGENDA);
+        let minutes = c.long_text("minutes", "議事録", &self.minutes, super::limits::MINUTES);
+        let decisions = c.lines("decisions", "決定事項", &self.decisions);
         if decisions
             .iter()
             .any(|d| d.chars().count() > super::limits::DECISION)
@@ -181,7 +181,7 @@ impl MeetingInput {
                 "決定事項は1行に1件、200文字以内で入力してください",
             );
         }
-        c.finish(|| MeetingDraft {
+        c.finish(|| ValidMeeting {
             kind: kind.expect("checked"),
             title,
             held_on: held_on.expect("checked"),

@@ -37,7 +37,7 @@ pub struct MemberInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct MemberDraft {
+pub struct ValidMember {
     pub name: String,
     pub role: Role,
     pub affiliation: String,
@@ -45,7 +45,7 @@ pub struct MemberDraft {
 }
 
 impl MemberInput {
-    pub fn validate(&self) -> Result<MemberDraft> {
+    pub fn validate(&self) -> Result<ValidMember> {
         let mut c = Checker::new();
         let name = c.text("name", "氏名", &self.name, super::limits::MEMBER_NAME);
         let role = c.choice("role", "役割", &self.role, Role::parse, &Role::labels());
@@ -62,7 +62,7 @@ impl MemberInput {
                 "メールアドレスの形式が正しくありません（例：name@example.jp）",
             );
         }
-        c.finish(|| MemberDraft {
+        c.finish(|| ValidMember {
             name,
             role: role.expect("checked"),
             affiliation,

@@ -1,9 +1,10 @@
 //! Domain types. Each input type validates itself: a form's raw strings go in,
 //! a typed draft or a list of Japanese field messages comes out.
 
+pub mod bundle;
 pub mod checklist;
+pub mod cooc;
 pub mod evaluation;
-pub mod exchange;
 pub mod guide;
 pub mod issue;
 pub mod limits;
@@ -19,8 +20,7 @@ pub mod stakeholder;
 pub mod strength;
 pub mod survey;
 pub mod task;
-pub mod text;
-mod validate;
+pub(crate) mod validate;
 
 /// A template file of `[[item]]` tables (assets/templates/*.toml).
 #[derive(serde::Deserialize)]
@@ -44,7 +44,7 @@ pub use checklist::{
 };
 pub use member::{Member, MemberInput, Role};
 pub use phase::Phase;
-pub use project::{Profession, Project, ProjectDraft, ProjectInput, Target, Theme};
+pub use project::{Profession, Project, ProjectInput, Target, Theme, ValidProject};
 pub use resource::{Resource, ResourceCategory, ResourceInput};
 pub use stakeholder::{
     ContactLogEntry, ContactLogInput, ContactPerson, Relation, Stakeholder, StakeholderInput,

@@ -46,7 +46,7 @@ pub struct ProgramInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProgramDraft {
+pub struct ValidProgram {
     pub name: String,
     pub fiscal_year: i32,
     pub organizer: String,
@@ -55,7 +55,7 @@ pub struct ProgramDraft {
 }
 
 impl ProgramInput {
-    pub fn validate(&self) -> Result<ProgramDraft> {
+    pub fn validate(&self) -> Result<ValidProgram> {
         let mut c = Checker::new();
         let name = c.text("name", "事業名", &self.name, super::limits::PROGRAM);
         if !(2000..=2099).contains(&self.fiscal_year) {
@@ -73,8 +73,8 @@ impl ProgramInput {
             &self.secretariat,
             super::limits::AFFILIATION,
         );
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
-        c.finish(|| ProgramDraft {
+        let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
+        c.finish(|| ValidProgram {
             name,
             fiscal_year: self.fiscal_year,
             organizer,

@@ -115,7 +115,7 @@ pub struct ProjectInput {
 
 /// A validated project, ready to store.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProjectDraft {
+pub struct ValidProject {
     pub name: String,
     pub program: Option<String>,
     pub prefecture: String,
@@ -128,7 +128,7 @@ pub struct ProjectDraft {
 }
 
 impl ProjectInput {
-    pub fn validate(&self) -> Result<ProjectDraft> {
+    pub fn validate(&self) -> Result<ValidProject> {
         let mut c = Checker::new();
         let name = c.text("name", "事業名", &self.name, super::limits::PROJECT_NAME);
         let program = c.optional_text(
@@ -181,8 +181,8 @@ impl ProjectInput {
                 );
             }
         }
-        let goal = c.optional_text("goal", "目標", &self.goal, super::limits::GOAL);
-        c.finish(|| ProjectDraft {
+        let goal = c.long_text("goal", "目標", &self.goal, super::limits::GOAL);
+        c.finish(|| ValidProject {
             name,
             program: (!program.is_empty()).then_some(program),
             prefecture: prefecture.expect("checked"),
@@ -280,7 +280,7 @@ impl ProjectDeletion {
 impl Project {
     pub(crate) fn from_draft(
         id: i64,
-        d: ProjectDraft,
+        d: ValidProject,
         leader: Option<String>,
         phase: Option<u8>,
         archived: bool,

@@ -27,8 +27,8 @@ pub struct ReportSource {
     pub issues: Vec<super::issue::Issue>,
     /// The evaluation comments of the period with their words, and how the
     /// テキスト分析 section counts them.
-    pub comments: Vec<super::text::CommentDocument>,
-    pub text_options: super::text::NetworkOptions,
+    pub comments: Vec<super::cooc::CommentDocument>,
+    pub text_options: super::cooc::NetworkOptions,
     pub plan: Vec<PlanStep>,
     pub resources: Vec<Resource>,
 }

@@ -33,7 +33,7 @@ pub struct ResourceInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResourceDraft {
+pub struct ValidResource {
     pub title: String,
     pub url: String,
     pub file_path: String,
@@ -105,7 +105,7 @@ pub fn local_open(path: &str) -> std::result::Result<LocalOpen, String> {
 }
 
 impl ResourceInput {
-    pub fn validate(&self) -> Result<ResourceDraft> {
+    pub fn validate(&self) -> Result<ValidResource> {
         let mut c = Checker::new();
         let title = c.text(
             "title",
@@ -148,11 +148,11 @@ impl ResourceInput {
             super::limits::PROVIDED_BY,
         );
         let provided_on = c.optional_date("provided_on", "提供日", &self.provided_on);
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
+        let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
         let mut project_ids = self.project_ids.clone();
         project_ids.sort_unstable();
         project_ids.dedup();
-        c.finish(|| ResourceDraft {
+        c.finish(|| ValidResource {
             title,
             url,
             file_path,

@@ -55,7 +55,7 @@ pub struct StakeholderInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct StakeholderDraft {
+pub struct ValidStakeholder {
     pub name: String,
     pub kind: StakeholderKind,
     pub state: Relation,
@@ -64,7 +64,7 @@ pub struct StakeholderDraft {
 }
 
 impl StakeholderInput {
-    pub fn validate(&self) -> Result<StakeholderDraft> {
+    pub fn validate(&self) -> Result<ValidStakeholder> {
         let mut c = Checker::new();
         // A key person is recorded as an individual: the name is theirs.
         let name_label = if StakeholderKind::parse(&self.kind) == Some(StakeholderKind::KeyPerson) {
@@ -92,7 +92,7 @@ impl StakeholderInput {
             Relation::parse,
             &Relation::labels(),
         );
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
+        let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
         let mut contacts = Vec::new();
         for (i, p) in self.contacts.iter().enumerate() {
             let field = format!("contacts.{i}");
@@ -115,7 +115,7 @@ impl StakeholderInput {
             }
             contacts.push(person);
         }
-        c.finish(|| StakeholderDraft {
+        c.finish(|| ValidStakeholder {
             name,
             kind: kind.expect("checked"),
             state: state.expect("checked"),
@@ -166,17 +166,17 @@ pub struct ContactLogInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ContactLogDraft {
+pub struct ValidContactLog {
     pub contacted_on: NaiveDate,
     pub summary: String,
     pub new_state: Option<Relation>,
 }
 
 impl ContactLogInput {
-    pub fn validate(&self) -> Result<ContactLogDraft> {
+    pub fn validate(&self) -> Result<ValidContactLog> {
         let mut c = Checker::new();
         let contacted_on = c.date("contacted_on", "連絡日", &self.contacted_on);
-        let summary = c.text(
+        let summary = c.required_long_text(
             "summary",
             "内容",
             &self.summary,
@@ -193,7 +193,7 @@ impl ContactLogInput {
                 &Relation::labels(),
             )
         };
-        c.finish(|| ContactLogDraft {
+        c.finish(|| ValidContactLog {
             contacted_on: contacted_on.expect("checked"),
             summary,
             new_state,

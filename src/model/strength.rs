@@ -206,7 +206,7 @@ impl RatingInput {
                 );
             }
         }
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
+        let note = c.long_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.score.map(|s| s as u8), note))
             .map_err(Error::Validation)
     }
@@ -222,7 +222,7 @@ pub struct StrengthItemInput {
     pub text: String,
 }
 
-pub struct StrengthItemDraft {
+pub struct ValidStrengthItem {
     pub group: StrengthGroup,
     pub axis: Axis,
     pub barrier: Option<Barrier>,
@@ -230,7 +230,7 @@ pub struct StrengthItemDraft {
 }
 
 impl StrengthItemInput {
-    pub fn validate(&self) -> Result<StrengthItemDraft> {
+    pub fn validate(&self) -> Result<ValidStrengthItem> {
         let mut c = Checker::new();
         let group = c.choice(
             "group",
@@ -252,7 +252,7 @@ impl StrengthItemInput {
             )
         };
         let text = c.text("text", "項目", &self.text, super::limits::ITEM_TEXT);
-        c.finish(|| StrengthItemDraft {
+        c.finish(|| ValidStrengthItem {
             group: group.expect("checked"),
             axis: axis.expect("checked"),
             barrier,

@@ -3,7 +3,7 @@
 //! imported from a Google Forms / Excel CSV, or entered in the window.
 
 use super::choice_enum;
-use super::validate::{lines, Checker};
+use super::validate::Checker;
 use crate::error::{Error, FieldError, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -88,7 +88,7 @@ pub struct SurveyInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct SurveyDraft {
+pub struct ValidSurvey {
     pub title: String,
     pub description: String,
     pub participants: Option<u32>,
@@ -96,10 +96,10 @@ pub struct SurveyDraft {
 }
 
 impl SurveyInput {
-    pub fn validate(&self) -> Result<SurveyDraft> {
+    pub fn validate(&self) -> Result<ValidSurvey> {
         let mut c = Checker::new();
         let title = c.text("title", "アンケート名", &self.title, TITLE_MAX);
-        let description = c.optional_text(
+        let description = c.long_text(
             "description",
             "説明",
             &self.description,
@@ -118,7 +118,7 @@ impl SurveyInput {
                 }
             },
         };
-        c.finish(|| SurveyDraft {
+        c.finish(|| ValidSurvey {
             title,
             description,
             participants,
@@ -143,7 +143,7 @@ pub struct QuestionInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuestionDraft {
+pub struct ValidQuestion {
     pub kind: QuestionKind,
     pub text: String,
     pub section: String,
@@ -153,7 +153,7 @@ pub struct QuestionDraft {
 }
 
 impl QuestionInput {
-    pub fn validate(&self) -> Result<QuestionDraft> {
+    pub fn validate(&self) -> Result<ValidQuestion> {
         let mut c = Checker::new();
         let kind = c.choice(
             "kind",
@@ -164,8 +164,8 @@ impl QuestionInput {
         );
         let text = c.text("text", "質問", &self.text, QUESTION_MAX);
         let section = c.optional_text("section", "見出し", &self.section, TITLE_MAX);
-        let mut options = lines(&self.options);
-        let mut rows = lines(&self.rows);
+        let mut options = c.lines("options", "選択肢", &self.options);
+        let mut rows = c.lines("rows", "行", &self.rows);
         for (field, list, what) in [("options", &options, "選択肢"), ("rows", &rows, "行")] {
             if list.len() > OPTIONS_MAX {
                 c.push(field, format!("{what}は{OPTIONS_MAX}個までです"));
@@ -227,7 +227,7 @@ impl QuestionInput {
         if !matches!(kind, Some(QuestionKind::YesNo | QuestionKind::Matrix)) {
             rows.clear();
         }
-        c.finish(|| QuestionDraft {
+        c.finish(|| ValidQuestion {
             kind: kind.expect("checked"),
             text,
             section,
@@ -361,7 +361,7 @@ pub struct ResponseInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResponseDraft {
+pub struct ValidResponse {
     pub source: ResponseSource,
     pub answered_on: Option<NaiveDate>,
     /// (question id, answer), unanswered questions left out.
@@ -371,7 +371,7 @@ pub struct ResponseDraft {
 impl ResponseInput {
     /// Checks the sheet against its survey: every answer fits its question,
     /// every required question is answered. Each problem names the question.
-    pub fn validate(&self, survey: &Survey) -> Result<ResponseDraft> {
+    pub fn validate(&self, survey: &Survey) -> Result<ValidResponse> {
         let mut c = Checker::new();
         let source = c.choice(
             "source",
@@ -414,7 +414,7 @@ impl ResponseInput {
         for e in errors {
             c.push(&e.field, e.message);
         }
-        c.finish(|| ResponseDraft {
+        c.finish(|| ValidResponse {
             source: source.expect("checked"),
             answered_on,
             answers,
@@ -484,7 +484,7 @@ pub struct SurveyTemplate {
     pub description: String,
     #[ts(skip)]
     #[serde(skip)]
-    pub questions: Vec<QuestionDraft>,
+    pub questions: Vec<ValidQuestion>,
 }
 
 #[derive(Deserialize)]

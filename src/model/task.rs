@@ -35,7 +35,7 @@ pub struct TaskInput {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskDraft {
+pub struct ValidTask {
     pub title: String,
     pub owner_id: Option<i64>,
     pub due_date: Option<NaiveDate>,
@@ -47,7 +47,7 @@ pub struct TaskDraft {
 }
 
 impl TaskInput {
-    pub fn validate(&self) -> Result<TaskDraft> {
+    pub fn validate(&self) -> Result<ValidTask> {
         let mut c = Checker::new();
         let title = c.text("title", "タスク名", &self.title, super::limits::TASK_TITLE);
         let due_date = c.optional_date("due_date", "期限", &self.due_date);
@@ -68,8 +68,8 @@ impl TaskInput {
             }
             n
         });
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::NOTE);
-        c.finish(|| TaskDraft {
+        let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
+        c.finish(|| ValidTask {
             title,
             owner_id: self.owner_id,
             due_date,
@@ -139,7 +139,7 @@ impl PlanStepInput {
             c.push("fiscal_year", "年度は2000〜2099の間で選んでください");
         }
         let title = c.text("title", "計画", &self.title, super::limits::PLAN_TITLE);
-        let note = c.optional_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
+        let note = c.long_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.fiscal_year, title, note))
             .map_err(Error::Validation)
     }

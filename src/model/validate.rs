@@ -21,24 +21,78 @@ impl Checker {
         self.errors.push(FieldError::new(field, message));
     }
 
-    /// Required text, trimmed, at most `max` characters.
+    /// Required one-line text, normalised ([`normalise`]), at most `max`
+    /// characters after that.
     pub fn text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
-        let value = value.trim();
-        if value.is_empty() {
-            self.push(field, format!("{label}を入力してください"));
-        } else {
-            self.optional_text(field, label, value, max);
-        }
-        value.to_owned()
+        self.checked(field, label, value, max, true, false)
     }
 
-    /// Optional text, trimmed, at most `max` characters.
+    /// Optional one-line text, likewise.
     pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
-        let value = value.trim();
-        if value.chars().count() > max {
-            self.push(field, format!("{label}は{max}文字以内で入力してください"));
+        self.checked(field, label, value, max, false, false)
+    }
+
+    /// Optional text of several lines (メモ, 議事録, コメント…), likewise.
+    pub fn long_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
+        self.checked(field, label, value, max, false, true)
+    }
+
+    /// Required text of several lines.
+    pub fn required_long_text(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        max: usize,
+    ) -> String {
+        self.checked(field, label, value, max, true, true)
+    }
+
+    /// One entry per non-blank line of a text area (決定事項, 選択肢), each
+    /// normalised like any text.
+    pub fn lines(&mut self, field: &str, label: &str, value: &str) -> Vec<String> {
+        match normalise(value) {
+            Ok(v) => lines(&v),
+            Err(why) => {
+                self.push(field, format!("{label}に{why}"));
+                Vec::new()
+            }
         }
-        value.to_owned()
+    }
+
+    fn checked(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        max: usize,
+        required: bool,
+        lines: bool,
+    ) -> String {
+        let value = match normalise(value) {
+            Ok(v) => v,
+            Err(why) => {
+                self.push(field, format!("{label}に{why}"));
+                return value.trim().to_owned();
+            }
+        };
+        if required && value.is_empty() {
+            self.push(field, format!("{label}を入力してください"));
+        } else if !lines && value.contains('\n') {
+            self.push(
+                field,
+                format!("{label}に改行は入れられません（1行で入力してください）"),
+            );
+        } else if value.chars().count() > max {
+            self.push(
+                field,
+                format!(
+                    "{label}は{max}文字以内で入力してください（いま{}文字）",
+                    value.chars().count()
+                ),
+            );
+        }
+        value
     }
 
     /// A value from a fixed list; `choices` names them in the message.
@@ -113,6 +167,24 @@ impl Checker {
             Err(self.errors)
         }
     }
+}
+
+/// Text as the app keeps it, whatever brought it in (a form, a bundle, a CSV,
+/// an answer sheet): line ends as `\n`, no space at either end, and no
+/// control character but newline and tab — an escape sequence in a name would
+/// reach a terminal or a PDF as it is.
+pub(crate) fn normalise(text: &str) -> Result<String, String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        return Err(format!(
+            "使えない制御文字（U+{:04X}）が含まれています",
+            u32::from(c)
+        ));
+    }
+    Ok(text.trim().to_owned())
 }
 
 /// One entry per non-blank line of a text area (決定事項, 選択肢), trimmed.

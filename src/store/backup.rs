@@ -9,6 +9,7 @@ use crate::error::{Error, FieldError, Result};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -105,9 +106,17 @@ fn parse(db: &Path, file: &Path) -> Option<BackupInfo> {
     // An optional `_2`, `_3` … tells apart copies made in the same second.
     let rest = rest.split('_').next()?;
     let (tag, stamp) = rest.split_at(rest.len().checked_sub(16)?);
-    let created = NaiveDateTime::parse_from_str(stamp.strip_prefix('-')?, STAMP).ok()?;
+    let named = NaiveDateTime::parse_from_str(stamp.strip_prefix('-')?, STAMP).ok()?;
     let kind = Reason::from_tag(tag)?;
-    let bytes = std::fs::metadata(file).ok()?.len();
+    let meta = std::fs::metadata(file).ok()?;
+    let bytes = meta.len();
+    // A name dated after the file was written (a wrong clock, or a renamed
+    // file) would stay the newest for ever and never be pruned.
+    let written = meta
+        .modified()
+        .ok()
+        .map(|t| chrono::DateTime::<Local>::from(t).naive_local());
+    let created = written.map_or(named, |w| named.min(w));
     Some(BackupInfo {
         file_name: name.to_owned(),
         path: file.to_string_lossy().into_owned(),
@@ -142,31 +151,69 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     Ok(out)
 }
 
-/// Writes a consistent copy of `conn`'s database to `target`: first under a
-/// temporary name in the same folder, then renamed, so `target` is whole or absent.
-pub(crate) fn copy_to(conn: &Connection, target: &Path) -> Result<()> {
-    let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let part = dir.join(format!(
-        ".{}.part",
-        target
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    ));
-    let _ = std::fs::remove_file(&part);
+/// Writes a consistent copy of `conn`'s database (VACUUM INTO) under a
+/// temporary name of its own in `dir`, made private; several processes
+/// backing up at once never share one.
+fn snapshot(conn: &Connection, dir: &Path) -> Result<tempfile::NamedTempFile> {
+    let io = |source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    // tempfile creates the file exclusively, empty, readable by its owner
+    // only; VACUUM INTO fills an empty file.
+    let part = tempfile::Builder::new()
+        .prefix(".bansou-backup-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    conn.execute("VACUUM INTO ?1", [part.path().to_string_lossy()])?;
+    files::make_private(part.path(), false)?;
+    Ok(part)
+}
+
+/// Gives a finished snapshot its name, never over an existing file: with
+/// `number`, the first free of `base.sqlite3`, `base_2.sqlite3`…; without,
+/// `target` or nothing.
+fn settle(mut part: tempfile::NamedTempFile, target: &Path, number: bool) -> Result<PathBuf> {
     let io = |source| Error::Io {
         path: target.to_owned(),
         source,
     };
-    let written = conn
-        .execute("VACUUM INTO ?1", [part.to_string_lossy()])
-        .map_err(Error::from)
-        .and_then(|_| files::make_private(&part, false))
-        .and_then(|_| std::fs::rename(&part, target).map_err(io));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
+    let stem = target.with_extension("");
+    for n in 1.. {
+        let name = if n == 1 {
+            target.to_owned()
+        } else {
+            PathBuf::from(format!("{}_{n}.sqlite3", stem.display()))
+        };
+        match part.persist_noclobber(&name) {
+            Ok(_) => return Ok(name),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && number => {
+                part = e.file;
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "out",
+                    format!(
+                        "{} は既にあります。上書きはしません。別の名前を指定してください",
+                        target.display()
+                    ),
+                )]))
+            }
+            Err(e) => return Err(io(e.error)),
+        }
     }
-    written
+    unreachable!("the loop returns")
+}
+
+/// Writes a consistent copy of `conn`'s database to `target`, whole or not at
+/// all, never over an existing file.
+pub(crate) fn copy_to(conn: &Connection, target: &Path) -> Result<()> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    settle(snapshot(conn, dir)?, target, false).map(|_| ())
 }
 
 /// Makes a backup of `conn`'s database (which lives at `db`) and, when `keep`
@@ -180,14 +227,8 @@ pub(crate) fn create(
     let dir = dir_of(db);
     files::create_private_dir(&dir)?;
     let stamp = Local::now().format(STAMP).to_string();
-    let base = format!("{}.{}-{stamp}", db_name(db), reason.tag());
-    let mut target = dir.join(format!("{base}.sqlite3"));
-    let mut n = 2;
-    while target.exists() {
-        target = dir.join(format!("{base}_{n}.sqlite3"));
-        n += 1;
-    }
-    copy_to(conn, &target)?;
+    let base = dir.join(format!("{}.{}-{stamp}.sqlite3", db_name(db), reason.tag()));
+    let target = settle(snapshot(conn, &dir)?, &base, true)?;
     let made = parse(db, &target).ok_or_else(|| Error::Io {
         path: target.clone(),
         source: std::io::Error::other("バックアップの名前を読めませんでした"),
@@ -196,6 +237,17 @@ pub(crate) fn create(
         prune(db, keep, &made.file_name)?;
     }
     Ok(made)
+}
+
+/// The first name of `base.sqlite3`, `base_2.sqlite3`… in `dir` not taken yet.
+fn unique_name(dir: &Path, base: &str) -> PathBuf {
+    let mut target = dir.join(format!("{base}.sqlite3"));
+    let mut n = 2;
+    while target.exists() {
+        target = dir.join(format!("{base}_{n}.sqlite3"));
+        n += 1;
+    }
+    target
 }
 
 /// Removes the oldest backups beyond `keep` (never `spare`, the one just made).
@@ -265,53 +317,204 @@ impl super::Store {
     /// Writes a copy of the database to a file the user named. An existing file
     /// is never replaced (it may be another copy), nor is the database itself.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
-            return Err(Error::Validation(vec![FieldError::new(
-                "out",
-                format!(
-                    "{} は既にあります。上書きはしません。別の名前を指定してください",
-                    target.display()
-                ),
-            )]));
-        }
         copy_to(self.conn(), target)
     }
 
-    /// Replaces this database's content with a backup's: the backup is checked
-    /// first (a 伴走ノート database, not newer than this version, intact), the
-    /// current content is backed up, then the pages are copied in one step and
-    /// the database is reopened (and migrated, if the backup is older).
+    /// Replaces this database's content with a backup's. The backup is
+    /// checked on a copy first ([`checked_copy`]); then the current content is
+    /// backed up, the checked copy's pages are copied in one step and the
+    /// database is reopened. A refused backup leaves everything as it was.
     pub fn restore(self, source: &Path) -> Result<super::Store> {
-        let refuse = |message: String| Error::Validation(vec![FieldError::new("file", message)]);
-        if !source.is_file() {
-            return Err(refuse(format!("{} が見つかりません", source.display())));
-        }
-        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        };
-        if same(source, self.path()) {
+        if same_file(source, self.path()) {
             return Err(refuse(
                 "開いているデータベースそのものは復元元にできません".into(),
             ));
         }
-        super::inspect(source, super::schema_version())?;
-        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let check: String = src.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(refuse(format!(
-                "{} は壊れているため復元できません（{check}）",
-                source.display()
-            )));
-        }
+        let (_scratch, copy) = checked_copy(source)?;
         self.backup_now(Reason::Restore)?;
         let path = self.path().to_owned();
         let mut conn = self.conn;
         {
-            let copy = rusqlite::backup::Backup::new(&src, &mut conn)?;
-            copy.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+            let src = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            let step = rusqlite::backup::Backup::new(&src, &mut conn)?;
+            step.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
         }
         drop(conn);
         super::Store::open(&path)
+    }
+}
+
+fn refuse(message: String) -> Error {
+    Error::Validation(vec![FieldError::new("file", message)])
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Restores a backup over a database that cannot be opened (damaged, or left
+/// by a failed update), so the window can offer the backups even then. The
+/// backup is checked as for [`super::Store::restore`]; the unreadable file is
+/// kept in `backups/` as it is, then replaced.
+pub fn restore_unopened(db: &Path, source: &Path) -> Result<super::Store> {
+    if same_file(source, db) {
+        return Err(refuse(
+            "開けないデータベースそのものは復元元にできません".into(),
+        ));
+    }
+    let (_scratch, copy) = checked_copy(source)?;
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io { path, source }
+    };
+    if db.exists() {
+        let dir = dir_of(db);
+        files::create_private_dir(&dir)?;
+        let stamp = Local::now().format(STAMP).to_string();
+        let kept = unique_name(
+            &dir,
+            &format!("{}.{}-{stamp}", db_name(db), Reason::Restore.tag()),
+        );
+        std::fs::copy(db, &kept).map_err(io(&kept))?;
+        files::make_private(&kept, false)?;
+    }
+    let dir = db.parent().unwrap_or_else(|| Path::new("."));
+    let part = tempfile::Builder::new()
+        .prefix(".bansou-restore-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io(dir))?;
+    std::fs::copy(&copy, part.path()).map_err(io(part.path()))?;
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+    part.persist(db).map_err(|e| Error::Io {
+        path: db.to_owned(),
+        source: e.error,
+    })?;
+    super::Store::open(db)
+}
+
+/// Every table, column, index, trigger and view, by name: (kind, SQL) with
+/// the SQL's spacing evened out.
+fn schema(conn: &Connection) -> Result<BTreeMap<String, (String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+    )?;
+    let rows = st.query_map([], |r| {
+        let sql: String = r.get(2)?;
+        Ok((
+            r.get::<_, String>(1)?,
+            (
+                r.get::<_, String>(0)?,
+                sql.split_whitespace().collect::<Vec<_>>().join(" "),
+            ),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Checks a backup before anything of ours is touched: it is a 伴走ノート
+/// database with records (not empty, not newer than this version, intact), a
+/// copy of it in a scratch folder takes this version's migrations, and the
+/// copy's schema is then exactly what the migrations make — nothing more
+/// (a trigger or a view added to the file), nothing less. Returns the copy.
+pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)> {
+    if !source.is_file() {
+        return Err(refuse(format!("{} が見つかりません", source.display())));
+    }
+    let name = source.display();
+    let version = super::inspect(source, super::schema_version())?;
+    if version == 0 {
+        return Err(refuse(format!(
+            "{name} は空のファイルか、伴走ノートのデータベースではありません。復元できません"
+        )));
+    }
+    let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let check: String = src
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| refuse(format!("{name} は壊れているため復元できません")))?;
+    if check != "ok" {
+        return Err(refuse(format!(
+            "{name} は壊れているため復元できません（{}）",
+            super::record::short(&check)
+        )));
+    }
+    let scratch = tempfile::tempdir().map_err(|source| Error::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let copy = scratch.path().join("restore.sqlite3");
+    {
+        let mut dst = Connection::open(&copy)?;
+        let step = rusqlite::backup::Backup::new(&src, &mut dst)?;
+        step.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    }
+    drop(src);
+    let migrated = super::Store::open(&copy).map_err(|e| {
+        refuse(format!(
+            "{name} はこの版の伴走ノートに合わせて更新できないため、復元できません（{}）",
+            super::record::short(&e.to_string())
+        ))
+    })?;
+    let reference = super::Store::open(&scratch.path().join("reference.sqlite3"))?;
+    let (ours, theirs) = (schema(reference.conn())?, schema(migrated.conn())?);
+    let mut odd: Vec<String> = Vec::new();
+    for (n, (kind, sql)) in &theirs {
+        match ours.get(n) {
+            None => odd.push(format!(
+                "余分な{}「{}」",
+                kind_label(kind),
+                super::record::short(n)
+            )),
+            Some((_, s)) if s != sql => odd.push(format!("形の違う{}「{n}」", kind_label(kind))),
+            Some(_) => {}
+        }
+    }
+    for (n, (kind, _)) in &ours {
+        if !theirs.contains_key(n) {
+            odd.push(format!("足りない{}「{n}」", kind_label(kind)));
+        }
+    }
+    if !odd.is_empty() {
+        let more = if odd.len() > 5 {
+            format!(" ほか {} 件", odd.len() - 5)
+        } else {
+            String::new()
+        };
+        odd.truncate(5);
+        return Err(refuse(format!(
+            "{name} は伴走ノートが作るデータベースと形が違うため、復元できません（{}{more}）",
+            odd.join("・")
+        )));
+    }
+    let dangling: i64 =
+        migrated
+            .conn()
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+    if dangling > 0 {
+        return Err(refuse(format!(
+            "{name} には、つながる先のない記録が {dangling} 件あるため、復元できません"
+        )));
+    }
+    drop(migrated);
+    drop(reference);
+    Ok((scratch, copy))
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "table" => "表",
+        "index" => "索引",
+        "trigger" => "トリガー",
+        "view" => "ビュー",
+        _ => "定義",
     }
 }

@@ -1,7 +1,7 @@
 use super::{now, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::model::evaluation::{
-    EvalItem, Evaluation, EvaluationDraft, EvaluationFilter, EvaluationInput,
+    EvalItem, Evaluation, EvaluationFilter, EvaluationInput, ValidEvaluation,
 };
 use crate::model::project::society_name;
 use crate::wareki;
@@ -21,15 +21,22 @@ fn db_errors(
     written_on: Option<NaiveDate>,
     evaluator_id: Option<i64>,
 ) -> Result<Vec<FieldError>> {
-    let held_on: NaiveDate = conn
+    let (held_on, read_only): (NaiveDate, bool) = conn
         .query_row(
-            "SELECT held_on FROM meetings WHERE id = ?1",
+            "SELECT held_on, read_only FROM meetings WHERE id = ?1",
             [meeting_id],
-            |r| r.get(0),
+            |r| Ok((r.get("held_on")?, r.get("read_only")?)),
         )
         .optional()?
         .ok_or_else(|| Error::not_found("会議", meeting_id))?;
     let mut errors = Vec::new();
+    if read_only && evaluator_id.is_none() {
+        // Going back as a 評価回答, it is taken in only as a named person's.
+        errors.push(FieldError::new(
+            "evaluator_id",
+            "評価依頼で届いた会議の表1には、評価者（ご自身）を選んでください。チームに返すとき、だれの評価かが必要です",
+        ));
+    }
     if written_on.is_some_and(|w| w < held_on) {
         errors.push(FieldError::new(
             "written_on",
@@ -59,7 +66,7 @@ fn db_errors(
     Ok(errors)
 }
 
-fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
+fn check(tx: &Transaction, d: &ValidEvaluation) -> Result<()> {
     let errors = db_errors(tx, d.meeting_id, Some(d.written_on), d.evaluator_id)?;
     if errors.is_empty() {
         Ok(())
@@ -69,7 +76,7 @@ fn check(tx: &Transaction, d: &EvaluationDraft) -> Result<()> {
 }
 
 /// The form's own checks, and when they fail, the database's too, in one list.
-fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<EvaluationDraft> {
+fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<ValidEvaluation> {
     match input.validate() {
         Ok(d) => Ok(d),
         Err(Error::Validation(mut fields)) => {
@@ -86,7 +93,7 @@ fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<Evaluation
     }
 }
 
-fn write_items(tx: &Transaction, id: i64, d: &EvaluationDraft) -> Result<()> {
+fn write_items(tx: &Transaction, id: i64, d: &ValidEvaluation) -> Result<()> {
     tx.execute(
         "DELETE FROM evaluation_items WHERE evaluation_id = ?1",
         [id],
@@ -98,10 +105,10 @@ fn write_items(tx: &Transaction, id: i64, d: &EvaluationDraft) -> Result<()> {
         )?;
     }
     // The comments' words, for テキスト分析, as they are saved.
-    super::text::tokenize_evaluation(tx, id)
+    super::words::tokenize_evaluation(tx, id)
 }
 
-pub(crate) fn insert(tx: &Transaction, d: &EvaluationDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, d: &ValidEvaluation) -> Result<i64> {
     check(tx, d)?;
     let t = now();
     tx.execute(

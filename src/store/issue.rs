@@ -1,6 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::issue::{Issue, IssueDraft, IssueInput, IssueKind, IssueStatus};
+use crate::model::issue::{Issue, IssueInput, IssueKind, IssueStatus, ValidIssue};
 use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -28,7 +28,7 @@ fn meeting_day(tx: &Transaction, project_id: i64, meeting_id: i64) -> Result<Nai
 fn dates(
     tx: &Transaction,
     project_id: i64,
-    d: &IssueDraft,
+    d: &ValidIssue,
     today: NaiveDate,
 ) -> Result<(NaiveDate, Option<NaiveDate>)> {
     let meeting_on = d
@@ -46,7 +46,7 @@ fn dates(
 pub(crate) fn insert(
     tx: &Transaction,
     project_id: i64,
-    d: &IssueDraft,
+    d: &ValidIssue,
     today: NaiveDate,
 ) -> Result<i64> {
     let (raised, settled) = dates(tx, project_id, d, today)?;

@@ -1,11 +1,11 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::meeting::{Meeting, MeetingDraft, MeetingFilter, MeetingInput, Participant};
+use crate::model::meeting::{Meeting, MeetingFilter, MeetingInput, Participant, ValidMeeting};
 use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-fn check_refs(tx: &Transaction, d: &MeetingDraft) -> Result<()> {
+fn check_refs(tx: &Transaction, d: &ValidMeeting) -> Result<()> {
     let mut errors = Vec::new();
     if let Some(program) = d.program_id {
         let exists = tx
@@ -102,7 +102,7 @@ fn check_refs(tx: &Transaction, d: &MeetingDraft) -> Result<()> {
 
 /// 第N回: one more than the meetings of the same kind held earlier in the same
 /// 年度 for the (first) project.
-fn series_number(tx: &Transaction, d: &MeetingDraft, except: Option<i64>) -> Result<Option<i64>> {
+fn series_number(tx: &Transaction, d: &ValidMeeting, except: Option<i64>) -> Result<Option<i64>> {
     if !d.kind.is_numbered() {
         return Ok(None);
     }
@@ -130,7 +130,7 @@ fn series_number(tx: &Transaction, d: &MeetingDraft, except: Option<i64>) -> Res
     Ok(Some(earlier + 1))
 }
 
-fn write_links(tx: &Transaction, id: i64, d: &MeetingDraft) -> Result<()> {
+fn write_links(tx: &Transaction, id: i64, d: &ValidMeeting) -> Result<()> {
     for table in [
         "meeting_projects",
         "meeting_participants",
@@ -207,7 +207,7 @@ const COLUMNS: [&str; 13] = [
 fn write_row(
     tx: &Transaction,
     id: Option<i64>,
-    d: &MeetingDraft,
+    d: &ValidMeeting,
     number: Option<i64>,
 ) -> Result<i64> {
     let title = if d.title.is_empty() {
@@ -266,7 +266,7 @@ fn write_row(
     }
 }
 
-pub(crate) fn insert(tx: &Transaction, d: &MeetingDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, d: &ValidMeeting) -> Result<i64> {
     check_refs(tx, d)?;
     let number = series_number(tx, d, None)?;
     let id = write_row(tx, None, d, number)?;

@@ -1,6 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, Result};
-use crate::model::member::{MemberDraft, MemberRecords, MemberRemoval};
+use crate::model::member::{MemberRecords, MemberRemoval, ValidMember};
 use crate::model::{Member, MemberInput};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
@@ -30,7 +30,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Member> {
 const ROLE_ORDER: &str = "CASE role WHEN 'リーダー' THEN 0 WHEN 'メンバー' THEN 1
     WHEN '伴走支援リーダー' THEN 2 WHEN '伴走支援者' THEN 3 ELSE 4 END";
 
-pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &MemberDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &ValidMember) -> Result<i64> {
     tx.execute(
         "INSERT INTO members (project_id, name, role, affiliation, email, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",

@@ -1,9 +1,9 @@
 //! The SQLite store: one file, numbered migrations, a backup before any of them.
 
 pub mod backup;
+pub mod bundle;
 pub(crate) mod checklist;
 pub(crate) mod evaluation;
-pub(crate) mod exchange;
 pub(crate) mod files;
 pub(crate) mod guide;
 pub(crate) mod issue;
@@ -14,13 +14,14 @@ mod migration_tests;
 mod overview;
 pub(crate) mod program;
 pub(crate) mod project;
+pub mod record;
 mod report;
 pub(crate) mod resource;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
 pub(crate) mod survey;
 pub(crate) mod task;
-pub(crate) mod text;
+pub(crate) mod words;
 
 use crate::error::{Error, Result};
 use chrono::Local;
@@ -29,7 +30,11 @@ use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
 
 /// Numbered migrations; the position is the schema version. Never edit a
-/// released one: add the next.
+/// released one: add the next. A migration that rebuilds a table (copy, drop,
+/// rename) sets `PRAGMA legacy_alter_table = ON` around the rename: other
+/// tables' triggers name it, and SQLite would otherwise refuse the rename
+/// while the old table is gone. A new travelling kind or column takes its
+/// triggers from `record::triggers` (its test prints them).
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_projects.sql"),
     include_str!("migrations/0002_settings.sql"),
@@ -45,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_surveys.sql"),
     include_str!("migrations/0013_guide.sql"),
     include_str!("migrations/0014_indexes.sql"),
+    include_str!("migrations/0015_scopes.sql"),
 ];
 
 /// The schema version this build writes.
@@ -122,7 +128,15 @@ impl Store {
         );
         let migrated = ms.to_latest(&mut conn);
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrated?;
+        if let Err(e) = migrated {
+            // Another process opening the same file at the same moment may
+            // have migrated it between our reading the version and taking
+            // the write lock: then there is nothing left to do.
+            let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now != migrations.len() as i64 {
+                return Err(e.into());
+            }
+        }
         if migrations.len() == MIGRATIONS.len() {
             // New template items reach existing projects; recorded ones are kept.
             let tx = conn.transaction()?;

@@ -1,7 +1,7 @@
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::project::ProjectDeletion;
-use crate::model::{Project, ProjectDraft, ProjectInput};
+use crate::model::{Project, ProjectInput, ValidProject};
 use crate::FieldError;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
@@ -13,7 +13,7 @@ const SELECT: &str = "SELECT p.id, p.name, g.name, p.prefecture, p.profession, p
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
-    let draft = ProjectDraft {
+    let draft = ValidProject {
         name: r.get(1)?,
         program: r.get(2)?,
         prefecture: r.get(3)?,
@@ -31,7 +31,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
 
 /// The program named on the project's form, made when new (its 年度 from the
 /// project's start).
-fn program_id(tx: &Transaction, d: &ProjectDraft) -> Result<Option<i64>> {
+fn program_id(tx: &Transaction, d: &ValidProject) -> Result<Option<i64>> {
     let Some(name) = d.program.as_deref() else {
         return Ok(None);
     };
@@ -108,7 +108,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
         .ok_or_else(|| Error::not_found("事業", id))
 }
 
-pub(crate) fn insert(tx: &Transaction, d: &ProjectDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, d: &ValidProject) -> Result<i64> {
     let program = program_id(tx, d)?;
     tx.execute(
         "INSERT INTO projects (name, program_id, prefecture, profession, theme, target,
@@ -270,6 +270,12 @@ impl Store {
         self.backup_now(super::backup::Reason::Delete)?;
         self.write(|tx| {
             let gone = deletion(tx, id)?;
+            // Deleting an archived project for good is this PC's housekeeping:
+            // the tombstones it leaves never travel (docs/EXCHANGE.md).
+            tx.execute(
+                "INSERT INTO local_deletion (since) VALUES (?1)",
+                [super::now()],
+            )?;
             tx.execute_batch(&format!(
                 "CREATE TEMP TABLE doomed_meetings AS {OWN_MEETINGS};
                  DELETE FROM evaluations WHERE meeting_id IN (SELECT id FROM doomed_meetings)
@@ -277,7 +283,8 @@ impl Store {
                  DELETE FROM meetings WHERE id IN (SELECT id FROM doomed_meetings);
                  DROP TABLE doomed_meetings;
                  DELETE FROM resources WHERE id IN ({OWN_RESOURCES});
-                 DELETE FROM projects WHERE id = {id};",
+                 DELETE FROM projects WHERE id = {id};
+                 DELETE FROM local_deletion;",
                 OWN_MEETINGS = own("meeting", id),
                 OWN_RESOURCES = own("resource", id),
             ))?;

@@ -50,13 +50,13 @@ impl Store {
             )?,
             tasks: self.tasks(project_id, today)?,
             issues: self.issues(project_id)?,
-            comments: self.comment_documents(&crate::model::text::TextScope {
+            comments: self.comment_documents(&crate::model::cooc::TextScope {
                 project_id: Some(project_id),
                 from: Some(from),
                 to: Some(to),
                 ..Default::default()
             })?,
-            text_options: crate::model::text::NetworkOptions {
+            text_options: crate::model::cooc::NetworkOptions {
                 min_freq: 2,
                 top: 60,
                 classes: self.word_classes()?,

@@ -1,6 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::resource::ResourceDraft;
+use crate::model::resource::ValidResource;
 use crate::model::{Resource, ResourceInput};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -59,7 +59,7 @@ fn write_projects(tx: &Transaction, id: i64, project_ids: &[i64]) -> Result<()> 
     Ok(())
 }
 
-pub(crate) fn insert(tx: &Transaction, d: &ResourceDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, d: &ValidResource) -> Result<i64> {
     tx.execute(
         "INSERT INTO resources (title, url, file_path, category, provided_by, provided_on, note, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

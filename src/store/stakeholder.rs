@@ -1,6 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, Result};
-use crate::model::stakeholder::StakeholderDraft;
+use crate::model::stakeholder::ValidStakeholder;
 use crate::model::{
     ContactLogEntry, ContactLogInput, ContactPerson, Stakeholder, StakeholderInput,
 };
@@ -31,7 +31,7 @@ fn write_contacts(tx: &Transaction, id: i64, contacts: &[ContactPerson]) -> Resu
     Ok(())
 }
 
-pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &StakeholderDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &ValidStakeholder) -> Result<i64> {
     let t = now();
     tx.execute(
         "INSERT INTO stakeholders (project_id, name, kind, state, note, created_at, updated_at)
@@ -46,7 +46,7 @@ pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &StakeholderDraft) ->
 pub(crate) fn insert_log(
     tx: &Transaction,
     stakeholder_id: i64,
-    d: &crate::model::stakeholder::ContactLogDraft,
+    d: &crate::model::stakeholder::ValidContactLog,
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO contact_log (stakeholder_id, contacted_on, summary, new_state, recorded_at)

@@ -3,8 +3,8 @@
 use super::{backup, now, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::model::survey::{
-    templates, Answer, Question, QuestionDraft, QuestionInput, Response, ResponseAnswer,
-    ResponseDraft, ResponseInput, Survey, SurveyDraft, SurveyInput, SurveyTemplate,
+    templates, Answer, Question, QuestionInput, Response, ResponseAnswer, ResponseInput, Survey,
+    SurveyInput, SurveyTemplate, ValidQuestion, ValidResponse, ValidSurvey,
 };
 use crate::wareki;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -142,7 +142,7 @@ fn insert_question(
     tx: &Transaction,
     survey_id: i64,
     position: i64,
-    q: &QuestionDraft,
+    q: &ValidQuestion,
 ) -> Result<i64> {
     tx.execute(
         "INSERT INTO survey_questions (survey_id, position, section, kind, text, required, options, rows, created_at)
@@ -167,7 +167,7 @@ pub(crate) fn insert_survey(
     tx: &Transaction,
     program_id: Option<i64>,
     project_id: Option<i64>,
-    d: &SurveyDraft,
+    d: &ValidSurvey,
     template: Option<&SurveyTemplate>,
 ) -> Result<i64> {
     if let Some(m) = d.meeting_id {
@@ -199,7 +199,7 @@ pub(crate) fn put_response(
     tx: &Transaction,
     survey_id: i64,
     id: Option<i64>,
-    d: &ResponseDraft,
+    d: &ValidResponse,
 ) -> Result<i64> {
     let id = match id {
         Some(id) => {
@@ -560,7 +560,7 @@ impl Store {
     pub fn insert_responses_with_uuids(
         &mut self,
         survey_id: i64,
-        sheets: &[(String, ResponseDraft)],
+        sheets: &[(String, ValidResponse)],
     ) -> Result<()> {
         self.write(|tx| {
             for (uuid, d) in sheets {

@@ -1,6 +1,6 @@
 use super::{now, project, Store};
 use crate::error::{Error, FieldError, Result};
-use crate::model::task::{PlanStep, PlanStepInput, Task, TaskDraft, TaskInput};
+use crate::model::task::{PlanStep, PlanStepInput, Task, TaskInput, ValidTask};
 use crate::wareki;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -12,7 +12,7 @@ enum Owner {
     Program(i64),
 }
 
-fn check_refs(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<()> {
+fn check_refs(tx: &Transaction, owner: Owner, d: &ValidTask) -> Result<()> {
     let mut errors = Vec::new();
     let exists = |sql: &str, a: i64, b: i64| -> Result<bool> {
         Ok(tx
@@ -67,7 +67,7 @@ fn check_refs(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<()> {
     }
 }
 
-fn insert_owned(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<i64> {
+fn insert_owned(tx: &Transaction, owner: Owner, d: &ValidTask) -> Result<i64> {
     check_refs(tx, owner, d)?;
     let (project, program, member, person) = match owner {
         Owner::Project(p) => (Some(p), None, d.owner_id, None),
@@ -96,11 +96,11 @@ fn insert_owned(tx: &Transaction, owner: Owner, d: &TaskDraft) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
-pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &TaskDraft) -> Result<i64> {
+pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &ValidTask) -> Result<i64> {
     insert_owned(tx, Owner::Project(project_id), d)
 }
 
-pub(crate) fn insert_program_task(tx: &Transaction, program_id: i64, d: &TaskDraft) -> Result<i64> {
+pub(crate) fn insert_program_task(tx: &Transaction, program_id: i64, d: &ValidTask) -> Result<i64> {
     insert_owned(tx, Owner::Program(program_id), d)
 }
 

@@ -1,4 +1,4 @@
-//! The shell's IPC commands as written in src/commands.rs, read with syn: the
+//! The shell's IPC commands as written in src/commands/, read with syn: the
 //! one list both the TypeScript generator and the IPC coverage test use.
 #![allow(dead_code)] // each test binary uses part of it
 
@@ -94,13 +94,30 @@ pub fn ts_type(t: &Type, named: &mut Vec<String>) -> String {
     }
 }
 
+/// The files of src/commands/ in the order mod.rs declares them.
+fn command_files() -> Vec<syn::File> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/commands");
+    let parse = |name: &str| {
+        let src = std::fs::read_to_string(format!("{dir}/{name}")).expect(name);
+        syn::parse_file(&src).unwrap_or_else(|e| panic!("{name} parses: {e}"))
+    };
+    let root = parse("mod.rs");
+    let mut files = Vec::new();
+    for item in &root.items {
+        if let Item::Mod(m) = item {
+            if m.content.is_none() {
+                files.push(parse(&format!("{}.rs", m.ident)));
+            }
+        }
+    }
+    files.push(root);
+    files
+}
+
 pub fn commands() -> (Vec<Command>, Vec<String>) {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/commands.rs"))
-        .expect("src/commands.rs");
-    let file = syn::parse_file(&src).expect("commands.rs parses");
     let mut named = Vec::new();
     let mut out = Vec::new();
-    for item in file.items {
+    for item in command_files().into_iter().flat_map(|f| f.items) {
         let Item::Fn(f) = item else { continue };
         let is_command = f.attrs.iter().any(|a| {
             let segs: Vec<String> = a

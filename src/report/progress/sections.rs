@@ -617,7 +617,7 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
             "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}）。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
             o.min_freq,
             o.top,
-            if o.classes.len() == crate::text::WordClass::ALL.len() {
+            if o.classes.len() == crate::tokenizer::WordClass::ALL.len() {
                 "すべて".to_string()
             } else {
                 o.classes.iter().map(|c| c.label()).collect::<Vec<_>>().join("・")
@@ -627,7 +627,7 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
         false,
     );
     for kind in EvaluatorKind::ALL {
-        let list: Vec<&[(String, crate::text::WordClass)]> = docs
+        let list: Vec<&[(String, crate::tokenizer::WordClass)]> = docs
             .iter()
             .filter(|d| d.kind == *kind)
             .map(|d| d.words.as_slice())

@@ -85,6 +85,10 @@ test('a supporter fills 表1 on their own PC and the team sees it', async () => 
     await (await byId(app, 'eval-read-only')).waitForDisplayed({ timeout: 10000 });
     await click(app, 'eval-new');
     await click(app, 'eval-kind-自己評価');
+    // A response carries named evaluations only: the supporter picks themself.
+    const who = await byId(app, 'eval-evaluator');
+    const supporter = (await who.$$('option')).length > 1 ? 1 : 0;
+    await who.selectByIndex(supporter);
     for (const [item, score] of Object.entries({ A: 3, B: 3, C: 2, D: 2 })) {
       await click(app, `eval-score-${item}-${score}`);
     }

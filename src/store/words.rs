@@ -3,8 +3,8 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::model::text::{CommentDocument, TextScope};
-use crate::text::{words, WordClass, TOKENIZER_VERSION};
+use crate::model::cooc::{CommentDocument, TextScope};
+use crate::tokenizer::{words, WordClass, TOKENIZER_VERSION};
 use rusqlite::{params, Connection, Transaction};
 
 const STOP_WORDS: &str = "text.stop_words";
@@ -34,7 +34,7 @@ pub const DEFAULT_STOP_WORDS: &[&str] = &[
 const UNIT: char = '\u{1f}';
 const RECORD: char = '\u{1e}';
 
-fn encode(list: &[crate::text::Word]) -> String {
+fn encode(list: &[crate::tokenizer::Word]) -> String {
     let mut out = String::new();
     for (i, w) in list.iter().enumerate() {
         if i > 0 {
@@ -65,7 +65,7 @@ fn store_words(tx: &Transaction, rows: &[(i64, String, String)]) -> Result<()> {
         "UPDATE evaluation_items SET words = ?3, words_version = ?4 WHERE evaluation_id = ?1 AND item = ?2",
     )?;
     for (evaluation, item, comment) in rows {
-        let list: Vec<crate::text::Word> = words(comment)
+        let list: Vec<crate::tokenizer::Word> = words(comment)
             .into_iter()
             .map(|mut w| {
                 w.text.retain(|c| c != UNIT && c != RECORD);

@@ -4,7 +4,7 @@
 use super::evaluation::{EvalItem, EvaluatorKind};
 use super::validate::Checker;
 use crate::error::{Error, Result};
-use crate::text::WordClass;
+use crate::tokenizer::WordClass;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

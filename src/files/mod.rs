@@ -1,7 +1,7 @@
 //! Data leaving the app: CSV for Excel (and, later, project bundles), and the
 //! rules every file written for the user follows.
 
-pub mod bundle;
+pub mod bundle_file;
 pub mod csv;
 pub mod evaluation_csv;
 pub mod graph;
@@ -34,6 +34,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Reads a file the user chose whole, refusing one larger than `max` bytes
+/// before reading any of it (a sheet, a form's export).
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > max {
+        return Err(Error::Validation(vec![crate::error::FieldError::new(
+            "file",
+            format!(
+                "ファイルが大きすぎます（{} MB、上限 {} MB）",
+                len.div_ceil(1024 * 1024),
+                max / 1024 / 1024
+            ),
+        )]));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

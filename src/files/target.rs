@@ -18,6 +18,8 @@ pub enum ExportKind {
     Bansou,
     /// A network for graph tools.
     Graphml,
+    /// A copy of the database (`bansou backup --out`).
+    Backup,
 }
 
 impl ExportKind {
@@ -28,6 +30,7 @@ impl ExportKind {
             ExportKind::Svg => "svg",
             ExportKind::Bansou => "bansou",
             ExportKind::Graphml => "graphml",
+            ExportKind::Backup => "sqlite3",
         }
     }
 }

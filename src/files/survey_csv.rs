@@ -7,7 +7,7 @@
 use super::evaluation_csv::{RowProblem, Table};
 use crate::error::{Error, FieldError, Result};
 use crate::model::survey::{
-    Answer, AnswerInput, Question, QuestionKind, ResponseDraft, ResponseInput, Survey,
+    Answer, AnswerInput, Question, QuestionKind, ResponseInput, Survey, ValidResponse,
 };
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -323,7 +323,7 @@ pub fn import(
     }
     let survey_uuid = store.record_uuid("surveys", survey.id)?;
     let mut refused = Vec::new();
-    let mut fresh: Vec<(String, ResponseDraft)> = Vec::new();
+    let mut fresh: Vec<(String, ValidResponse)> = Vec::new();
     let mut already = 0u32;
     let mut seen: std::collections::HashMap<&[String], u32> = std::collections::HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {

@@ -10,6 +10,7 @@ use crate::model::meeting::Meeting;
 use crate::model::Member;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
 use ts_rs::TS;
 
 /// Larger sheets are refused unread.
@@ -303,6 +304,11 @@ impl Context<'_> {
 fn forms(t: &Table, m: &Mapping, cx: &Context) -> (Vec<Form>, Vec<RowProblem>) {
     let mut out: Vec<Form> = Vec::new();
     let mut refused = Vec::new();
+    // For the one-row-per-item layout: per (meeting, kind, evaluator, 記載日),
+    // the forms whose item A, B, C or D is still open, so each row finds its
+    // form in log time however long the sheet.
+    type Key = (i64, String, Option<i64>, String, String);
+    let mut open: HashMap<Key, [BTreeSet<usize>; 4]> = HashMap::new();
     let default_kind = kind_of(&m.default_kind);
     for (i, row) in t.rows.iter().enumerate() {
         let n = i as u32 + 2;
@@ -376,17 +382,18 @@ fn forms(t: &Table, m: &Mapping, cx: &Context) -> (Vec<Form>, Vec<RowProblem>) {
                     });
                     continue;
                 };
-                // The four rows of one form share meeting, kind, evaluator and 記載日.
-                let same = |f: &Form| {
-                    f.input.meeting_id == base.meeting_id
-                        && f.input.kind == base.kind
-                        && f.input.evaluator_id == base.evaluator_id
-                        && f.input.written_on == base.written_on
-                        && f.evaluator_name == who
-                        && f.input.scores[k].is_none()
-                };
-                let at = match out.iter().rposition(same) {
-                    Some(at) => at,
+                // The four rows of one form share meeting, kind, evaluator and
+                // 記載日; a row joins the latest such form whose item is open.
+                let key: Key = (
+                    base.meeting_id,
+                    base.kind.clone(),
+                    base.evaluator_id,
+                    base.written_on.clone(),
+                    who.clone(),
+                );
+                let free = open.entry(key).or_default();
+                let at = match free[k].last() {
+                    Some(&at) => at,
                     None => {
                         out.push(Form {
                             rows: Vec::new(),
@@ -394,13 +401,20 @@ fn forms(t: &Table, m: &Mapping, cx: &Context) -> (Vec<Form>, Vec<RowProblem>) {
                             meeting_uuid: meeting_uuid.clone(),
                             evaluator_name: who.clone(),
                         });
-                        out.len() - 1
+                        let at = out.len() - 1;
+                        for f in free.iter_mut() {
+                            f.insert(at);
+                        }
+                        at
                     }
                 };
                 let f = &mut out[at];
                 f.rows.push(n);
                 f.input.scores[k] = score_of(cell(row, m.score));
                 f.input.comments[k] = cell(row, m.comment).to_owned();
+                if f.input.scores[k].is_some() {
+                    free[k].remove(&at);
+                }
             }
         }
     }
@@ -422,10 +436,12 @@ fn forms(t: &Table, m: &Mapping, cx: &Context) -> (Vec<Form>, Vec<RowProblem>) {
     (ok, refused)
 }
 
-/// The same form always gets the same UUID: importing a sheet twice adds nothing.
-fn form_uuid(f: &Form) -> String {
+/// The same form always gets the same UUID, so importing a sheet twice adds
+/// nothing; `occurrence` tells apart identical forms in one sheet (two
+/// anonymous team members who answered alike are two forms).
+fn form_uuid(f: &Form, occurrence: usize) -> String {
     let ns = uuid::Uuid::from_u128(0x6f2a_1c4e_5b3d_4e8a_9c71_2d5e_8f40_a1b3);
-    let key = format!(
+    let mut key = format!(
         "{}|{}|{}|{}|{:?}|{:?}",
         f.meeting_uuid,
         f.input.kind,
@@ -434,6 +450,9 @@ fn form_uuid(f: &Form) -> String {
         f.input.scores,
         f.input.comments
     );
+    if occurrence > 0 {
+        key.push_str(&format!("#{occurrence}"));
+    }
     uuid::Uuid::new_v5(&ns, key.as_bytes()).to_string()
 }
 
@@ -506,8 +525,12 @@ pub fn import(
     let mut existing: std::collections::HashMap<i64, Vec<crate::model::evaluation::Evaluation>> =
         std::collections::HashMap::new();
     let mut new = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for f in found.iter() {
-        let uuid = form_uuid(f);
+        let first = form_uuid(f, 0);
+        let occurrence = seen.entry(first).or_insert(0);
+        let uuid = form_uuid(f, *occurrence);
+        *occurrence += 1;
         if store.has_record("evaluations", &uuid)? {
             continue;
         }
@@ -549,7 +572,7 @@ pub fn import(
         });
     }
     store.backup_now(crate::store::backup::Reason::Import)?;
-    let drafts: Vec<(String, crate::model::evaluation::EvaluationDraft)> = new
+    let drafts: Vec<(String, crate::model::evaluation::ValidEvaluation)> = new
         .iter()
         .map(|(u, f)| Ok((u.clone(), f.input.validate()?)))
         .collect::<Result<_>>()?;

@@ -110,8 +110,8 @@ pub fn csv_lists(net: &Network) -> Result<(Vec<u8>, Vec<u8>)> {
 mod tests {
     use super::*;
     use crate::analysis::cooc::network;
-    use crate::model::text::NetworkOptions;
-    use crate::text::WordClass;
+    use crate::model::cooc::NetworkOptions;
+    use crate::tokenizer::WordClass;
 
     fn net() -> Network {
         let d: Vec<Vec<(String, WordClass)>> = [

@@ -1,0 +1,141 @@
+//! 表1 evaluations: the view, the forms, CSV in and out.
+
+use super::*;
+
+/// The evaluation analysis of one group of meetings with its charts (SVG from
+/// the chart module).
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct EvaluationGroupView {
+    pub group: MeetingGroup,
+    pub summary: EvaluationSummary,
+    /// 図23–25: one grouped bar chart per item, A–D.
+    pub bar_charts: Vec<String>,
+    /// The trend of A–D over the meetings: 他者評価, then 自己評価.
+    pub trend_charts: Vec<String>,
+}
+
+/// The analysis as the filter asks: the report's split (team meetings, then the
+/// joint ones) by default, or one group.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct EvaluationView {
+    pub groups: Vec<EvaluationGroupView>,
+    /// All evaluations the view covers.
+    #[ts(type = "number")]
+    pub evaluations: u32,
+}
+
+#[tauri::command]
+pub async fn evaluation_view(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+) -> CmdResult<EvaluationView> {
+    use bansou::chart::evaluation::{bars, trend};
+    use bansou::chart::svg::render;
+    state.with(|s| {
+        let group = filter.validate()?.meetings;
+        let evals = s.evaluations(project_id, &filter)?;
+        let groups = summarize_groups(&evals, group)
+            .into_iter()
+            .map(|g| EvaluationGroupView {
+                bar_charts: EvalItem::ALL
+                    .iter()
+                    .map(|&i| render(&bars(&g.summary, i)))
+                    .collect(),
+                trend_charts: EvaluatorKind::ALL
+                    .iter()
+                    .map(|&k| render(&trend(&g.summary, k)))
+                    .collect(),
+                group: g.group,
+                summary: g.summary,
+            })
+            .collect();
+        Ok(EvaluationView {
+            groups,
+            evaluations: evals.len() as u32,
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn meeting_evaluations(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+) -> CmdResult<Vec<Evaluation>> {
+    state.with(|s| s.meeting_evaluations(meeting_id))
+}
+
+#[tauri::command]
+pub async fn create_evaluation(
+    state: State<'_, AppState>,
+    input: EvaluationInput,
+) -> CmdResult<Evaluation> {
+    state.with(|s| s.create_evaluation(&input))
+}
+
+#[tauri::command]
+pub async fn update_evaluation(
+    state: State<'_, AppState>,
+    id: i64,
+    input: EvaluationInput,
+) -> CmdResult<Evaluation> {
+    state.with(|s| s.update_evaluation(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_evaluation(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_evaluation(id))
+}
+
+/// Writes the evaluations (one row per evaluation × item) where the user chose.
+#[tauri::command]
+pub async fn export_evaluations_csv(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let evals = state.with(|s| s.evaluations(project_id, &filter))?;
+    let bytes = guarded(|| Ok(bansou::files::csv::evaluations_csv(&evals)?))?;
+    save_export(&state, &target, &bytes)
+}
+
+pub(super) fn read_sheet(
+    path: &std::path::Path,
+) -> CmdResult<bansou::files::evaluation_csv::Table> {
+    let bytes = std::fs::read(path).map_err(|source| {
+        CommandError::from(bansou::Error::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })?;
+    guarded(|| Ok(bansou::files::evaluation_csv::read_table(&bytes)?))
+}
+
+/// 表1 from a CSV: how its columns map (guessed, or as the user set them),
+/// the first rows, and every row that would be refused, with why.
+#[tauri::command]
+pub async fn preview_evaluation_csv(
+    state: State<'_, AppState>,
+    source: String,
+    project_id: i64,
+    mapping: Option<bansou::files::evaluation_csv::Mapping>,
+) -> CmdResult<bansou::files::evaluation_csv::CsvPreview> {
+    let table = read_sheet(&chosen_source(&state, &source)?)?;
+    state.with(|s| bansou::files::evaluation_csv::import(s, project_id, &table, mapping, true))
+}
+
+#[tauri::command]
+pub async fn import_evaluation_csv(
+    state: State<'_, AppState>,
+    source: String,
+    project_id: i64,
+    mapping: bansou::files::evaluation_csv::Mapping,
+) -> CmdResult<bansou::files::evaluation_csv::CsvPreview> {
+    let table = read_sheet(&chosen_source(&state, &source)?)?;
+    state.with(|s| {
+        bansou::files::evaluation_csv::import(s, project_id, &table, Some(mapping), false)
+    })
+}

@@ -1,0 +1,31 @@
+//! Meetings.
+
+use super::*;
+
+#[tauri::command]
+pub async fn list_meetings(
+    state: State<'_, AppState>,
+    project_id: i64,
+    filter: MeetingFilter,
+) -> CmdResult<Vec<Meeting>> {
+    state.with(|s| s.meetings(project_id, &filter))
+}
+
+#[tauri::command]
+pub async fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> CmdResult<Meeting> {
+    state.with(|s| s.create_meeting(&input))
+}
+
+#[tauri::command]
+pub async fn update_meeting(
+    state: State<'_, AppState>,
+    id: i64,
+    input: MeetingInput,
+) -> CmdResult<Meeting> {
+    state.with(|s| s.update_meeting(id, &input))
+}
+
+#[tauri::command]
+pub async fn delete_meeting(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| s.delete_meeting(id))
+}

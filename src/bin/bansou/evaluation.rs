@@ -1,0 +1,408 @@
+//! 表1: evaluations, their summary (図23–25), the comments' network and the form.
+
+use crate::output::{print_heading, print_json, print_rows, print_table, say_replaced};
+use crate::Cx;
+use bansou::files::target::ExportKind;
+use bansou::model::evaluation::EvaluationFilter;
+use bansou::{Error, Result};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub(crate) struct EvaluationsArgs {
+    /// 事業のID、または事業名・士会名の一部（例：山口）。「全体」ですべての事業
+    pub project: String,
+    /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す：評価×項目ごとに1行
+    #[arg(long, value_name = "OUT.csv")]
+    pub csv: Option<PathBuf>,
+    /// 会議×項目×評価者区分ごとの件数と平均を表示する
+    #[arg(long)]
+    pub summary: bool,
+    /// JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+    /// この日以降の会議だけ（YYYY-MM-DD）
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// この日までの会議だけ（YYYY-MM-DD）
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// 他者評価 または 自己評価 だけ
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// 会議の区分：team（チーム会議など）・joint（合同の進捗会議）・all（すべて）。
+    /// 省略時は報告書のとおり team と joint を分けて集計する
+    #[arg(long, value_name = "team|joint|all")]
+    pub meetings: Option<String>,
+    /// CSV（このアプリの書き出し、Google フォーム・Excel の表）から評価を取り込む
+    #[arg(long, value_name = "FILE.csv")]
+    pub import_csv: Option<PathBuf>,
+    /// 取り込む前の確認だけ（書き込まない）
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
+    let EvaluationsArgs {
+        project,
+        csv,
+        summary,
+        json,
+        from,
+        to,
+        kind,
+        meetings,
+        import_csv,
+        dry_run,
+    } = a;
+    if let Some(file) = import_csv {
+        let p = cx.store.resolve_project(&project)?;
+        let bytes =
+            bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
+        let table = bansou::files::evaluation_csv::read_table(&bytes)?;
+        let r = bansou::files::evaluation_csv::import(&mut cx.store, p.id, &table, None, dry_run)?;
+        if json {
+            return print_json(&r);
+        }
+        for problem in &r.refused {
+            out!("{}行目：{}", problem.row, problem.reason);
+        }
+        out!(
+            "{}表1 {} 件（新しいもの {} 件、取り込み済み {} 件）、取り込めない行 {} 件",
+            if dry_run {
+                "確認のみ："
+            } else {
+                "取り込みました："
+            },
+            r.forms,
+            r.new,
+            r.already,
+            r.refused.len()
+        );
+        return Ok(());
+    }
+    let scope = if project == "全体" {
+        None
+    } else {
+        Some(cx.store.resolve_project(&project)?)
+    };
+    let filter = EvaluationFilter {
+        from: from.unwrap_or_default(),
+        to: to.unwrap_or_default(),
+        kind: kind.unwrap_or_default(),
+        meetings: meetings.unwrap_or_default(),
+    };
+    let group = filter.validate()?.meetings;
+    let evals = cx
+        .store
+        .evaluations(scope.as_ref().map(|p| p.id), &filter)?;
+    let csv = csv
+        .map(|out| cx.target(&out, ExportKind::Csv))
+        .transpose()?;
+    if let Some(out) = &csv {
+        let bytes = bansou::files::csv::evaluations_csv(&evals)?;
+        bansou::files::write_atomically(out, &bytes)?;
+        out!(
+            "評価 {} 件（{} 行）を書き出しました：{}",
+            evals.len(),
+            evals.len() * 4,
+            out.display()
+        );
+        if !summary && !json {
+            return Ok(());
+        }
+    }
+    if summary {
+        let groups = bansou::analysis::evaluation::summarize_groups(&evals, group);
+        if json {
+            return print_json(&groups);
+        }
+        if let Some(p) = &scope {
+            print_heading(p);
+        } else {
+            out!("すべての事業");
+        }
+        for g in &groups {
+            print_evaluation_summary(g);
+        }
+    } else if json {
+        print_json(&evals)?;
+    } else if csv.is_none() {
+        let rows: Vec<[String; 5]> = evals
+            .iter()
+            .map(|e| {
+                [
+                    e.held_on.to_string(),
+                    e.meeting_title.clone(),
+                    e.kind.to_string(),
+                    e.evaluator.clone(),
+                    e.scores
+                        .iter()
+                        .map(u8::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ]
+            })
+            .collect();
+        print_table(&["会議日", "会議", "区分", "評価者", "A B C D"], &rows);
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub(crate) struct AnalyzeArgs {
+    /// 事業のID、または事業名・士会名の一部（例：茨城）。「全体」ですべての事業
+    pub project: String,
+    /// other（他者評価）・self（自己評価）・both（両方）
+    #[arg(long, default_value = "both", value_name = "other|self|both")]
+    pub kind: String,
+    /// この会議のコメントだけ（会議のID）
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<i64>,
+    /// 最小出現数
+    #[arg(long, default_value_t = 2)]
+    pub min_freq: u32,
+    /// 描く共起関係の数（同じ強さの共起は含める）
+    #[arg(long, default_value_t = 60)]
+    pub top: u32,
+    /// JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+    /// GraphML（networkx・Gephi 用）に書き出す
+    #[arg(long, value_name = "OUT.graphml")]
+    pub graphml: Option<PathBuf>,
+    /// ノードと辺の CSV（nodes.csv・edges.csv）をこのフォルダに書き出す
+    #[arg(long, value_name = "DIR")]
+    pub csv_dir: Option<PathBuf>,
+    /// 図を SVG に書き出す
+    #[arg(long, value_name = "OUT.svg")]
+    pub svg: Option<PathBuf>,
+}
+
+pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
+    let AnalyzeArgs {
+        project,
+        kind,
+        meeting,
+        min_freq,
+        top,
+        json,
+        graphml,
+        csv_dir,
+        svg,
+    } = a;
+    let scope = if project == "全体" {
+        None
+    } else {
+        Some(cx.store.resolve_project(&project)?)
+    };
+    let kind = match kind.as_str() {
+        "other" | "他者評価" | "他者" => "他者評価",
+        "self" | "自己評価" | "自己" => "自己評価",
+        "both" | "両方" | "" => "",
+        other => {
+            return Err(Error::Validation(vec![bansou::FieldError::new(
+                "kind",
+                format!("--kind「{other}」は選べません。other・self・both から選んでください"),
+            )]))
+        }
+    };
+    let filter = bansou::model::cooc::TextFilter {
+        meeting_id: meeting,
+        kind: kind.into(),
+        min_freq,
+        top,
+        ..Default::default()
+    };
+    let a = bansou::analysis::cooc::text_analysis(
+        &mut cx.store,
+        scope.as_ref().map(|p| p.id),
+        &filter,
+    )?;
+    let net = &a.network;
+    let title = format!(
+        "共起ネットワーク（{}）",
+        if kind.is_empty() {
+            "他者評価・自己評価"
+        } else {
+            kind
+        }
+    );
+    if let Some(out) = graphml {
+        let out = cx.target(&out, ExportKind::Graphml)?;
+        bansou::files::write_atomically(&out, bansou::files::graph::graphml(net).as_bytes())?;
+        out!(
+            "GraphML を書き出しました：{}（語 {}・共起 {}）",
+            out.display(),
+            net.nodes.len(),
+            net.edges.len()
+        );
+    }
+    if let Some(dir) = csv_dir {
+        let (nodes, edges) = bansou::files::graph::csv_lists(net)?;
+        for (name, bytes) in [("nodes.csv", nodes), ("edges.csv", edges)] {
+            let out = cx.target(&dir.join(name), ExportKind::Csv)?;
+            bansou::files::write_atomically(&out, &bytes)?;
+            out!("CSV を書き出しました：{}", out.display());
+        }
+    }
+    if let Some(out) = svg {
+        let out = cx.target(&out, ExportKind::Svg)?;
+        let scene = bansou::chart::network::network_scene(&title, net);
+        bansou::files::write_atomically(&out, bansou::chart::svg::render(&scene).as_bytes())?;
+        out!("図を書き出しました：{}", out.display());
+    }
+    if json {
+        return print_json(&a);
+    }
+    match &scope {
+        Some(p) => print_heading(p),
+        None => out!("すべての事業"),
+    }
+    out!();
+    out!(
+        "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（最小出現数 {}・上位 {}）",
+        net.documents,
+        net.words.len(),
+        net.nodes.len(),
+        net.edges.len(),
+        net.communities,
+        a.min_freq,
+        a.top
+    );
+    let rows: Vec<[String; 4]> = net
+        .words
+        .iter()
+        .take(20)
+        .map(|w| {
+            [
+                w.word.clone(),
+                w.class.label().into(),
+                w.frequency.to_string(),
+                w.documents.to_string(),
+            ]
+        })
+        .collect();
+    out!();
+    print_table(&["語", "品詞", "出現数", "コメント数"], &rows);
+    let rows: Vec<[String; 3]> = net
+        .edges
+        .iter()
+        .take(20)
+        .map(|e| {
+            [
+                net.nodes[e.source as usize].word.clone(),
+                net.nodes[e.target as usize].word.clone(),
+                format!("{:.3}", e.jaccard),
+            ]
+        })
+        .collect();
+    out!();
+    print_table(&["語1", "語2", "Jaccard"], &rows);
+    Ok(())
+}
+
+#[derive(Args)]
+pub(crate) struct FormArgs {
+    /// 書き出す PDF ファイル
+    #[arg(long, value_name = "OUT.pdf")]
+    pub out: PathBuf,
+    /// 記入済みにする評価のID
+    #[arg(long, value_name = "ID")]
+    pub evaluation: Option<i64>,
+}
+
+pub(crate) fn form(cx: &mut Cx, a: FormArgs) -> Result<()> {
+    let FormArgs { out, evaluation } = a;
+    let out = cx.target(&out, ExportKind::Pdf)?;
+    let e = evaluation.map(|id| cx.store.evaluation(id)).transpose()?;
+    let pdf = bansou::report::form::evaluation_form(e.as_ref(), chrono::Local::now());
+    bansou::files::write_atomically(&out, &pdf.bytes)?;
+    say_replaced(pdf.replaced);
+    out!("評価用紙を書き出しました：{}", out.display());
+    Ok(())
+}
+
+/// One group of the evaluation summary: means per meeting, the gap 他者−自己
+/// meeting by meeting with its range, and the report's sentence.
+pub(crate) fn print_evaluation_summary(g: &bansou::analysis::evaluation::GroupSummary) {
+    use bansou::model::evaluation::{EvalItem, EvaluatorKind};
+    let s = &g.summary;
+    out!();
+    out!(
+        "■ {}（会議 {}回・評価 {}件）",
+        g.group,
+        s.meetings.len(),
+        s.evaluations
+    );
+    if s.meetings.is_empty() {
+        out!("評価はありません");
+        return;
+    }
+    let rows: Vec<Vec<String>> = s
+        .meetings
+        .iter()
+        .flat_map(|m| EvaluatorKind::ALL.iter().map(move |&k| (m, k)))
+        .map(|(m, k)| {
+            let mut row = vec![format!("{} {}", m.held_on, m.title), k.to_string()];
+            for &item in EvalItem::ALL {
+                let st = s.stat(m.id, item, k).expect("every cell is computed");
+                row.push(match st.mean {
+                    Some(v) => format!("{v:.2}（n={}）", st.n),
+                    None => "—（n=0）".into(),
+                });
+            }
+            row
+        })
+        .collect();
+    let head: Vec<String> = ["会議", "区分", "A", "B", "C", "D"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    print_rows(&head, &rows);
+    out!();
+    let gap_rows: Vec<Vec<String>> = s
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![format!("{} {}", m.held_on, m.title)];
+            for gap in &s.gaps {
+                row.push(match gap.per_meeting[i] {
+                    Some(v) => format!("{v:+.2}"),
+                    None => "—".into(),
+                });
+            }
+            row
+        })
+        .chain(std::iter::once({
+            let mut row = vec!["範囲（会議ごとの差）".to_string()];
+            for gap in &s.gaps {
+                row.push(match gap.range {
+                    Some(r) => format!("{:.1}〜{:.1}", r.low, r.high),
+                    None => "—".into(),
+                });
+            }
+            row
+        }))
+        .chain(std::iter::once({
+            let mut row = vec!["全体の平均の差".to_string()];
+            for gap in &s.gaps {
+                row.push(
+                    gap.gap
+                        .map(|v| format!("{v:+.2}"))
+                        .unwrap_or_else(|| "—".into()),
+                );
+            }
+            row
+        }))
+        .collect();
+    let head: Vec<String> = ["他者−自己", "A", "B", "C", "D"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    print_rows(&head, &gap_rows);
+    if let Some(sentence) = &s.sentence {
+        out!("{sentence}");
+    }
+}
