@@ -1018,3 +1018,44 @@ fn a_journey_through_folders_with_spaces_and_japanese_names() {
         ]
     );
 }
+
+#[test]
+fn two_team_members_who_answered_alike_are_two_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("twins.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let forms = dir.path().join("同じ回答.csv");
+    std::fs::write(
+        &forms,
+        "タイムスタンプ,氏名,評価者の区分,モデルチーム会議日,A 関係性,A コメント,B 活動の推進,B コメント,C 現実検討,C コメント,D 臨機応変な支援,D コメント\n\
+         2024/12/09 10:15:00,,他者評価,2024/11/25,4,,4,,3,,4,\n\
+         2024/12/09 10:15:00,,他者評価,2024/11/25,4,,4,,3,,4,\n",
+    )
+    .unwrap();
+    let count = || -> usize {
+        let v: serde_json::Value =
+            serde_json::from_str(&bansou(&db, &["evaluations", "山口", "--json"]).1).unwrap();
+        v.as_array().unwrap().len()
+    };
+    let before = count();
+    let import = |dry: bool| {
+        let mut args = vec![
+            "evaluations",
+            "山口",
+            "--import-csv",
+            forms.to_str().unwrap(),
+        ];
+        if dry {
+            args.push("--dry-run");
+        }
+        bansou(&db, &args)
+    };
+    let (ok, out, err) = import(true);
+    assert!(ok && out.contains("新しいもの 2 件"), "{out}{err}");
+    let (ok, out, err) = import(false);
+    assert!(ok, "{out}{err}");
+    assert_eq!(count(), before + 2);
+    let (ok, out, _) = import(false);
+    assert!(ok && out.contains("新しいもの 0 件"), "{out}");
+    assert_eq!(count(), before + 2);
+}

@@ -8,40 +8,9 @@ use bansou::model::meeting::MeetingInput;
 use bansou::store::bundle::{Bundle, Choice, Choices};
 use bansou::store::record::{Evaluations, Issues, Meetings, SurveyResponses, Surveys};
 use bansou::{demo, Store};
-use common::store;
+use common::{dump, store};
 use rusqlite::Connection;
 use std::path::Path;
-
-/// Every table's rows as text, for "nothing changed" checks.
-fn dump(path: &Path) -> Vec<String> {
-    let conn = Connection::open(path).unwrap();
-    let mut out = Vec::new();
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for t in names {
-        let mut st = conn
-            .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))
-            .unwrap();
-        let n = st.column_count();
-        let rows: Vec<String> = st
-            .query_map([], |r| {
-                Ok((0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        out.push(format!("{t}: {}", rows.join("\n")));
-    }
-    out
-}
 
 fn through_file(b: &Bundle) -> Bundle {
     bundle_file::parse(&bundle_file::to_bytes(b)).expect("a bundle we wrote reads back")

@@ -449,6 +449,18 @@ pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)
         path: std::env::temp_dir(),
         source,
     })?;
+    // First as it is: exactly what our migrations made at its version.
+    let then = super::Store::open_with(
+        &scratch.path().join("then.sqlite3"),
+        &super::MIGRATIONS[..version as usize],
+    )?;
+    let odd = differences(&schema(then.conn())?, &schema(&src)?);
+    if !odd.is_empty() {
+        return Err(refuse(format!(
+            "{name} は伴走ノートのデータベースではないか、手が加えられているため、復元できません（{odd}）"
+        )));
+    }
+    drop(then);
     let copy = scratch.path().join("restore.sqlite3");
     {
         let mut dst = Connection::open(&copy)?;
@@ -462,35 +474,12 @@ pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)
             super::record::short(&e.to_string())
         ))
     })?;
+    // Then as this version would have it.
     let reference = super::Store::open(&scratch.path().join("reference.sqlite3"))?;
-    let (ours, theirs) = (schema(reference.conn())?, schema(migrated.conn())?);
-    let mut odd: Vec<String> = Vec::new();
-    for (n, (kind, sql)) in &theirs {
-        match ours.get(n) {
-            None => odd.push(format!(
-                "余分な{}「{}」",
-                kind_label(kind),
-                super::record::short(n)
-            )),
-            Some((_, s)) if s != sql => odd.push(format!("形の違う{}「{n}」", kind_label(kind))),
-            Some(_) => {}
-        }
-    }
-    for (n, (kind, _)) in &ours {
-        if !theirs.contains_key(n) {
-            odd.push(format!("足りない{}「{n}」", kind_label(kind)));
-        }
-    }
+    let odd = differences(&schema(reference.conn())?, &schema(migrated.conn())?);
     if !odd.is_empty() {
-        let more = if odd.len() > 5 {
-            format!(" ほか {} 件", odd.len() - 5)
-        } else {
-            String::new()
-        };
-        odd.truncate(5);
         return Err(refuse(format!(
-            "{name} は伴走ノートが作るデータベースと形が違うため、復元できません（{}{more}）",
-            odd.join("・")
+            "{name} は伴走ノートが作るデータベースと形が違うため、復元できません（{odd}）"
         )));
     }
     let dangling: i64 =
@@ -507,6 +496,42 @@ pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)
     drop(migrated);
     drop(reference);
     Ok((scratch, copy))
+}
+
+/// What `theirs` has that `ours` has not, lacks, or has otherwise, said
+/// shortly (five at most); empty when they are the same.
+fn differences(
+    ours: &BTreeMap<String, (String, String)>,
+    theirs: &BTreeMap<String, (String, String)>,
+) -> String {
+    let mut odd: Vec<String> = Vec::new();
+    for (n, (kind, sql)) in theirs {
+        match ours.get(n) {
+            None => odd.push(format!(
+                "余分な{}「{}」",
+                kind_label(kind),
+                super::record::short(n)
+            )),
+            Some((_, s)) if s != sql => odd.push(format!("形の違う{}「{n}」", kind_label(kind))),
+            Some(_) => {}
+        }
+    }
+    for (n, (kind, _)) in ours {
+        if !theirs.contains_key(n) {
+            odd.push(format!("足りない{}「{n}」", kind_label(kind)));
+        }
+    }
+    let more = if odd.len() > 5 {
+        format!(" ほか {} 件", odd.len() - 5)
+    } else {
+        String::new()
+    };
+    odd.truncate(5);
+    if odd.is_empty() {
+        String::new()
+    } else {
+        format!("{}{more}", odd.join("・"))
+    }
 }
 
 fn kind_label(kind: &str) -> &'static str {

@@ -2,6 +2,8 @@
 
 use bansou::model::{MemberInput, ProjectInput};
 use bansou::Store;
+use rusqlite::Connection;
+use std::path::Path;
 use std::path::PathBuf;
 use tempfile::TempDir;
 
@@ -100,4 +102,35 @@ pub fn pdf_info(pdf: &std::path::Path) -> PdfInfo {
         width: media[2] - media[0],
         height: media[3] - media[1],
     }
+}
+
+/// Every table's rows as text, for "nothing changed" checks.
+pub fn dump(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for t in names {
+        let mut st = conn
+            .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))
+            .unwrap();
+        let n = st.column_count();
+        let rows: Vec<String> = st
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.push(format!("{t}: {}", rows.join("\n")));
+    }
+    out
 }

@@ -265,6 +265,12 @@ impl Store {
                    AND (bundle_imported_at IS NULL OR bundle_imported_at < ?2)",
                 params![bundle.project, made],
             )?;
+            // Its own file makes a partner's or a request's copy the project
+            // itself here (this PC may now speak for it).
+            tx.execute(
+                "UPDATE projects SET origin = 'here' WHERE uuid = ?1 AND origin <> 'here'",
+                [&bundle.project],
+            )?;
             Ok(())
         })
     }
