@@ -10,7 +10,6 @@ use bansou::store::record::{Evaluations, Issues, Meetings, SurveyResponses, Surv
 use bansou::{demo, Store};
 use common::{dump, store};
 use rusqlite::Connection;
-use std::path::Path;
 
 fn through_file(b: &Bundle) -> Bundle {
     bundle_file::parse(&bundle_file::to_bytes(b)).expect("a bundle we wrote reads back")
