@@ -1,11 +1,12 @@
 //! Benchmarks that print figures (not pass/fail tests), one module per
-//! `bansou bench …`: report (and seed), crash, exchange, analysis, program,
-//! survey and all.
+//! `bansou bench …`: report (and seed), crash, exchange, hostile, analysis,
+//! program, survey and all.
 
 mod all;
 mod analysis;
 mod crash;
 mod exchange;
+mod hostile;
 mod program;
 mod report;
 mod survey;
@@ -14,6 +15,7 @@ pub use all::all;
 pub use analysis::{analysis, generated_comments, AnalysisFigures};
 pub use crash::{crash, crash_writer, CrashReport};
 pub use exchange::exchange;
+pub use hostile::{hostile, peak_memory_kb};
 pub use program::program;
 pub use report::{large_project, report};
 pub use survey::survey;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
-    /// 測るもの（all・report・crash・exchange・analysis・program・survey）、または seed
+    /// 測るもの（all・report・crash・exchange・hostile・analysis・program・survey）、または seed
     pub what: String,
     /// crash で強制終了する回数
     #[arg(long, default_value_t = 20)]
@@ -24,6 +24,9 @@ pub(crate) struct BenchArgs {
     /// survey で取り込む回答の数
     #[arg(long, default_value_t = 10_000)]
     pub sheets: usize,
+    /// hostile で作るファイルの大きさ（MB）
+    #[arg(long, default_value_t = 198)]
+    pub megabytes: usize,
 }
 
 pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
@@ -34,6 +37,7 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
         comments,
         peer,
         sheets,
+        megabytes,
     } = a;
     match what.as_str() {
     "seed" => {
@@ -50,6 +54,13 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
     "all" => bansou::bench::all(&mut |line| out!("{line}"))?,
     "analysis" => {
         bansou::bench::analysis(comments, Some(&peer), &mut |line| out!("{line}"))?;
+    }
+    "hostile" => {
+        let exe = std::env::current_exe().map_err(|source| Error::Io {
+            path: "bansou".into(),
+            source,
+        })?;
+        bansou::bench::hostile(&exe, megabytes, &mut |line| out!("{line}"))?;
     }
     "crash" => {
         let exe = std::env::current_exe().map_err(|source| Error::Io {
@@ -69,7 +80,7 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
     _ => {
         return Err(Error::Validation(vec![bansou::FieldError::new(
             "what",
-            format!("「{what}」は測れません。all・report・crash・exchange・analysis・program・survey・seed から指定してください"),
+            format!("「{what}」は測れません。all・report・crash・exchange・hostile・analysis・program・survey・seed から指定してください"),
         )]))
     }
 };

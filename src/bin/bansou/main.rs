@@ -127,7 +127,7 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    match run(cli) {
+    let code = match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", output::clean(&format!("エラー: {e}")));
@@ -136,7 +136,14 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    };
+    // `bench hostile` reads how much memory a run took at its peak.
+    if std::env::var_os("BANSOU_PEAK_MEMORY").is_some() {
+        if let Some(kb) = bansou::bench::peak_memory_kb() {
+            eprintln!("peak-rss-kb {kb}");
+        }
     }
+    code
 }
 
 fn run(cli: Cli) -> Result<()> {

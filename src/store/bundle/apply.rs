@@ -21,7 +21,7 @@ enum Mode {
 }
 
 fn mode(plan: &Plan, choices: &Choices, uuid: &str) -> Option<Mode> {
-    match plan.decisions.get(uuid)? {
+    match plan.decisions.get(&uuid::Uuid::parse_str(uuid).ok()?)? {
         Decision::Add | Decision::Update => Some(Mode::Write),
         Decision::Conflict => match choices.for_record(uuid)? {
             Choice::Take => Some(Mode::Write),

@@ -232,6 +232,17 @@ impl<'de> Visitor<'de> for List<'_> {
         while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
             i += 1;
             let what = format!("{}{i}", self.kind.label());
+            if raw.get().len() > record::MAX_RECORD {
+                r.problems.add(
+                    &what,
+                    format!(
+                        "記録が大きすぎます（{} MB、1件は {} MB まで）",
+                        raw.get().len().div_ceil(1024 * 1024),
+                        record::MAX_RECORD / 1024 / 1024
+                    ),
+                );
+                continue;
+            }
             let Some(rec) = self.kind.accept(raw.get(), &what, &mut r.problems) else {
                 continue;
             };

@@ -34,7 +34,8 @@ pub(super) enum Decision {
 
 /// The plan of an import: a decision per record, and the deletions.
 pub(super) struct Plan {
-    pub decisions: HashMap<String, Decision>,
+    /// By UUID (16 bytes each: a file of a million records stays small here).
+    pub decisions: HashMap<uuid::Uuid, Decision>,
     /// Records matched with one of this PC under another UUID: the file's UUID → the local row.
     pub adopted: HashMap<String, i64>,
     /// Tombstones to apply: (table, uuid, conflicting).
@@ -58,7 +59,7 @@ struct InFile<'a> {
 /// Who owns a record as the file says, parents looked up in the file first.
 fn file_owner(
     conn: &Connection,
-    in_file: &HashMap<String, InFile>,
+    in_file: &HashMap<uuid::Uuid, InFile>,
     memo: &mut HashMap<String, LocalOwner>,
     r: InFile,
 ) -> Result<LocalOwner> {
@@ -66,7 +67,10 @@ fn file_owner(
         if let Some(o) = memo.get(uuid) {
             return Ok(o.clone());
         }
-        let o = match in_file.get(uuid) {
+        let o = match uuid::Uuid::parse_str(uuid)
+            .ok()
+            .and_then(|u| in_file.get(&u))
+        {
             Some(p) if p.kind.table() == table => {
                 // One level at a time: parents are never deeper than three.
                 let mut inner = HashMap::new();
@@ -187,32 +191,42 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
 
     // Every record as the window's forms would check it, once per UUID.
     let mut p = Problems::default();
-    let mut in_file: HashMap<String, InFile> = HashMap::new();
-    let mut order: Vec<(InFile, String)> = Vec::new();
+    let mut in_file: HashMap<uuid::Uuid, InFile> = HashMap::new();
+    let mut order: Vec<(InFile, usize)> = Vec::new();
     for k in KINDS {
         for (i, raw) in b.raw(k.table()).iter().enumerate() {
             let what = format!("{}{}", k.label(), i + 1);
             k.verify(raw, &what, &mut p);
             let Ok(head) = k.head(raw) else { continue };
+            let Ok(u) = uuid::Uuid::parse_str(&head.uuid) else {
+                continue;
+            };
             let r = InFile { kind: *k, raw };
-            if in_file.insert(head.uuid.clone(), r).is_some() {
+            if in_file.insert(u, r).is_some() {
                 p.add(&what, format!("UUID「{}」が2回出てきます", head.uuid));
             }
-            order.push((r, what));
+            order.push((r, i));
         }
     }
     p.into_result()?;
+    let what = |r: &InFile, i: usize| format!("{}{}", r.kind.label(), i + 1);
+    let in_file_get = |u: &str| {
+        uuid::Uuid::parse_str(u)
+            .ok()
+            .and_then(|u| in_file.get(&u).copied())
+    };
 
     // Every reference resolves: in the file, or here, in the right table.
-    for (r, what) in &order {
+    for (r, i) in &order {
         for (table, uuid) in r.kind.head(r.raw)?.refs {
-            let found = match in_file.get(&uuid) {
+            let found = match in_file_get(&uuid) {
                 Some(other) => other.kind.table() == table,
                 None => local_row(conn, table, &uuid)?.is_some(),
             };
             if !found {
                 return Err(refuse(format!(
-                    "{what}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
+                    "{}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
+                    what(r, *i),
                     record::by_table(table).map(|k| k.label()).unwrap_or("記録")
                 )));
             }
@@ -240,7 +254,8 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
     let mut memo = HashMap::new();
     let mut out_of_scope = Problems::default();
     let mut changes: Vec<KindChanges> = Vec::new();
-    for (r, what) in &order {
+    for (r, i) in &order {
+        let what = &what(r, *i);
         let head = r.kind.head(r.raw)?;
         let table = r.kind.table();
         let mut local = local_row(conn, table, &head.uuid)?;
@@ -341,7 +356,9 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
                 there: format!("{}（更新 {}）", head.name, head.updated_at),
             }),
         }
-        plan.decisions.insert(head.uuid, d);
+        if let Ok(u) = uuid::Uuid::parse_str(&head.uuid) {
+            plan.decisions.insert(u, d);
+        }
     }
 
     let deleted_there: HashSet<&str> = b.tombstones.iter().map(|t| t.uuid.as_str()).collect();
@@ -464,7 +481,7 @@ enum Verdict {
 fn in_scope(
     conn: &Connection,
     scope: &Scope,
-    in_file: &HashMap<String, InFile>,
+    in_file: &HashMap<uuid::Uuid, InFile>,
     r: InFile,
     uuid: &str,
     owner: &LocalOwner,
@@ -496,8 +513,9 @@ fn in_scope(
         }
         Scope::Request { meeting, .. } => {
             let meeting_projects = || -> Result<Vec<String>> {
-                Ok(in_file
-                    .get(meeting.as_str())
+                Ok(uuid::Uuid::parse_str(meeting)
+                    .ok()
+                    .and_then(|m| in_file.get(&m))
                     .and_then(|m| super::decode::<record::Meetings>(m.raw).ok())
                     .map(|m| m.data.projects)
                     .unwrap_or_default())

@@ -555,6 +555,10 @@ fn check_rec<K: Kind>(rec: &Rec<K::Data>, what: &str, p: &mut Problems) {
 
 /// No single text in a record may be longer: a record is a form's worth of text.
 pub const MAX_TEXT: usize = 1024 * 1024;
+/// No record may be longer as it stands in a file (a few texts of at most
+/// [`MAX_TEXT`] and its lists): checked before it is read into its type, so
+/// one record cannot take memory out of proportion to the file.
+pub const MAX_RECORD: usize = 8 * 1024 * 1024;
 /// A record's history is a few versions per edit; more is not a record of ours.
 const MAX_HISTORY: usize = 100_000;
 
