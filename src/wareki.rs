@@ -223,9 +223,13 @@ pub struct FiscalYear {
     pub label: String,
 }
 
-/// Every 年度 a form accepts (2000–2099), named.
+/// The years a form accepts, as 年度 or in a date: others are almost always
+/// typing slips (1900, 20245 …).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// Every 年度 a form accepts ([`YEARS`]), named.
 pub fn fiscal_years() -> Vec<FiscalYear> {
-    (2000..=2099)
+    YEARS
         .map(|year| FiscalYear {
             year,
             label: fiscal_year_wareki(year),

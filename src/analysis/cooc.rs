@@ -89,6 +89,19 @@ pub struct TextAnalysis {
     pub stop_words: Vec<String>,
 }
 
+/// The title of a network of comments of `kind` (他者評価, 自己評価, or empty
+/// for both), as the window, the CLI's picture and the report print it.
+pub fn network_title(kind: &str) -> String {
+    format!(
+        "共起ネットワーク（{}）",
+        if kind.is_empty() {
+            "他者評価・自己評価"
+        } else {
+            kind
+        }
+    )
+}
+
 /// Reads the comments in scope (computing any words still missing first) and
 /// draws their network, and one per meeting and kind.
 pub fn text_analysis(

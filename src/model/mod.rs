@@ -103,3 +103,10 @@ macro_rules! choice_enum {
     };
 }
 pub(crate) use choice_enum;
+
+/// A 年度 as a form or a command names it: one of [`crate::wareki::YEARS`].
+pub fn check_fiscal_year(year: i32) -> crate::Result<i32> {
+    let mut c = validate::Checker::new();
+    c.fiscal_year("fiscal_year", year);
+    c.finish(|| year).map_err(crate::Error::Validation)
+}

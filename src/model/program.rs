@@ -58,9 +58,7 @@ impl ProgramInput {
     pub fn validate(&self) -> Result<ValidProgram> {
         let mut c = Checker::new();
         let name = c.text("name", "事業名", &self.name, super::limits::PROGRAM);
-        if !(2000..=2099).contains(&self.fiscal_year) {
-            c.push("fiscal_year", "年度は2000〜2099の間で選んでください");
-        }
+        c.fiscal_year("fiscal_year", self.fiscal_year);
         let organizer = c.optional_text(
             "organizer",
             "主催",

@@ -135,9 +135,7 @@ pub struct PlanStep {
 impl PlanStepInput {
     pub fn validate(&self) -> Result<(i32, String, String)> {
         let mut c = Checker::new();
-        if !(2000..=2099).contains(&self.fiscal_year) {
-            c.push("fiscal_year", "年度は2000〜2099の間で選んでください");
-        }
+        c.fiscal_year("fiscal_year", self.fiscal_year);
         let title = c.text("title", "計画", &self.title, super::limits::PLAN_TITLE);
         let note = c.long_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.fiscal_year, title, note))

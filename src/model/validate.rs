@@ -8,9 +8,8 @@ pub(crate) struct Checker {
     pub errors: Vec<FieldError>,
 }
 
-/// Years outside this range are almost always typing mistakes (1900, 20245 …).
-const MIN_YEAR: i32 = 2000;
-const MAX_YEAR: i32 = 2099;
+const MIN_YEAR: i32 = *crate::wareki::YEARS.start();
+const MAX_YEAR: i32 = *crate::wareki::YEARS.end();
 
 impl Checker {
     pub fn new() -> Self {
@@ -148,6 +147,16 @@ impl Checker {
                 );
                 None
             }
+        }
+    }
+
+    /// A 年度 chosen from the list ([`crate::wareki::YEARS`]).
+    pub fn fiscal_year(&mut self, field: &str, year: i32) {
+        if !crate::wareki::YEARS.contains(&year) {
+            self.push(
+                field,
+                format!("年度は{MIN_YEAR}〜{MAX_YEAR}の間で選んでください"),
+            );
         }
     }
 

@@ -91,11 +91,7 @@ pub async fn plan_charts(
     project_id: i64,
     fiscal_year: i32,
 ) -> CmdResult<[String; 2]> {
-    if !(2000..=2099).contains(&fiscal_year) {
-        return Err(CommandError::from(bansou::Error::Validation(vec![
-            bansou::FieldError::new("fiscal_year", "年度は2000〜2099の間で選んでください"),
-        ])));
-    }
+    bansou::model::check_fiscal_year(fiscal_year)?;
     state.with(|s| {
         let tasks = s.tasks(project_id, local_today())?;
         let steps = s.plan(project_id)?;

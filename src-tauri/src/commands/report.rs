@@ -17,10 +17,7 @@ pub async fn export_report<R: tauri::Runtime>(
     chosen_path(&state, &target)?;
     // Read under the store's lock, draw outside it on a worker thread, so the
     // window and every other command stay usable while a long report is made.
-    let src = state.with(|s| {
-        s.ensure_words()?;
-        s.report_source(project_id, opts.from, opts.to, opts.today)
-    })?;
+    let src = state.with(|s| bansou::report::progress::source(s, project_id, &opts))?;
     let drawing = tauri::async_runtime::spawn_blocking(move || {
         guarded(|| {
             Ok(render(&src, &opts, &mut |step| {

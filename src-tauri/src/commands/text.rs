@@ -13,17 +13,6 @@ pub struct TextView {
     pub meeting_svgs: Vec<[String; 2]>,
 }
 
-pub(super) fn text_title(filter: &bansou::model::cooc::TextFilter) -> String {
-    format!(
-        "共起ネットワーク（{}）",
-        if filter.kind.is_empty() {
-            "他者評価・自己評価"
-        } else {
-            filter.kind.as_str()
-        }
-    )
-}
-
 #[tauri::command]
 pub async fn text_view(
     state: State<'_, AppState>,
@@ -34,7 +23,10 @@ pub async fn text_view(
     use bansou::chart::svg::render;
     let analysis = state.with(|s| bansou::analysis::cooc::text_analysis(s, project_id, &filter))?;
     guarded(|| {
-        let svg = render(&network_scene(&text_title(&filter), &analysis.network));
+        let svg = render(&network_scene(
+            &bansou::analysis::cooc::network_title(&filter.kind),
+            &analysis.network,
+        ));
         let meeting_svgs = analysis
             .per_meeting
             .iter()
@@ -109,7 +101,7 @@ pub async fn export_network(
         Ok(match format.as_str() {
             "graphml" => bansou::files::graph::graphml(net).into_bytes(),
             "svg" => bansou::chart::svg::render(&bansou::chart::network::network_scene(
-                &text_title(&filter),
+                &bansou::analysis::cooc::network_title(&filter.kind),
                 net,
             ))
             .into_bytes(),

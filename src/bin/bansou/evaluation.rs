@@ -220,14 +220,7 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
         &filter,
     )?;
     let net = &a.network;
-    let title = format!(
-        "共起ネットワーク（{}）",
-        if kind.is_empty() {
-            "他者評価・自己評価"
-        } else {
-            kind
-        }
-    );
+    let title = bansou::analysis::cooc::network_title(kind);
     if let Some(out) = graphml {
         let out = cx.target(&out, ExportKind::Graphml)?;
         bansou::files::write_atomically(&out, bansou::files::graph::graphml(net).as_bytes())?;

@@ -69,10 +69,7 @@ pub(crate) fn report(cx: &mut Cx, a: ReportArgs) -> Result<()> {
         no_comments,
     }
     .validate(today())?;
-    cx.store.ensure_words()?;
-    let src = cx
-        .store
-        .report_source(p.id, opts.from, opts.to, opts.today)?;
+    let src = bansou::report::progress::source(&mut cx.store, p.id, &opts)?;
     let pdf = render(&src, &opts, &mut |_| {});
     bansou::files::write_atomically(&out, &pdf.bytes)?;
     out!(

@@ -111,6 +111,17 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
+/// Everything a project's report shows, read for `opts` (the comments' words
+/// computed first where missing): what the window and the CLI both draw from.
+pub fn source(
+    store: &mut crate::store::Store,
+    project_id: i64,
+    opts: &ReportOptions,
+) -> crate::Result<crate::model::report::ReportSource> {
+    store.ensure_words()?;
+    store.report_source(project_id, opts.from, opts.to, opts.today)
+}
+
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
     pub from: Option<NaiveDate>,

@@ -639,7 +639,10 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
             continue;
         }
         l.scene(
-            &crate::chart::network::network_scene(&format!("共起ネットワーク（{kind}）"), &net),
+            &crate::chart::network::network_scene(
+                &crate::analysis::cooc::network_title(kind.label()),
+                &net,
+            ),
             BODY_W * 0.9,
         );
         let rows: Vec<Vec<String>> = net
