@@ -9,6 +9,18 @@ mod webview2;
 
 use std::path::PathBuf;
 
+/// The window's font: the bytes the PDFs embed, not a second copy.
+fn font(
+    request: tauri::http::Request<Vec<u8>>,
+) -> tauri::http::Response<std::borrow::Cow<'static, [u8]>> {
+    let bold = request.uri().path().ends_with("bold.ttf");
+    tauri::http::Response::builder()
+        .header("Content-Type", "font/ttf")
+        .header("Access-Control-Allow-Origin", "*")
+        .body(std::borrow::Cow::Borrowed(bansou::fonts::file(bold)))
+        .expect("a font response")
+}
+
 /// Registers the state and every command on `builder`; shared by the app and
 /// the IPC tests (which pass Tauri's mock builder).
 pub fn setup<R: tauri::Runtime>(
@@ -16,15 +28,7 @@ pub fn setup<R: tauri::Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
-        // The window's font: the bytes the PDFs embed, not a second copy.
-        .register_uri_scheme_protocol("bansoufont", |_ctx, request| {
-            let bold = request.uri().path().ends_with("bold.ttf");
-            tauri::http::Response::builder()
-                .header("Content-Type", "font/ttf")
-                .header("Access-Control-Allow-Origin", "*")
-                .body(std::borrow::Cow::Borrowed(bansou::fonts::file(bold)))
-                .expect("a font response")
-        })
+        .register_uri_scheme_protocol("bansoufont", |_ctx, request| font(request))
         .setup(|app| {
             fit_to_screen(app);
             words_in_background(app.handle().clone());

@@ -17,25 +17,55 @@ const LEGEND_ROW: f64 = 22.0;
 /// Axes clockwise from the top; values from 0 to `max`, rings at each whole step.
 pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
     let legend_height = LEGEND_ROW * series.len() as f64 + 12.0;
-    let center = Point::new(SIZE / 2.0, 190.0);
-    let n = axes.len().max(3) as f64;
-    let at = |i: usize, r: f64| {
-        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
-        Point::new(center.x + r * angle.cos(), center.y + r * angle.sin())
+    let g = Geometry {
+        center: Point::new(SIZE / 2.0, 190.0),
+        n: axes.len().max(3) as f64,
     };
     let mut shapes = Vec::new();
+    grid(&mut shapes, &g, axes, max);
+    unrated(&mut shapes, &g, axes, series);
+    for (k, s) in series.iter().enumerate() {
+        polygon(&mut shapes, &g, axes.len(), s, k, max);
+        legend(&mut shapes, s, k);
+    }
+    Scene {
+        width: SIZE,
+        height: 370.0 + legend_height,
+        title: title.to_owned(),
+        shapes,
+    }
+}
 
+/// Where the axes are: `n` spokes from `center`, the first pointing up.
+struct Geometry {
+    center: Point,
+    n: f64,
+}
+
+impl Geometry {
+    fn at(&self, i: usize, r: f64) -> Point {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / self.n;
+        Point::new(
+            self.center.x + r * angle.cos(),
+            self.center.y + r * angle.sin(),
+        )
+    }
+}
+
+/// The rings of each step of the scale, with their numbers, and the spokes
+/// with the axes' names.
+fn grid(shapes: &mut Vec<Shape>, g: &Geometry, axes: &[&str], max: f64) {
     let steps = max.round().max(1.0) as usize;
     for step in 1..=steps {
         let r = RADIUS * step as f64 / max;
         shapes.push(Shape::Polygon {
-            points: (0..axes.len()).map(|i| at(i, r)).collect(),
+            points: (0..axes.len()).map(|i| g.at(i, r)).collect(),
             stroke: Stroke::solid(Color::GRID, if step == steps { 1.2 } else { 0.8 }),
             fill: None,
             role: Some("grid".into()),
         });
         shapes.push(Shape::Text {
-            at: Point::new(center.x + 4.0, center.y - r + 12.0),
+            at: Point::new(g.center.x + 4.0, g.center.y - r + 12.0),
             text: step.to_string(),
             size: 10.0,
             anchor: Anchor::Start,
@@ -45,14 +75,14 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
     }
     for (i, label) in axes.iter().enumerate() {
         shapes.push(Shape::Line {
-            from: center,
-            to: at(i, RADIUS),
+            from: g.center,
+            to: g.at(i, RADIUS),
             stroke: Stroke::solid(Color::GRID, 0.8),
         });
-        let p = at(i, RADIUS + 22.0);
-        let anchor = if (p.x - center.x).abs() < 1.0 {
+        let p = g.at(i, RADIUS + 22.0);
+        let anchor = if (p.x - g.center.x).abs() < 1.0 {
             Anchor::Middle
-        } else if p.x > center.x {
+        } else if p.x > g.center.x {
             Anchor::Start
         } else {
             Anchor::End
@@ -66,7 +96,10 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
             color: Color::BLACK,
         });
     }
+}
 
+/// 「未評価」 on each axis some series did not rate, naming which.
+fn unrated(shapes: &mut Vec<Shape>, g: &Geometry, axes: &[&str], series: &[Series]) {
     for (i, _) in axes.iter().enumerate() {
         let missing: Vec<&str> = series
             .iter()
@@ -81,7 +114,7 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
         } else {
             format!("未評価：{}", missing.join("・"))
         };
-        let p = at(i, RADIUS * 0.55);
+        let p = g.at(i, RADIUS * 0.55);
         shapes.push(Shape::Text {
             at: Point::new(p.x, p.y + 4.0),
             text,
@@ -91,90 +124,94 @@ pub fn radar(title: &str, axes: &[&str], series: &[Series], max: f64) -> Scene {
             color: Color::TEXT_SUB,
         });
     }
+}
 
-    for (k, s) in series.iter().enumerate() {
-        let (color, dash, marker) = SERIES[k % SERIES.len()];
-        let stroke = Stroke {
+fn series_stroke(k: usize) -> (Stroke, Color, super::Marker) {
+    let (color, dash, marker) = SERIES[k % SERIES.len()];
+    (
+        Stroke {
             color,
             width: 2.2,
             dash: dash.map(<[f64]>::to_vec),
-        };
-        let value = |i: usize| s.values.get(i).copied().flatten();
-        let points: Vec<Point> = (0..axes.len())
-            .filter_map(|i| value(i).map(|v| at(i, RADIUS * v.clamp(0.0, max) / max)))
-            .collect();
-        if (0..axes.len()).all(|i| value(i).is_some()) {
-            shapes.push(Shape::Polygon {
-                points: points.clone(),
-                stroke: stroke.clone(),
-                fill: Some(Fill {
-                    color,
-                    opacity: 0.08,
-                }),
-                role: Some("series".into()),
-            });
-        } else if let Some(gap) = (0..axes.len()).find(|&i| value(i).is_none()) {
-            // Runs of neighbouring rated axes, going round from an unrated one.
-            let mut run: Vec<Point> = Vec::new();
-            for step in 1..=axes.len() {
-                let i = (gap + step) % axes.len();
-                match value(i) {
-                    Some(v) => run.push(at(i, RADIUS * v.clamp(0.0, max) / max)),
-                    None => {
-                        if run.len() > 1 {
-                            shapes.push(Shape::Path {
-                                points: std::mem::take(&mut run),
-                                stroke: stroke.clone(),
-                                role: Some("series".into()),
-                            });
-                        }
-                        run.clear();
+        },
+        color,
+        marker,
+    )
+}
+
+/// One series: a closed polygon when every axis is rated, else the runs of
+/// neighbouring rated axes; a marker on each rated axis.
+fn polygon(shapes: &mut Vec<Shape>, g: &Geometry, n: usize, s: &Series, k: usize, max: f64) {
+    let (stroke, color, marker) = series_stroke(k);
+    let value = |i: usize| s.values.get(i).copied().flatten();
+    let point = |i: usize, v: f64| g.at(i, RADIUS * v.clamp(0.0, max) / max);
+    let points: Vec<Point> = (0..n)
+        .filter_map(|i| value(i).map(|v| point(i, v)))
+        .collect();
+    if (0..n).all(|i| value(i).is_some()) {
+        shapes.push(Shape::Polygon {
+            points: points.clone(),
+            stroke: stroke.clone(),
+            fill: Some(Fill {
+                color,
+                opacity: 0.08,
+            }),
+            role: Some("series".into()),
+        });
+    } else if let Some(gap) = (0..n).find(|&i| value(i).is_none()) {
+        // Runs of neighbouring rated axes, going round from an unrated one.
+        let mut run: Vec<Point> = Vec::new();
+        for step in 1..=n {
+            let i = (gap + step) % n;
+            match value(i) {
+                Some(v) => run.push(point(i, v)),
+                None => {
+                    if run.len() > 1 {
+                        shapes.push(Shape::Path {
+                            points: std::mem::take(&mut run),
+                            stroke: stroke.clone(),
+                            role: Some("series".into()),
+                        });
                     }
+                    run.clear();
                 }
             }
         }
-        for p in points {
-            shapes.push(Shape::Marker {
-                at: p,
-                size: 4.5,
-                kind: marker,
-                color,
-            });
-        }
-        // Legend: a line sample in the series' style, its marker and its label.
-        let y = 380.0 + LEGEND_ROW * k as f64;
-        let x = 110.0;
-        shapes.push(Shape::Line {
-            from: Point::new(x, y),
-            to: Point::new(x + 36.0, y),
-            stroke: Stroke {
-                color,
-                width: 2.2,
-                dash: dash.map(<[f64]>::to_vec),
-            },
-        });
+    }
+    for p in points {
         shapes.push(Shape::Marker {
-            at: Point::new(x + 18.0, y),
+            at: p,
             size: 4.5,
             kind: marker,
             color,
         });
-        shapes.push(Shape::Text {
-            at: Point::new(x + 46.0, y + 5.0),
-            text: s.label.to_owned(),
-            size: 13.0,
-            anchor: Anchor::Start,
-            bold: false,
-            color: Color::BLACK,
-        });
     }
+}
 
-    Scene {
-        width: SIZE,
-        height: 370.0 + legend_height,
-        title: title.to_owned(),
-        shapes,
-    }
+/// The legend's row of a series: a line sample in its style, its marker and its label.
+fn legend(shapes: &mut Vec<Shape>, s: &Series, k: usize) {
+    let (stroke, color, marker) = series_stroke(k);
+    let y = 380.0 + LEGEND_ROW * k as f64;
+    let x = 110.0;
+    shapes.push(Shape::Line {
+        from: Point::new(x, y),
+        to: Point::new(x + 36.0, y),
+        stroke,
+    });
+    shapes.push(Shape::Marker {
+        at: Point::new(x + 18.0, y),
+        size: 4.5,
+        kind: marker,
+        color,
+    });
+    shapes.push(Shape::Text {
+        at: Point::new(x + 46.0, y + 5.0),
+        text: s.label.to_owned(),
+        size: 13.0,
+        anchor: Anchor::Start,
+        bold: false,
+        color: Color::BLACK,
+    });
 }
 
 /// The radar of the four strengths (or of the barriers), a polygon per session.

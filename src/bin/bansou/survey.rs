@@ -2,237 +2,267 @@
 
 use crate::output::{print_json, print_table, say_replaced, write_csv};
 use crate::Cx;
+use bansou::analysis::survey::{cross_tab, percent, results};
 use bansou::files::target::ExportKind;
 use bansou::{Error, Result};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub(crate) enum SurveyCommand {
     /// アンケートの一覧（ID・名前・会議・回答数）
-    List {
-        /// JSON で出力する
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// 結果（回答数・回収率・選択肢ごとの件数と割合）を表示・書き出す
-    Results {
-        /// アンケートのID、または名前の一部（例：研修会）
-        survey: String,
-        /// JSON で出力する
-        #[arg(long)]
-        json: bool,
-        /// Excel で開ける CSV に書き出す
-        #[arg(long, value_name = "OUT.csv", conflicts_with = "json")]
-        csv: Option<PathBuf>,
-        /// A4 の PDF に書き出す
-        #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
-        pdf: Option<PathBuf>,
-        /// この質問（番号、例：1）の答えで分けて集計する（職種・都道府県など単一選択の質問）
-        #[arg(long, value_name = "問")]
-        by: Option<u32>,
-    },
+    Results(ResultsArgs),
     /// Google フォーム・Excel の CSV から回答を取り込む（同じ行は二度入りません）
-    Import {
-        /// アンケートのID、または名前の一部
-        survey: String,
-        /// 取り込む CSV（UTF-8 か Shift_JIS）
-        file: PathBuf,
-        /// 何が取り込まれるかを表示するだけ（書き込まない）
-        #[arg(long)]
-        dry_run: bool,
-        /// JSON で出力する
-        #[arg(long)]
-        json: bool,
-    },
+    Import(ImportArgs),
     /// 配る用紙（空欄の A4 PDF）を作る
-    Form {
-        /// アンケートのID、または名前の一部
-        survey: String,
-        /// 書き出す PDF ファイル
-        #[arg(long, value_name = "OUT.pdf")]
-        out: PathBuf,
-    },
+    Form(FormArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct ListArgs {
+    /// JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct ResultsArgs {
+    /// アンケートのID、または名前の一部（例：研修会）
+    pub survey: String,
+    /// JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+    /// Excel で開ける CSV に書き出す
+    #[arg(long, value_name = "OUT.csv", conflicts_with = "json")]
+    pub csv: Option<PathBuf>,
+    /// A4 の PDF に書き出す
+    #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
+    pub pdf: Option<PathBuf>,
+    /// この質問（番号、例：1）の答えで分けて集計する（職種・都道府県など単一選択の質問）
+    #[arg(long, value_name = "問")]
+    pub by: Option<u32>,
+}
+
+#[derive(Args)]
+pub(crate) struct ImportArgs {
+    /// アンケートのID、または名前の一部
+    pub survey: String,
+    /// 取り込む CSV（UTF-8 か Shift_JIS）
+    pub file: PathBuf,
+    /// 何が取り込まれるかを表示するだけ（書き込まない）
+    #[arg(long)]
+    pub dry_run: bool,
+    /// JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct FormArgs {
+    /// アンケートのID、または名前の一部
+    pub survey: String,
+    /// 書き出す PDF ファイル
+    #[arg(long, value_name = "OUT.pdf")]
+    pub out: PathBuf,
 }
 
 /// `bansou survey …`: the アンケート.
 pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
-    use bansou::analysis::survey::{cross_tab, percent, results};
     match action {
-        SurveyCommand::List { json } => {
-            let list = cx.store.surveys()?;
-            if json {
-                return print_json(&list);
-            }
-            if list.is_empty() {
-                out!("アンケートはまだありません");
-                return Ok(());
-            }
-            let rows: Vec<[String; 5]> = list
-                .iter()
-                .map(|s| {
-                    [
-                        s.id.to_string(),
-                        s.title.clone(),
-                        s.owner.clone(),
-                        s.meeting.clone().unwrap_or_else(|| "—".into()),
-                        match s.participants {
-                            Some(p) => format!("{}（参加 {p}）", s.responses),
-                            None => s.responses.to_string(),
-                        },
-                    ]
-                })
-                .collect();
-            print_table(&["ID", "アンケート", "事業", "会議", "回答"], &rows);
-        }
-        SurveyCommand::Results {
-            survey,
-            json,
-            csv,
-            pdf,
-            by,
-        } => {
-            let s = cx.store.resolve_survey(&survey)?;
-            let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
-            let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
-            let responses = cx.store.responses(s.id)?;
-            let r = results(&s, &responses);
-            let by_question = by
-                .map(|n| {
-                    s.questions
-                        .iter()
-                        .find(|q| q.number == n)
-                        .ok_or(Error::NotFound {
-                            what: "質問",
-                            key: format!("問{n}"),
-                        })
-                })
-                .transpose()?;
-            let groups = by_question
-                .map(|q| cross_tab(&s, &responses, q.id))
-                .transpose()?
-                .unwrap_or_default();
-            if let Some(out) = &csv {
-                write_csv(
-                    out,
-                    &bansou::files::csv::survey_results_csv(&r)?,
-                    r.questions.len(),
-                )?;
-            }
-            if let Some(out) = &pdf {
-                let doc = bansou::report::survey::results_pdf(
-                    &r,
-                    &groups,
-                    by_question.map(|q| q.text.as_str()),
-                    chrono::Local::now(),
-                );
-                bansou::files::write_atomically(out, &doc.bytes)?;
-                out!(
-                    "アンケート結果を書き出しました：{}（{} ページ）",
-                    out.display(),
-                    doc.pages
-                );
-                say_replaced(doc.replaced);
-            }
-            if csv.is_some() || pdf.is_some() {
-                return Ok(());
-            }
-            if json {
-                return if groups.is_empty() {
-                    print_json(&r)
-                } else {
-                    print_json(&groups)
-                };
-            }
-            for r in std::iter::once(&r).chain(&groups) {
-                out!(
-                    "{}{}　{}",
-                    r.title,
-                    r.group
-                        .as_deref()
-                        .map(|g| format!("（{g}）"))
-                        .unwrap_or_default(),
-                    bansou::report::survey::response_line(r)
-                );
-                for q in &r.questions {
-                    out!();
-                    out!("問{}　{}（回答 {}）", q.number, q.text, q.answered);
-                    let mut rows: Vec<[String; 3]> = q
-                        .options
-                        .iter()
-                        .filter(|_| q.rows.is_empty())
-                        .map(|o| [o.label.clone(), o.count.to_string(), percent(o.share)])
-                        .collect();
-                    for row in &q.rows {
-                        rows.extend(row.options.iter().map(|o| {
-                            [
-                                format!("{}：{}", row.label, o.label),
-                                o.count.to_string(),
-                                format!("{}（{}件中）", percent(o.share), row.answered),
-                            ]
-                        }));
-                    }
-                    if !rows.is_empty() {
-                        print_table(&["選択肢", "件数", "割合"], &rows);
-                    }
-                    for t in &q.texts {
-                        out!("・{t}");
-                    }
-                    if let Some(s) = &q.sentence {
-                        out!("→ {s}");
-                    }
-                }
-                out!();
-            }
-        }
-        SurveyCommand::Import {
-            survey,
-            file,
-            dry_run,
-            json,
-        } => {
-            let s = cx.store.resolve_survey(&survey)?;
-            let bytes =
-                bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
-            let table = bansou::files::evaluation_csv::read_table(&bytes)?;
-            let r = bansou::files::survey_csv::import(&mut cx.store, s.id, &table, None, dry_run)?;
-            if json {
-                return print_json(&r);
-            }
-            for problem in &r.refused {
-                out!("{}行目：{}", problem.row, problem.reason);
-            }
-            if !r.unused.is_empty() {
-                out!("使わない列：{}", r.unused.join("、"));
-            }
-            if !r.unanswered.is_empty() {
-                out!("対応する列のない質問：{}", r.unanswered.join("、"));
-            }
-            out!(
-                "{}回答 {} 件（新しいもの {} 件、取り込み済み {} 件）、取り込めない行 {} 件",
-                if dry_run {
-                    "確認のみ："
-                } else {
-                    "取り込みました："
-                },
-                r.sheets,
-                r.new,
-                r.already,
-                r.refused.len()
-            );
-        }
-        SurveyCommand::Form { survey, out } => {
-            let s = cx.store.resolve_survey(&survey)?;
-            let out = cx.target(&out, ExportKind::Pdf)?;
-            let doc = bansou::report::survey::form_pdf(&s, chrono::Local::now());
-            bansou::files::write_atomically(&out, &doc.bytes)?;
-            say_replaced(doc.replaced);
-            out!(
-                "アンケート用紙を書き出しました：{}（{} ページ）",
-                out.display(),
-                doc.pages
-            );
-        }
+        SurveyCommand::List(a) => list(cx, a),
+        SurveyCommand::Results(a) => show_results(cx, a),
+        SurveyCommand::Import(a) => import(cx, a),
+        SurveyCommand::Form(a) => form(cx, a),
     }
+}
+
+fn list(cx: &mut Cx, a: ListArgs) -> Result<()> {
+    let ListArgs { json } = a;
+    let list = cx.store.surveys()?;
+    if json {
+        return print_json(&list);
+    }
+    if list.is_empty() {
+        out!("アンケートはまだありません");
+        return Ok(());
+    }
+    let rows: Vec<[String; 5]> = list
+        .iter()
+        .map(|s| {
+            [
+                s.id.to_string(),
+                s.title.clone(),
+                s.owner.clone(),
+                s.meeting.clone().unwrap_or_else(|| "—".into()),
+                match s.participants {
+                    Some(p) => format!("{}（参加 {p}）", s.responses),
+                    None => s.responses.to_string(),
+                },
+            ]
+        })
+        .collect();
+    print_table(&["ID", "アンケート", "事業", "会議", "回答"], &rows);
+
+    Ok(())
+}
+
+fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
+    let ResultsArgs {
+        survey,
+        json,
+        csv,
+        pdf,
+        by,
+    } = a;
+    let s = cx.store.resolve_survey(&survey)?;
+    let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
+    let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
+    let responses = cx.store.responses(s.id)?;
+    let r = results(&s, &responses);
+    let by_question = by
+        .map(|n| {
+            s.questions
+                .iter()
+                .find(|q| q.number == n)
+                .ok_or(Error::NotFound {
+                    what: "質問",
+                    key: format!("問{n}"),
+                })
+        })
+        .transpose()?;
+    let groups = by_question
+        .map(|q| cross_tab(&s, &responses, q.id))
+        .transpose()?
+        .unwrap_or_default();
+    if let Some(out) = &csv {
+        write_csv(
+            out,
+            &bansou::files::csv::survey_results_csv(&r)?,
+            r.questions.len(),
+        )?;
+    }
+    if let Some(out) = &pdf {
+        let doc = bansou::report::survey::results_pdf(
+            &r,
+            &groups,
+            by_question.map(|q| q.text.as_str()),
+            chrono::Local::now(),
+        );
+        bansou::files::write_atomically(out, &doc.bytes)?;
+        out!(
+            "アンケート結果を書き出しました：{}（{} ページ）",
+            out.display(),
+            doc.pages
+        );
+        say_replaced(doc.replaced);
+    }
+    if csv.is_some() || pdf.is_some() {
+        return Ok(());
+    }
+    if json {
+        return if groups.is_empty() {
+            print_json(&r)
+        } else {
+            print_json(&groups)
+        };
+    }
+    for r in std::iter::once(&r).chain(&groups) {
+        out!(
+            "{}{}　{}",
+            r.title,
+            r.group
+                .as_deref()
+                .map(|g| format!("（{g}）"))
+                .unwrap_or_default(),
+            bansou::report::survey::response_line(r)
+        );
+        for q in &r.questions {
+            out!();
+            out!("問{}　{}（回答 {}）", q.number, q.text, q.answered);
+            let mut rows: Vec<[String; 3]> = q
+                .options
+                .iter()
+                .filter(|_| q.rows.is_empty())
+                .map(|o| [o.label.clone(), o.count.to_string(), percent(o.share)])
+                .collect();
+            for row in &q.rows {
+                rows.extend(row.options.iter().map(|o| {
+                    [
+                        format!("{}：{}", row.label, o.label),
+                        o.count.to_string(),
+                        format!("{}（{}件中）", percent(o.share), row.answered),
+                    ]
+                }));
+            }
+            if !rows.is_empty() {
+                print_table(&["選択肢", "件数", "割合"], &rows);
+            }
+            for t in &q.texts {
+                out!("・{t}");
+            }
+            if let Some(s) = &q.sentence {
+                out!("→ {s}");
+            }
+        }
+        out!();
+    }
+
+    Ok(())
+}
+
+fn import(cx: &mut Cx, a: ImportArgs) -> Result<()> {
+    let ImportArgs {
+        survey,
+        file,
+        dry_run,
+        json,
+    } = a;
+    let s = cx.store.resolve_survey(&survey)?;
+    let bytes = bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
+    let table = bansou::files::evaluation_csv::read_table(&bytes)?;
+    let r = bansou::files::survey_csv::import(&mut cx.store, s.id, &table, None, dry_run)?;
+    if json {
+        return print_json(&r);
+    }
+    for problem in &r.refused {
+        out!("{}行目：{}", problem.row, problem.reason);
+    }
+    if !r.unused.is_empty() {
+        out!("使わない列：{}", r.unused.join("、"));
+    }
+    if !r.unanswered.is_empty() {
+        out!("対応する列のない質問：{}", r.unanswered.join("、"));
+    }
+    out!(
+        "{}回答 {} 件（新しいもの {} 件、取り込み済み {} 件）、取り込めない行 {} 件",
+        if dry_run {
+            "確認のみ："
+        } else {
+            "取り込みました："
+        },
+        r.sheets,
+        r.new,
+        r.already,
+        r.refused.len()
+    );
+
+    Ok(())
+}
+
+fn form(cx: &mut Cx, a: FormArgs) -> Result<()> {
+    let FormArgs { survey, out } = a;
+    let s = cx.store.resolve_survey(&survey)?;
+    let out = cx.target(&out, ExportKind::Pdf)?;
+    let doc = bansou::report::survey::form_pdf(&s, chrono::Local::now());
+    bansou::files::write_atomically(&out, &doc.bytes)?;
+    say_replaced(doc.replaced);
+    out!(
+        "アンケート用紙を書き出しました：{}（{} ページ）",
+        out.display(),
+        doc.pages
+    );
+
     Ok(())
 }

@@ -51,7 +51,7 @@ fn refuse(message: impl Into<String>) -> Error {
 
 /// A record of the file, found by its UUID.
 #[derive(Clone, Copy)]
-struct InFile<'a> {
+pub(super) struct InFile<'a> {
     kind: &'static dyn AnyKind,
     raw: &'a str,
 }
@@ -187,78 +187,135 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
             b.format_version
         )));
     }
-    let scope = Scope::of(b)?;
-
-    // Every record as the window's forms would check it, once per UUID.
-    let mut p = Problems::default();
-    let mut in_file: HashMap<uuid::Uuid, InFile> = HashMap::new();
-    let mut order: Vec<(InFile, usize)> = Vec::new();
-    for k in KINDS {
-        for (i, raw) in b.raw(k.table()).iter().enumerate() {
-            let what = format!("{}{}", k.label(), i + 1);
-            k.verify(raw, &what, &mut p);
-            let Ok(head) = k.head(raw) else { continue };
-            let Ok(u) = uuid::Uuid::parse_str(&head.uuid) else {
-                continue;
-            };
-            let r = InFile { kind: *k, raw };
-            if in_file.insert(u, r).is_some() {
-                p.add(&what, format!("UUID「{}」が2回出てきます", head.uuid));
-            }
-            order.push((r, i));
-        }
-    }
-    p.into_result()?;
-    let what = |r: &InFile, i: usize| format!("{}{}", r.kind.label(), i + 1);
-    let in_file_get = |u: &str| {
-        uuid::Uuid::parse_str(u)
-            .ok()
-            .and_then(|u| in_file.get(&u).copied())
-    };
-
-    // Every reference resolves: in the file, or here, in the right table.
-    for (r, i) in &order {
-        for (table, uuid) in r.kind.head(r.raw)?.refs {
-            let found = match in_file_get(&uuid) {
-                Some(other) => other.kind.table() == table,
-                None => local_row(conn, table, &uuid)?.is_some(),
-            };
-            if !found {
-                return Err(refuse(format!(
-                    "{}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
-                    what(r, *i),
-                    record::by_table(table).map(|k| k.label()).unwrap_or("記録")
-                )));
-            }
-        }
-    }
     for uuid in std::iter::once(&b.project).chain(b.meeting.iter()) {
         if uuid::Uuid::parse_str(uuid).is_err() {
             return Err(refuse("ファイルの事業または会議のUUIDが正しくありません"));
         }
     }
-
+    let index = Index::of(b)?;
+    index.check_references(conn)?;
     refuse_same_name_twin(conn, b)?;
-
-    let mut plan = Plan {
-        decisions: HashMap::new(),
-        adopted: HashMap::new(),
-        deletes: Vec::new(),
-        origins: HashMap::new(),
-        summary: ImportSummary {
-            kind: b.kind.label().into(),
-            project: project_label(conn, b, &b.project)?,
-            ..Default::default()
+    let mut planner = Planner {
+        conn,
+        scope: Scope::of(b)?,
+        index: &index,
+        memo: HashMap::new(),
+        outside: Problems::default(),
+        plan: Plan {
+            decisions: HashMap::new(),
+            adopted: HashMap::new(),
+            deletes: Vec::new(),
+            origins: HashMap::new(),
+            summary: ImportSummary {
+                kind: b.kind.label().into(),
+                project: project_label(conn, b, &b.project)?,
+                ..Default::default()
+            },
         },
     };
-    let mut memo = HashMap::new();
-    let mut out_of_scope = Problems::default();
-    let mut changes: Vec<KindChanges> = Vec::new();
-    for (r, i) in &order {
-        let what = &what(r, *i);
+    for &(r, i) in &index.order {
+        planner.record(r, i)?;
+    }
+    let deleted_there: HashSet<&str> = b.tombstones.iter().map(|t| t.uuid.as_str()).collect();
+    for (i, t) in b.tombstones.iter().enumerate() {
+        planner.tombstone(i, t, &deleted_there)?;
+    }
+    if !planner.outside.is_empty() {
+        let mut all = vec![FieldError::new(
+            "file",
+            format!(
+                "このファイル（{}）には、変えてよい範囲の外の記録が含まれているため、何も取り込みませんでした",
+                b.kind.label()
+            ),
+        )];
+        all.extend(planner.outside.0);
+        return Err(Error::Validation(all));
+    }
+    let mut plan = planner.plan;
+    plan.summary = std::mem::take(&mut plan.summary).with_sentence();
+    Ok(plan)
+}
+
+/// The file's records by UUID, each checked as the window's forms would
+/// check it, in the order they are written (parents first).
+struct Index<'a> {
+    by_uuid: HashMap<uuid::Uuid, InFile<'a>>,
+    order: Vec<(InFile<'a>, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn of(b: &'a Bundle) -> Result<Index<'a>> {
+        let mut p = Problems::default();
+        let mut index = Index {
+            by_uuid: HashMap::new(),
+            order: Vec::new(),
+        };
+        for k in KINDS {
+            for (i, raw) in b.raw(k.table()).iter().enumerate() {
+                let what = format!("{}{}", k.label(), i + 1);
+                k.verify(raw, &what, &mut p);
+                let Ok(head) = k.head(raw) else { continue };
+                let Ok(u) = uuid::Uuid::parse_str(&head.uuid) else {
+                    continue;
+                };
+                let r = InFile { kind: *k, raw };
+                if index.by_uuid.insert(u, r).is_some() {
+                    p.add(&what, format!("UUID「{}」が2回出てきます", head.uuid));
+                }
+                index.order.push((r, i));
+            }
+        }
+        p.into_result()?;
+        Ok(index)
+    }
+
+    fn get(&self, uuid: &str) -> Option<InFile<'a>> {
+        uuid::Uuid::parse_str(uuid)
+            .ok()
+            .and_then(|u| self.by_uuid.get(&u).copied())
+    }
+
+    /// Every reference resolves: in the file, or here, in the right table.
+    fn check_references(&self, conn: &Connection) -> Result<()> {
+        for (r, i) in &self.order {
+            for (table, uuid) in r.kind.head(r.raw)?.refs {
+                let found = match self.get(&uuid) {
+                    Some(other) => other.kind.table() == table,
+                    None => local_row(conn, table, &uuid)?.is_some(),
+                };
+                if !found {
+                    return Err(refuse(format!(
+                        "{}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
+                        what(r, *i),
+                        record::by_table(table).map(|k| k.label()).unwrap_or("記録")
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How a record of the file is named in messages: 「会議3」.
+fn what(r: &InFile, i: usize) -> String {
+    format!("{}{}", r.kind.label(), i + 1)
+}
+
+/// Deciding the fate of each record and tombstone, and what reached outside.
+struct Planner<'c, 'a> {
+    conn: &'c Connection,
+    scope: Scope,
+    index: &'c Index<'a>,
+    memo: HashMap<String, LocalOwner>,
+    outside: Problems,
+    plan: Plan,
+}
+
+impl Planner<'_, '_> {
+    fn record(&mut self, r: InFile, i: usize) -> Result<()> {
+        let conn = self.conn;
         let head = r.kind.head(r.raw)?;
-        let table = r.kind.table();
-        let mut local = local_row(conn, table, &head.uuid)?;
+        let mut local = local_row(conn, r.kind.table(), &head.uuid)?;
         let mut d = decide(
             conn,
             local.as_ref(),
@@ -275,7 +332,7 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
                         [&local_uuid],
                         |x| x.get(0),
                     )?;
-                    plan.adopted.insert(head.uuid.clone(), id);
+                    self.plan.adopted.insert(head.uuid.clone(), id);
                     local = Some((id, String::new()));
                     d = if versions <= 1 {
                         Decision::Update
@@ -284,23 +341,23 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
                     };
                 }
                 Some(Twin::Name(id)) => {
-                    plan.adopted.insert(head.uuid.clone(), id);
+                    self.plan.adopted.insert(head.uuid.clone(), id);
                     twin_by_name = true;
                     d = Decision::Reference;
                 }
                 None => {}
             }
         }
-        let owner = file_owner(conn, &in_file, &mut memo, *r)?;
+        let owner = file_owner(conn, &self.index.by_uuid, &mut self.memo, r)?;
         let local_owner = match &local {
             Some((id, _)) if !twin_by_name => Some(r.kind.local_owner(conn, *id)?),
             _ => None,
         };
         let verdict = in_scope(
             conn,
-            &scope,
-            &in_file,
-            *r,
+            &self.scope,
+            &self.index.by_uuid,
+            r,
             &head.uuid,
             &owner,
             local_owner.as_ref(),
@@ -308,30 +365,37 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
         )?;
         match verdict {
             Verdict::Own => {}
-            Verdict::Reference { origin } => {
-                if d == Decision::Add {
-                    if let Some(o) = origin {
-                        plan.origins.insert(head.uuid.clone(), o);
-                    }
-                } else {
-                    d = Decision::Reference;
+            Verdict::Reference { origin } if d == Decision::Add => {
+                if let Some(o) = origin {
+                    self.plan.origins.insert(head.uuid.clone(), o);
                 }
             }
+            Verdict::Reference { .. } => d = Decision::Reference,
             Verdict::Outside(why) => {
-                out_of_scope.add(what, format!("「{}」{why}", record::short(&head.name)));
-                continue;
+                let name = record::short(&head.name);
+                self.outside.add(&what(&r, i), format!("「{name}」{why}"));
+                return Ok(());
             }
         }
-        let s = &mut plan.summary;
+        self.tally(r, &head, d)?;
+        if let Ok(u) = uuid::Uuid::parse_str(&head.uuid) {
+            self.plan.decisions.insert(u, d);
+        }
+        Ok(())
+    }
+
+    /// Counts a record's fate in the summary a person reads.
+    fn tally(&mut self, r: InFile, head: &record::Head, d: Decision) -> Result<()> {
+        let s = &mut self.plan.summary;
         match d {
             Decision::Add | Decision::Update => {
-                if changes.last().is_none_or(|c| c.what != r.kind.label()) {
-                    changes.push(KindChanges {
+                if s.changes.last().is_none_or(|c| c.what != r.kind.label()) {
+                    s.changes.push(KindChanges {
                         what: r.kind.label().into(),
                         ..Default::default()
                     });
                 }
-                let c = changes.last_mut().expect("just pushed");
+                let c = s.changes.last_mut().expect("just pushed");
                 if d == Decision::Add {
                     s.added += 1;
                     c.added += 1;
@@ -351,45 +415,46 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
                 what: r.kind.label().into(),
                 here: r
                     .kind
-                    .local_name(conn, &head.uuid)?
+                    .local_name(self.conn, &head.uuid)?
                     .unwrap_or_else(|| "（このパソコンでは削除済み）".into()),
                 there: format!("{}（更新 {}）", head.name, head.updated_at),
             }),
         }
-        if let Ok(u) = uuid::Uuid::parse_str(&head.uuid) {
-            plan.decisions.insert(u, d);
-        }
+        Ok(())
     }
 
-    let deleted_there: HashSet<&str> = b.tombstones.iter().map(|t| t.uuid.as_str()).collect();
-    for (i, t) in b.tombstones.iter().enumerate() {
+    fn tombstone(
+        &mut self,
+        i: usize,
+        t: &super::Tombstone,
+        deleted_there: &HashSet<&str>,
+    ) -> Result<()> {
+        let conn = self.conn;
         let what = format!("削除の記録{}", i + 1);
         let Some(kind) = record::by_kind(&t.kind) else {
-            out_of_scope.add(
-                &what,
-                format!("記録の種類「{}」はありません", record::short(&t.kind)),
-            );
-            continue;
+            let why = format!("記録の種類「{}」はありません", record::short(&t.kind));
+            self.outside.add(&what, why);
+            return Ok(());
         };
         let local = local_row(conn, kind.table(), &t.uuid)?;
         let local_owner = match &local {
             Some((id, _)) => Some(kind.local_owner(conn, *id)?),
             None => None,
         };
-        if let Some(why) = tombstone_outside(
+        let refused = tombstone_outside(
             conn,
-            &scope,
+            &self.scope,
             kind,
             t,
             local_owner.as_ref(),
             local.as_ref().map(|l| l.0),
-        )? {
-            out_of_scope.add(&what, why);
-            continue;
+        )?;
+        if let Some(why) = refused {
+            self.outside.add(&what, why);
+            return Ok(());
         }
-        let Some((id, v)) = local else { continue };
+        let Some((id, v)) = local else { return Ok(()) };
         let mut conflicting = !(t.version.as_deref() == Some(v.as_str()) || t.history.contains(&v));
-        let with = goes_with(conn, kind, id)?;
         if kind.table() == "meetings" && !conflicting {
             // A meeting keeps the evaluations written here unless those go too.
             let mut st =
@@ -400,40 +465,29 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
             conflicting = evals.iter().any(|e| !deleted_there.contains(e.as_str()));
         }
         let name = kind.local_name(conn, &t.uuid)?.unwrap_or_default();
+        let s = &mut self.plan.summary;
         if conflicting {
-            plan.summary.conflicts.push(Conflict {
+            s.conflicts.push(Conflict {
                 uuid: t.uuid.clone(),
                 what: kind.label().into(),
                 here: name.clone(),
                 there: format!("削除されています（{}）", t.deleted_at),
             });
         } else {
-            plan.summary.deleted += 1;
+            s.deleted += 1;
         }
-        plan.summary.deletions.push(Deletion {
+        s.deletions.push(Deletion {
             uuid: t.uuid.clone(),
             what: kind.label().into(),
             name,
-            with,
+            with: goes_with(conn, kind, id)?,
             conflicting,
         });
-        plan.deletes
+        self.plan
+            .deletes
             .push((kind.table(), t.uuid.clone(), conflicting));
+        Ok(())
     }
-    if !out_of_scope.is_empty() {
-        let mut all = vec![FieldError::new(
-            "file",
-            format!(
-                "このファイル（{}）には、変えてよい範囲の外の記録が含まれているため、何も取り込みませんでした",
-                b.kind.label()
-            ),
-        )];
-        all.extend(out_of_scope.0);
-        return Err(Error::Validation(all));
-    }
-    plan.summary.changes = changes;
-    plan.summary = std::mem::take(&mut plan.summary).with_sentence();
-    Ok(plan)
 }
 
 /// A project the file is about must not exist here under another UUID with
