@@ -5,7 +5,6 @@
 //! (産業 保健 総合 支援 センター → 産業保健総合支援センター).
 
 use serde::{Deserialize, Serialize};
-use std::io::Read;
 use std::sync::OnceLock;
 use ts_rs::TS;
 
@@ -78,10 +77,7 @@ pub struct Word {
 fn tokenizer() -> &'static vibrato::Tokenizer {
     static TOKENIZER: OnceLock<vibrato::Tokenizer> = OnceLock::new();
     TOKENIZER.get_or_init(|| {
-        let mut raw = Vec::new();
-        ruzstd::decoding::StreamingDecoder::new(DICTIONARY)
-            .expect("the embedded dictionary is zstd (checked by a test)")
-            .read_to_end(&mut raw)
+        let raw = zstd::decode_all(DICTIONARY)
             .expect("the embedded dictionary decompresses (checked by a test)");
         let dict =
             vibrato::Dictionary::read(&raw[..]).expect("the embedded dictionary reads (tested)");
