@@ -300,7 +300,7 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
         serde_json::to_vec(&v).unwrap()
     };
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
-    // Far deeper than any stack: read without recursion, refused by type.
+    // Far deeper than any stack: refused at serde_json's depth limit.
     let abyss = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "空です"),
@@ -326,7 +326,7 @@ fn hostile_and_broken_files_are_refused_and_nothing_changes() {
                 .unwrap()
                 .replace("\"@@DEEP@@\"", &abyss)
                 .into_bytes(),
-            "値の種類",
+            "入れ子が深すぎます",
         ),
         (
             "other format",

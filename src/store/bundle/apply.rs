@@ -61,7 +61,11 @@ pub(super) fn apply(tx: &Transaction, b: &Bundle, plan: &Plan, choices: &Choices
                     }
                     let id = k.write(tx, &ids, raw, &extra)?;
                     // It exists again: a tombstone of it no longer stands.
-                    tx.execute("DELETE FROM tombstones WHERE uuid = ?1", [&head.uuid])?;
+                    crate::store::record::run(
+                        tx,
+                        "DELETE FROM tombstones WHERE uuid = ?1",
+                        [&head.uuid],
+                    )?;
                     written.push((*k, id, raw));
                 }
                 Some(Mode::Remember) => {
@@ -89,12 +93,13 @@ pub(super) fn apply(tx: &Transaction, b: &Bundle, plan: &Plan, choices: &Choices
             continue;
         }
         if table == "meetings" {
-            tx.execute(
+            crate::store::record::run(tx,
                 "DELETE FROM evaluations WHERE meeting_id = (SELECT id FROM meetings WHERE uuid = ?1)",
                 [&uuid],
             )?;
         }
-        tx.execute(
+        crate::store::record::run(
+            tx,
             &format!("DELETE FROM {table} WHERE uuid = ?1"),
             params![uuid],
         )?;

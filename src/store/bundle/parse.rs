@@ -243,15 +243,14 @@ impl<'de> Visitor<'de> for List<'_> {
                 );
                 continue;
             }
-            let Some(rec) = self.kind.accept(raw.get(), &what, &mut r.problems) else {
+            let Some((rec, uuid)) = self.kind.accept(raw.get(), &what, &mut r.problems) else {
                 continue;
             };
             drop(raw);
-            let head = self.kind.head(&rec).map_err(serde::de::Error::custom)?;
-            if let Ok(u) = uuid::Uuid::parse_str(&head.uuid) {
+            if let Ok(u) = uuid::Uuid::parse_str(&uuid) {
                 if !r.seen.insert(u) {
                     r.problems
-                        .add(&what, format!("UUID「{}」が2回出てきます", head.uuid));
+                        .add(&what, format!("UUID「{uuid}」が2回出てきます"));
                 }
             }
             out.push(rec);

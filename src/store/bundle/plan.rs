@@ -8,7 +8,7 @@ use super::{
 };
 use crate::error::{Error, FieldError, Result};
 use crate::model::bundle::NAMES_SHOWN;
-use crate::store::record::{self, AnyKind, By, LocalOwner, Problems, Twin, KINDS};
+use crate::store::record::{self, AnyKind, By, Claim, LocalOwner, Problems, Twin, KINDS};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
@@ -56,32 +56,33 @@ pub(super) struct InFile<'a> {
     raw: &'a str,
 }
 
-/// Who owns a record as the file says, parents looked up in the file first.
+/// Who owns a record as the file says (its `claim`), parents looked up in
+/// the file first, then here.
 fn file_owner(
     conn: &Connection,
-    in_file: &HashMap<uuid::Uuid, InFile>,
+    index: &Index,
     memo: &mut HashMap<String, LocalOwner>,
-    r: InFile,
+    claim: &Claim,
 ) -> Result<LocalOwner> {
-    let mut lookup = |table: &'static str, uuid: &str| -> Result<LocalOwner> {
-        if let Some(o) = memo.get(uuid) {
-            return Ok(o.clone());
-        }
-        let o = match uuid::Uuid::parse_str(uuid)
-            .ok()
-            .and_then(|u| in_file.get(&u))
-        {
-            Some(p) if p.kind.table() == table => {
-                // One level at a time: parents are never deeper than three.
-                let mut inner = HashMap::new();
-                file_owner(conn, in_file, &mut inner, *p)?
+    Ok(match claim {
+        Claim::Program => LocalOwner::Program,
+        Claim::Nobody => LocalOwner::Nobody,
+        Claim::Projects(list) => LocalOwner::Projects(list.clone()),
+        Claim::Parent(table, uuid) => {
+            if let Some(o) = memo.get(uuid) {
+                return Ok(o.clone());
             }
-            _ => record::local_owner_by_uuid(conn, table, uuid)?,
-        };
-        memo.insert(uuid.to_owned(), o.clone());
-        Ok(o)
-    };
-    r.kind.owner(r.raw, &mut lookup)
+            let o = match index.get(uuid) {
+                Some(p) if p.kind.table() == *table => {
+                    let parent = p.kind.head(p.raw)?.claim;
+                    file_owner(conn, index, memo, &parent)?
+                }
+                _ => record::local_owner_by_uuid(conn, table, uuid)?,
+            };
+            memo.insert(uuid.clone(), o.clone());
+            o
+        }
+    })
 }
 
 fn includes(owner: &LocalOwner, project: &str) -> bool {
@@ -193,8 +194,6 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
         }
     }
     let index = Index::of(b)?;
-    index.check_references(conn)?;
-    refuse_same_name_twin(conn, b)?;
     let mut planner = Planner {
         conn,
         scope: Scope::of(b)?,
@@ -220,6 +219,7 @@ pub(super) fn plan(conn: &Connection, b: &Bundle) -> Result<Plan> {
     for (i, t) in b.tombstones.iter().enumerate() {
         planner.tombstone(i, t, &deleted_there)?;
     }
+    refuse_same_name_twin(conn, b)?;
     if !planner.outside.is_empty() {
         let mut all = vec![FieldError::new(
             "file",
@@ -253,14 +253,15 @@ impl<'a> Index<'a> {
         for k in KINDS {
             for (i, raw) in b.raw(k.table()).iter().enumerate() {
                 let what = format!("{}{}", k.label(), i + 1);
-                k.verify(raw, &what, &mut p);
-                let Ok(head) = k.head(raw) else { continue };
-                let Ok(u) = uuid::Uuid::parse_str(&head.uuid) else {
+                let Some(uuid) = k.verify(raw, &what, &mut p) else {
+                    continue;
+                };
+                let Ok(u) = uuid::Uuid::parse_str(&uuid) else {
                     continue;
                 };
                 let r = InFile { kind: *k, raw };
                 if index.by_uuid.insert(u, r).is_some() {
-                    p.add(&what, format!("UUID「{}」が2回出てきます", head.uuid));
+                    p.add(&what, format!("UUID「{uuid}」が2回出てきます"));
                 }
                 index.order.push((r, i));
             }
@@ -275,21 +276,25 @@ impl<'a> Index<'a> {
             .and_then(|u| self.by_uuid.get(&u).copied())
     }
 
-    /// Every reference resolves: in the file, or here, in the right table.
-    fn check_references(&self, conn: &Connection) -> Result<()> {
-        for (r, i) in &self.order {
-            for (table, uuid) in r.kind.head(r.raw)?.refs {
-                let found = match self.get(&uuid) {
-                    Some(other) => other.kind.table() == table,
-                    None => local_row(conn, table, &uuid)?.is_some(),
-                };
-                if !found {
-                    return Err(refuse(format!(
-                        "{}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
-                        what(r, *i),
-                        record::by_table(table).map(|k| k.label()).unwrap_or("記録")
-                    )));
-                }
+    /// Every reference of `head` resolves: in the file, or here, in the right table.
+    fn check_references(
+        &self,
+        conn: &Connection,
+        r: &InFile,
+        i: usize,
+        head: &record::Head,
+    ) -> Result<()> {
+        for (table, uuid) in &head.refs {
+            let found = match self.get(uuid) {
+                Some(other) => other.kind.table() == *table,
+                None => local_row(conn, table, uuid)?.is_some(),
+            };
+            if !found {
+                return Err(refuse(format!(
+                    "{}：ファイルの中にもこのパソコンにもない記録（{}）を参照しています（UUID {uuid}）。ファイルが壊れているか、一部だけが書き出されています",
+                    what(r, i),
+                    record::by_table(table).map(|k| k.label()).unwrap_or("記録")
+                )));
             }
         }
         Ok(())
@@ -315,6 +320,7 @@ impl Planner<'_, '_> {
     fn record(&mut self, r: InFile, i: usize) -> Result<()> {
         let conn = self.conn;
         let head = r.kind.head(r.raw)?;
+        self.index.check_references(conn, &r, i, &head)?;
         let mut local = local_row(conn, r.kind.table(), &head.uuid)?;
         let mut d = decide(
             conn,
@@ -348,7 +354,7 @@ impl Planner<'_, '_> {
                 None => {}
             }
         }
-        let owner = file_owner(conn, &self.index.by_uuid, &mut self.memo, r)?;
+        let owner = file_owner(conn, self.index, &mut self.memo, &head.claim)?;
         let local_owner = match &local {
             Some((id, _)) if !twin_by_name => Some(r.kind.local_owner(conn, *id)?),
             _ => None,

@@ -74,12 +74,13 @@ impl Kind for Evaluations {
         Ok(())
     }
     fn write_children(tx: &Transaction, id: i64, d: &EvaluationData, _: &Ids) -> Result<()> {
-        tx.execute(
+        super::run(
+            tx,
             "DELETE FROM evaluation_items WHERE evaluation_id = ?1",
             [id],
         )?;
         for (i, item) in ["A", "B", "C", "D"].iter().enumerate() {
-            tx.execute(
+            super::run(tx,
                 "INSERT INTO evaluation_items (evaluation_id, item, score, comment) VALUES (?1, ?2, ?3, ?4)",
                 params![id, item, d.scores[i], d.comments[i]],
             )?;

@@ -340,15 +340,12 @@ pub(crate) trait AnyKind: Sync {
     /// Takes in one arriving record: its text normalised, checked like the
     /// window's forms, written back compactly. None (with the problems noted)
     /// when it does not pass.
-    fn accept(&self, raw: &str, what: &str, p: &mut Problems) -> Option<Box<str>>;
-    /// Checks a record a bundle already holds (one made here, or taken in).
-    fn verify(&self, raw: &str, what: &str, p: &mut Problems);
+    /// Returns it with its UUID.
+    fn accept(&self, raw: &str, what: &str, p: &mut Problems) -> Option<(Box<str>, String)>;
+    /// Checks a record a bundle already holds (one made here, or taken in);
+    /// its UUID when it passes.
+    fn verify(&self, raw: &str, what: &str, p: &mut Problems) -> Option<String>;
     fn head(&self, raw: &str) -> Result<Head>;
-    fn owner(
-        &self,
-        raw: &str,
-        parent: &mut dyn FnMut(&'static str, &str) -> Result<LocalOwner>,
-    ) -> Result<LocalOwner>;
     fn twin(&self, conn: &Connection, raw: &str) -> Result<Option<Twin>>;
     fn write(&self, tx: &Transaction, ids: &Ids, raw: &str, extra: &[(&str, Value)])
         -> Result<i64>;
@@ -380,6 +377,19 @@ pub struct Head {
     pub name: String,
     /// Every UUID it refers to, with the table it must be found in.
     pub refs: Vec<(&'static str, String)>,
+    /// Who it belongs to, as its data says.
+    pub claim: Claim,
+}
+
+/// Who a record belongs to as its data says; a parent's owners are looked up
+/// (in the file first, then here).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    Program,
+    Projects(Vec<String>),
+    /// The owners of this record of `table`.
+    Parent(&'static str, String),
+    Nobody,
 }
 
 /// Who owns a record of this PC: the projects (by UUID) or the program.
@@ -421,57 +431,67 @@ impl<K: Kind + Sync> AnyKind for K {
     fn local_owner(&self, conn: &Connection, id: i64) -> Result<LocalOwner> {
         local_owner::<K>(conn, id)
     }
-    fn accept(&self, raw: &str, what: &str, p: &mut Problems) -> Option<Box<str>> {
-        let rec: Rec<K::Data> = match serde_json::from_str(raw) {
+    fn accept(&self, raw: &str, what: &str, p: &mut Problems) -> Option<(Box<str>, String)> {
+        let mut v: Json = match serde_json::from_str(raw) {
+            Ok(v) => v,
+            Err(e) => {
+                p.add(what, explain(&e));
+                return None;
+            }
+        };
+        let before = p.0.len();
+        normalise(&mut v, what, p);
+        let rec = match Rec::<K::Data>::deserialize(&v) {
             Ok(r) => r,
             Err(e) => {
                 p.add(what, explain(&e));
                 return None;
             }
         };
-        let mut v = serde_json::to_value(&rec).expect("a record serialises");
-        let before = p.0.len();
-        normalise(&mut v, what, p);
-        let rec: Rec<K::Data> = serde_json::from_value(v).ok()?;
-        check_rec::<K>(&rec, what, p);
+        check_rec::<K>(&rec, &v["data"], what, p);
         (p.0.len() == before).then(|| {
-            serde_json::to_string(&rec)
-                .expect("a record serialises")
-                .into_boxed_str()
+            let compact = serde_json::to_string(&v).expect("a record serialises");
+            (compact.into_boxed_str(), rec.uuid)
         })
     }
-    fn verify(&self, raw: &str, what: &str, p: &mut Problems) {
-        match serde_json::from_str::<Rec<K::Data>>(raw) {
-            Ok(rec) => {
-                let mut v = serde_json::to_value(&rec).expect("a record serialises");
-                let copy = v.clone();
-                normalise(&mut v, what, p);
-                if v != copy {
-                    p.add(what, "前後の空白や改行の形が整っていない文字があります");
-                }
-                check_rec::<K>(&rec, what, p);
+    fn verify(&self, raw: &str, what: &str, p: &mut Problems) -> Option<String> {
+        let v: Json = match serde_json::from_str(raw) {
+            Ok(v) => v,
+            Err(e) => {
+                p.add(what, explain(&e));
+                return None;
             }
-            Err(e) => p.add(what, explain(&e)),
+        };
+        let before = p.0.len();
+        if !normalised(&v) {
+            p.add(
+                what,
+                "前後の空白や改行の形が整っていない文字、または使えない制御文字があります",
+            );
+        }
+        match Rec::<K::Data>::deserialize(&v) {
+            Ok(rec) => {
+                check_rec::<K>(&rec, &v["data"], what, p);
+                (p.0.len() == before).then_some(rec.uuid)
+            }
+            Err(e) => {
+                p.add(what, explain(&e));
+                None
+            }
         }
     }
     fn head(&self, raw: &str) -> Result<Head> {
         let rec = decode::<K>(raw)?;
+        let v = serde_json::to_value(&rec.data).expect("data serialises");
         Ok(Head {
             name: K::name(&rec.data),
-            refs: refs::<K>(&rec.data),
+            refs: refs::<K>(&rec.data, &v),
+            claim: claim::<K>(&rec.uuid, &v),
             uuid: rec.uuid,
             version: rec.version,
             history: rec.history,
             updated_at: rec.updated_at,
         })
-    }
-    fn owner(
-        &self,
-        raw: &str,
-        parent: &mut dyn FnMut(&'static str, &str) -> Result<LocalOwner>,
-    ) -> Result<LocalOwner> {
-        let rec = decode::<K>(raw)?;
-        owner_of::<K>(&rec.uuid, &rec.data, parent)
     }
     fn twin(&self, conn: &Connection, raw: &str) -> Result<Option<Twin>> {
         K::twin(conn, &decode::<K>(raw)?.data)
@@ -524,7 +544,7 @@ fn decode<K: Kind>(raw: &str) -> Result<Rec<K::Data>> {
 /// The checks every record of a kind passes before it is written: its
 /// identity and versions well formed, no text over [`MAX_TEXT`], and the
 /// kind's own form checks.
-fn check_rec<K: Kind>(rec: &Rec<K::Data>, what: &str, p: &mut Problems) {
+fn check_rec<K: Kind>(rec: &Rec<K::Data>, data: &Json, what: &str, p: &mut Problems) {
     if uuid::Uuid::parse_str(&rec.uuid).is_err() {
         p.add(
             what,
@@ -538,7 +558,7 @@ fn check_rec<K: Kind>(rec: &Rec<K::Data>, what: &str, p: &mut Problems) {
     {
         p.add(what, "版の情報が正しくありません");
     }
-    for (table, u) in refs::<K>(&rec.data) {
+    for (table, u) in refs::<K>(&rec.data, data) {
         if uuid::Uuid::parse_str(&u).is_err() {
             let label = by_table(table).map(|k| k.label()).unwrap_or("記録");
             p.add(
@@ -577,6 +597,19 @@ fn normalise(v: &mut Json, what: &str, p: &mut Problems) {
         Json::Array(a) => a.iter_mut().for_each(|x| normalise(x, what, p)),
         Json::Object(o) => o.values_mut().for_each(|x| normalise(x, what, p)),
         _ => {}
+    }
+}
+
+/// True when every text of `v` is already as [`normalise`] leaves it.
+fn normalised(v: &Json) -> bool {
+    match v {
+        Json::String(s) => {
+            s.len() <= MAX_TEXT
+                && crate::model::validate::normalise(s).is_ok_and(|clean| clean == *s)
+        }
+        Json::Array(a) => a.iter().all(normalised),
+        Json::Object(o) => o.values().all(normalised),
+        _ => true,
     }
 }
 
@@ -634,65 +667,89 @@ pub(crate) fn links<K: Kind>() -> Vec<Link> {
         .collect()
 }
 
-/// The data's field names, read once from the default value.
-fn field_names<K: Kind>() -> &'static [String] {
-    static NAMES: OnceLock<std::sync::Mutex<HashMap<&'static str, &'static [String]>>> =
+/// How a kind's data maps to its row, worked out once per kind.
+struct Spec {
+    /// Every field of the data: its name, its column (None: link lists and
+    /// child rows, which the kind reads and writes apart) and how it maps.
+    fields: Vec<(&'static str, Option<&'static str>, Option<Field>)>,
+    /// `SELECT t.id, t.uuid, t.version, t.updated_at, <columns> FROM <table> t`.
+    select: String,
+    /// The UUIDs of the projects the row `?1` belongs to.
+    owners: String,
+}
+
+fn spec<K: Kind>() -> &'static Spec {
+    static SPECS: OnceLock<std::sync::Mutex<HashMap<&'static str, &'static Spec>>> =
         OnceLock::new();
-    let map = NAMES.get_or_init(Default::default);
+    let map = SPECS.get_or_init(Default::default);
     let mut map = map.lock().unwrap_or_else(|e| e.into_inner());
     map.entry(K::TABLE).or_insert_with(|| {
         let v = serde_json::to_value(K::Data::default()).expect("data serialises");
-        let names: Vec<String> = v
+        let fields: Vec<(&'static str, Option<&'static str>, Option<Field>)> = v
             .as_object()
             .expect("a kind's data is a struct")
             .keys()
-            .cloned()
+            .map(|name| {
+                // A fixed, small set of names, leaked once per kind.
+                let name: &'static str = Box::leak(name.clone().into_boxed_str());
+                let field = K::FIELDS.iter().copied().find(|f| f.name() == name);
+                let column = match field {
+                    None => Some(name),
+                    Some(Field::Ref { column, .. })
+                    | Some(Field::Renamed { column, .. })
+                    | Some(Field::Since { column, .. }) => Some(column),
+                    Some(Field::Bool(c)) | Some(Field::Json(c)) => Some(c),
+                    Some(Field::Links(_)) | Some(Field::Children(_)) => None,
+                };
+                (name, column, field)
+            })
             .collect();
-        Box::leak(names.into_boxed_slice())
+        let mut cols = vec![
+            "t.id".to_owned(),
+            "t.uuid".into(),
+            "t.version".into(),
+            "t.updated_at".into(),
+        ];
+        for (name, column, _) in &fields {
+            if let Some(c) = column {
+                cols.push(format!("t.{c} AS \"{name}\""));
+            }
+        }
+        Box::leak(Box::new(Spec {
+            select: format!("SELECT {} FROM {} t", cols.join(", "), K::TABLE),
+            owners: project_owners_sql(by_table(K::TABLE).expect("every kind is in KINDS"), "?1"),
+            fields,
+        }))
     })
 }
 
-fn field_of<K: Kind>(name: &str) -> Option<Field> {
-    K::FIELDS.iter().copied().find(|f| f.name() == name)
-}
-
-/// The column a data field lives in (None: not in the row).
-fn column_of<K: Kind>(name: &str) -> Option<&'static str> {
-    match field_of::<K>(name) {
-        None => Some(leak(name)),
-        Some(Field::Ref { column, .. })
-        | Some(Field::Renamed { column, .. })
-        | Some(Field::Since { column, .. }) => Some(column),
-        Some(Field::Bool(c)) | Some(Field::Json(c)) => Some(c),
-        Some(Field::Links(_)) | Some(Field::Children(_)) => None,
-    }
-}
-
-fn leak(name: &str) -> &'static str {
-    // Field names come from the data types: a fixed, small set.
-    static NAMES: OnceLock<std::sync::Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut map = NAMES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    map.entry(name.to_owned())
-        .or_insert_with(|| Box::leak(name.to_owned().into_boxed_str()))
-}
-
-/// `SELECT t.id, t.uuid, t.version, t.updated_at, <columns> FROM <table> t`.
-fn select_sql<K: Kind>() -> String {
-    let mut cols = vec![
-        "t.id".to_owned(),
-        "t.uuid".into(),
-        "t.version".into(),
-        "t.updated_at".into(),
-    ];
-    for name in field_names::<K>() {
-        if let Some(c) = column_of::<K>(name) {
-            cols.push(format!("t.{c} AS \"{name}\""));
+/// SQL listing the UUIDs (column `owner`) of the projects the row of `kind`
+/// whose id is the SQL expression `id` belongs to, following its parents.
+pub(crate) fn project_owners_sql(kind: &dyn AnyKind, id: &str) -> String {
+    let t = kind.table();
+    match kind.by() {
+        By::Program => "SELECT NULL AS owner WHERE 0".to_owned(),
+        By::Itself => format!("SELECT uuid AS owner FROM {t} WHERE id = {id}"),
+        By::Project => format!(
+            "SELECT uuid AS owner FROM projects WHERE id = (SELECT project_id FROM {t} WHERE id = {id})"
+        ),
+        By::Projects => {
+            let l = kind
+                .links()
+                .into_iter()
+                .find(|l| l.field == "projects")
+                .expect("a kind owned by its projects links them");
+            format!(
+                "SELECT p.uuid AS owner FROM {} l JOIN projects p ON p.id = l.{} WHERE l.{} = {id}",
+                l.table, l.other, l.owner
+            )
+        }
+        By::Parent(field) => {
+            let (column, table) = parent_column(kind, field);
+            let parent = by_table(table).expect("a parent is a kind");
+            project_owners_sql(parent, &format!("(SELECT {column} FROM {t} WHERE id = {id})"))
         }
     }
-    format!("SELECT {} FROM {} t", cols.join(", "), K::TABLE)
 }
 
 /// The UUID of a row, by table and id.
@@ -718,19 +775,21 @@ pub(crate) fn read_where<K: Kind>(
     where_sql: &str,
     key: &dyn rusqlite::ToSql,
 ) -> Result<Vec<Rec<K::Data>>> {
-    let sql = format!("{} WHERE {where_sql} ORDER BY t.id", select_sql::<K>());
+    let spec = spec::<K>();
+    let sql = format!("{} WHERE {where_sql} ORDER BY t.id", spec.select);
     let mut st = conn.prepare_cached(&sql)?;
-    let names: Vec<String> = st.column_names().iter().map(|s| s.to_string()).collect();
     let mut rows = st.query([key])?;
+    let columns: Vec<&(&'static str, Option<&'static str>, Option<Field>)> =
+        spec.fields.iter().filter(|f| f.1.is_some()).collect();
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get("id")?;
         let uuid: String = r.get("uuid")?;
         let version: String = r.get("version")?;
         let mut data = Map::new();
-        for (i, name) in names.iter().enumerate().skip(4) {
-            let raw = r.get_ref(i)?;
-            let value = match field_of::<K>(name) {
+        for (i, (name, _, field)) in columns.iter().enumerate() {
+            let raw = r.get_ref(i + 4)?;
+            let value = match field {
                 Some(Field::Ref { table, .. }) => match raw {
                     ValueRef::Integer(other) => Json::from(uuid_of(conn, table, other)?),
                     _ => Json::Null,
@@ -743,7 +802,7 @@ pub(crate) fn read_where<K: Kind>(
                 },
                 _ => json_of(raw),
             };
-            data.insert(name.clone(), value);
+            data.insert((*name).to_owned(), value);
         }
         for link in links::<K>() {
             data.insert(
@@ -802,33 +861,32 @@ pub(crate) fn history(conn: &Connection, uuid: &str, current: &str) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Who owns the record with local `id` of kind `K`, following parents.
+/// Who owns the record with local `id` of kind `K`, following parents: read
+/// with one query from the kind's owner rule.
 fn local_owner<K: Kind>(conn: &Connection, id: i64) -> Result<LocalOwner> {
-    let Some(rec) = read_where::<K>(conn, "t.id = ?1", &id)?.pop() else {
-        return Ok(LocalOwner::Nobody);
-    };
-    owner_of::<K>(&rec.uuid, &rec.data, &mut |table, uuid| {
-        local_owner_by_uuid(conn, table, uuid)
+    if K::BY == By::Program {
+        return Ok(LocalOwner::Program);
+    }
+    let mut st = conn.prepare_cached(&spec::<K>().owners)?;
+    let owners: Vec<String> = st
+        .query_map([id], |r| r.get::<_, Option<String>>(0))?
+        .filter_map(|r| r.transpose())
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if owners.is_empty() {
+        LocalOwner::Nobody
+    } else {
+        LocalOwner::Projects(owners)
     })
 }
 
-/// Who owns `d` as its data says, parents looked up by `parent` (the
-/// file's own records first, then this PC's).
-pub(crate) fn owner_of<K: Kind>(
-    uuid: &str,
-    d: &K::Data,
-    parent: &mut dyn FnMut(&'static str, &str) -> Result<LocalOwner>,
-) -> Result<LocalOwner> {
-    let v = serde_json::to_value(d).expect("data serialises");
+/// Who a record belongs to as its data `v` says.
+fn claim<K: Kind>(uuid: &str, v: &Json) -> Claim {
     let text = |field: &str| v.get(field).and_then(Json::as_str).map(str::to_owned);
-    Ok(match K::BY {
-        By::Program => LocalOwner::Program,
-        By::Itself => LocalOwner::Projects(vec![uuid.to_owned()]),
-        By::Project => match text("project") {
-            Some(p) => LocalOwner::Projects(vec![p]),
-            None => LocalOwner::Nobody,
-        },
-        By::Projects => LocalOwner::Projects(
+    match K::BY {
+        By::Program => Claim::Program,
+        By::Itself => Claim::Projects(vec![uuid.to_owned()]),
+        By::Project => text("project").map_or(Claim::Nobody, |p| Claim::Projects(vec![p])),
+        By::Projects => Claim::Projects(
             v.get("projects")
                 .and_then(|p| serde_json::from_value(p.clone()).ok())
                 .unwrap_or_default(),
@@ -843,12 +901,9 @@ pub(crate) fn owner_of<K: Kind>(
                     _ => None,
                 })
                 .expect("a parent is a reference field");
-            match text(field) {
-                Some(p) => parent(table, &p)?,
-                None => LocalOwner::Nobody,
-            }
+            text(field).map_or(Claim::Nobody, |p| Claim::Parent(table, p))
         }
-    })
+    }
 }
 
 /// Who owns this PC's record `uuid` in `table`, following parents here.
@@ -899,8 +954,7 @@ impl Ids {
 
 /// Every UUID `d` refers to, with the table it must be found in: its
 /// reference fields, its link lists and its child rows' references.
-pub(crate) fn refs<K: Kind>(d: &K::Data) -> Vec<(&'static str, String)> {
-    let v = serde_json::to_value(d).expect("data serialises");
+fn refs<K: Kind>(d: &K::Data, v: &Json) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for f in K::FIELDS {
         match *f {
@@ -942,13 +996,13 @@ pub(crate) fn write_row<K: Kind>(
             .optional()?,
     };
     let data = serde_json::to_value(&rec.data).expect("data serialises");
-    let mut cols: Vec<(String, Value)> = Vec::new();
-    for name in field_names::<K>() {
-        let Some(column) = column_of::<K>(name) else {
+    let mut cols: Vec<(&str, Value)> = Vec::new();
+    for &(name, column, field) in &spec::<K>().fields {
+        let Some(column) = column else {
             continue;
         };
         let v = data.get(name).cloned().unwrap_or(Json::Null);
-        let value = match field_of::<K>(name) {
+        let value = match field {
             Some(Field::Ref { table, .. }) => match v.as_str() {
                 Some(u) => Value::Integer(ids.id(tx, table, u)?),
                 None => Value::Null,
@@ -989,14 +1043,14 @@ pub(crate) fn write_row<K: Kind>(
                 other => Value::Text(other.to_string()),
             },
         };
-        cols.push((column.to_owned(), value));
+        cols.push((column, value));
     }
     for (c, v) in extra {
-        cols.push(((*c).to_owned(), v.clone()));
+        cols.push((c, v.clone()));
     }
-    cols.push(("uuid".into(), Value::Text(rec.uuid.clone())));
-    cols.push(("version".into(), Value::Text(rec.version.clone())));
-    cols.push(("updated_at".into(), Value::Text(rec.updated_at.clone())));
+    cols.push(("uuid", Value::Text(rec.uuid.clone())));
+    cols.push(("version", Value::Text(rec.version.clone())));
+    cols.push(("updated_at", Value::Text(rec.updated_at.clone())));
     let id = match existing {
         Some(id) => {
             let sets: Vec<String> = cols
@@ -1009,7 +1063,8 @@ pub(crate) fn write_row<K: Kind>(
                 .map(|(_, v)| v as &dyn rusqlite::ToSql)
                 .collect();
             values.push(&id);
-            tx.execute(
+            run(
+                tx,
                 &format!(
                     "UPDATE {} SET {} WHERE id = ?{}",
                     K::TABLE,
@@ -1022,15 +1077,16 @@ pub(crate) fn write_row<K: Kind>(
         }
         None => {
             if let Some(created) = K::CREATED {
-                cols.push((created.to_owned(), Value::Text(rec.updated_at.clone())));
+                cols.push((created, Value::Text(rec.updated_at.clone())));
             }
-            let names: Vec<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
+            let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
             let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
             let values: Vec<&dyn rusqlite::ToSql> = cols
                 .iter()
                 .map(|(_, v)| v as &dyn rusqlite::ToSql)
                 .collect();
-            tx.execute(
+            run(
+                tx,
                 &format!(
                     "INSERT INTO {} ({}) VALUES ({})",
                     K::TABLE,
@@ -1072,7 +1128,8 @@ pub(crate) fn write_links<K: Kind>(
         }
         keep.extend(wanted);
         let others = ids.ids(tx, link.target, &keep)?;
-        tx.execute(
+        run(
+            tx,
             &format!("DELETE FROM {} WHERE {} = ?1", link.table, link.owner),
             [id],
         )?;
@@ -1085,6 +1142,12 @@ pub(crate) fn write_links<K: Kind>(
         }
     }
     Ok(())
+}
+
+/// Runs one statement through the connection's statement cache: an import
+/// writes thousands of rows with the same few statements.
+pub(crate) fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params)?)
 }
 
 /// Records a version and its history as seen on this PC.

@@ -81,12 +81,14 @@ impl Kind for Stakeholders {
         Ok(())
     }
     fn write_children(tx: &Transaction, id: i64, d: &StakeholderData, _: &Ids) -> Result<()> {
-        tx.execute(
+        super::run(
+            tx,
             "DELETE FROM stakeholder_contacts WHERE stakeholder_id = ?1",
             [id],
         )?;
         for (i, c) in d.contacts.iter().enumerate() {
-            tx.execute(
+            super::run(
+                tx,
                 "INSERT INTO stakeholder_contacts (stakeholder_id, position, name, title, contact)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, i as i64, c.name, c.title, c.contact],

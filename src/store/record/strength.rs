@@ -147,9 +147,14 @@ impl Kind for StrengthSessions {
         Ok(())
     }
     fn write_children(tx: &Transaction, id: i64, d: &StrengthSessionData, ids: &Ids) -> Result<()> {
-        tx.execute("DELETE FROM strength_ratings WHERE session_id = ?1", [id])?;
+        super::run(
+            tx,
+            "DELETE FROM strength_ratings WHERE session_id = ?1",
+            [id],
+        )?;
         for x in &d.ratings {
-            tx.execute(
+            super::run(
+                tx,
                 "INSERT OR REPLACE INTO strength_ratings (session_id, item_id, score, note)
                  VALUES (?1, ?2, ?3, ?4)",
                 params![id, ids.id(tx, "strength_items", &x.item)?, x.score, x.note],

@@ -186,7 +186,11 @@ impl Kind for SurveyResponses {
     /// Each answer must fit its question as this PC has it, or nothing is taken in.
     fn write_children(tx: &Transaction, id: i64, d: &SurveyResponseData, ids: &Ids) -> Result<()> {
         let survey = ids.id(tx, "surveys", &d.survey)?;
-        tx.execute("DELETE FROM survey_answers WHERE response_id = ?1", [id])?;
+        super::run(
+            tx,
+            "DELETE FROM survey_answers WHERE response_id = ?1",
+            [id],
+        )?;
         let questions = crate::store::survey::questions_of(tx, survey)?;
         let title: String =
             tx.query_row("SELECT title FROM surveys WHERE id = ?1", [survey], |x| {
@@ -206,7 +210,8 @@ impl Kind for SurveyResponses {
                     format!("アンケート「{title}」の回答：{why}"),
                 )]));
             }
-            tx.execute(
+            super::run(
+                tx,
                 "INSERT INTO survey_answers (response_id, question_id, value) VALUES (?1, ?2, ?3)",
                 params![
                     id,

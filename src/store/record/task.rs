@@ -108,7 +108,8 @@ impl Kind for PlanSteps {
     /// One step per 年度: a step of the same year made here gives way to the file's.
     fn before_write(tx: &Transaction, d: &PlanStepData, uuid: &str, ids: &Ids) -> Result<()> {
         let project = ids.id(tx, "projects", &d.project)?;
-        tx.execute(
+        super::run(
+            tx,
             "DELETE FROM plan_steps WHERE project_id = ?1 AND fiscal_year = ?2 AND uuid <> ?3",
             params![project, d.fiscal_year, uuid],
         )?;

@@ -37,35 +37,38 @@ pub(crate) fn tracked(conn: &Connection, kind: &dyn AnyKind) -> Result<Vec<Strin
 }
 
 /// SQL listing the owners (project or program UUIDs, column `owner`) of the
-/// row of `kind` whose id is the SQL expression `id`.
+/// row of `kind` whose id is the SQL expression `id`: its projects, as the
+/// scope checks read them, and the program of a row that has one.
 fn owners(conn: &Connection, kind: &dyn AnyKind, id: &str) -> Result<String> {
-    let t = kind.table();
-    let program = if columns(conn, t)?.iter().any(|c| c == "program_id") {
-        format!(" UNION ALL SELECT uuid AS owner FROM programs WHERE id = (SELECT program_id FROM {t} WHERE id = {id})")
-    } else {
-        String::new()
-    };
-    Ok(match kind.by() {
-        By::Program | By::Itself => format!("SELECT uuid AS owner FROM {t} WHERE id = {id}"),
-        By::Project => format!(
-            "SELECT uuid AS owner FROM projects WHERE id = (SELECT project_id FROM {t} WHERE id = {id}){program}"
-        ),
-        By::Projects => {
-            let l = kind
-                .links()
-                .into_iter()
-                .find(|l| l.field == "projects")
-                .expect("a kind owned by its projects links them");
-            format!(
-                "SELECT p.uuid AS owner FROM {} l JOIN projects p ON p.id = l.{} WHERE l.{} = {id}{program}",
-                l.table, l.other, l.owner
-            )
+    if kind.by() == By::Program {
+        // A program's tombstone is its own.
+        return Ok(format!(
+            "SELECT uuid AS owner FROM {} WHERE id = {id}",
+            kind.table()
+        ));
+    }
+    let projects = super::project_owners_sql(kind, id);
+    Ok(match program_owners(conn, kind, id)? {
+        Some(program) if !matches!(kind.by(), By::Program | By::Itself) => {
+            format!("{projects} UNION ALL {program}")
         }
+        _ => projects,
+    })
+}
+
+/// The program a row belongs to through its `program_id` (or its parent's).
+fn program_owners(conn: &Connection, kind: &dyn AnyKind, id: &str) -> Result<Option<String>> {
+    let t = kind.table();
+    Ok(match kind.by() {
         By::Parent(field) => {
             let (column, table) = super::parent_column(kind, field);
             let parent = super::by_table(table).expect("a parent is a kind");
-            owners(conn, parent, &format!("(SELECT {column} FROM {t} WHERE id = {id})"))?
+            program_owners(conn, parent, &format!("(SELECT {column} FROM {t} WHERE id = {id})"))?
         }
+        _ if columns(conn, t)?.iter().any(|c| c == "program_id") => Some(format!(
+            "SELECT uuid AS owner FROM programs WHERE id = (SELECT program_id FROM {t} WHERE id = {id})"
+        )),
+        _ => None,
     })
 }
 
