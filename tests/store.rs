@@ -161,7 +161,7 @@ fn demo_loads_both_model_teams_once() {
     assert_eq!(projects.len(), 2);
     let yamaguchi = s.resolve_project("山口").unwrap();
     assert_eq!(yamaguchi.society, "山口県理学療法士会");
-    assert_eq!(yamaguchi.program.as_deref(), Some(demo::PROGRAM));
+    assert_eq!(yamaguchi.program.as_deref(), Some(demo::program_name()));
     assert_eq!(yamaguchi.fiscal_year_label, "令和6年度");
     let ibaraki = s.resolve_project("茨城").unwrap();
     assert_eq!(ibaraki.theme.label(), "メンタルヘルス不調");

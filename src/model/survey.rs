@@ -523,7 +523,7 @@ struct TemplateFile {
 }
 
 fn parse_templates(text: &str) -> std::result::Result<Vec<SurveyTemplate>, String> {
-    let file: TemplateFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let file: TemplateFile = super::parse_toml(text).map_err(|e: toml::de::Error| e.to_string())?;
     file.survey
         .into_iter()
         .map(|s| {
