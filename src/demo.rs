@@ -289,11 +289,17 @@ struct ResourceFile {
 #[serde(deny_unknown_fields)]
 struct ResourceSpec {
     title: String,
+    /// Empty for a piece of information given without an address.
+    #[serde(default)]
     url: String,
+    #[serde(default)]
+    note: String,
     category: String,
     by: String,
     on: String,
     teams: Vec<String>,
+    /// A prefecture, or 全国.
+    prefecture: String,
     /// The checklist item (template key) of those teams it is evidence for.
     evidence: Option<String>,
 }
@@ -332,16 +338,26 @@ struct SurveyFile {
 #[serde(deny_unknown_fields)]
 struct SurveySpec {
     template: String,
+    /// Another title than the template's.
+    title: Option<String>,
+    description: Option<String>,
+    /// Only these of the template's questions (問番号), for a round that asked fewer.
+    keep: Option<Vec<usize>>,
+    /// The date of the program meeting (the 研修会) it belongs to.
+    meeting: Option<String>,
+    /// The title of the previous round (linked once every survey is loaded).
+    previous: Option<String>,
     participants: Option<u32>,
     sheets: usize,
     answered_on: String,
     question: Vec<QuestionSpec>,
 }
 
-/// How the answers to one question spread over the sheets: `answers` (each
-/// value `count` times, the rest unanswered) are dealt with a stride of
-/// `step`, so that a cross-tabulation does not split them by position; or
-/// `cycle` walks the options (the 都道府県).
+/// How the answers to one question (its 問番号 in the survey) spread over the
+/// sheets it is asked of (all, or those whose earlier answer leads to it):
+/// `answers` (each value `count` times, the rest unanswered) are dealt with a
+/// stride of `step`, so that a cross-tabulation does not split them by
+/// position; or `cycle` walks the options (the 都道府県).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionSpec {
@@ -354,8 +370,6 @@ struct QuestionSpec {
     /// 当てはまる／当てはまらない: per row, how many of each.
     #[serde(default)]
     rows: Vec<RowSpec>,
-    /// Only the sheets with this earlier answer answer this question.
-    only: Option<OnlySpec>,
 }
 
 fn one() -> usize {
@@ -375,13 +389,6 @@ struct RowSpec {
     yes: usize,
     no: usize,
     step: usize,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OnlySpec {
-    question: usize,
-    choice: String,
 }
 
 #[derive(Deserialize)]
@@ -638,7 +645,8 @@ fn add_resources(tx: &Transaction, teams: &Teams) -> Result<()> {
             provided_by: r.by.clone(),
             provided_on: r.on.clone(),
             project_ids: project_ids.clone(),
-            note: String::new(),
+            note: r.note.clone(),
+            prefecture: r.prefecture.clone(),
         };
         let rid = resource::insert(tx, &input.validate()?)?;
         if let Some(key) = &r.evidence {
@@ -840,18 +848,19 @@ fn deal<T: Clone>(values: &[(T, usize)], n: usize, step: usize) -> Vec<Option<T>
     (0..n).map(|i| flat[(i * step) % n].clone()).collect()
 }
 
-/// The 研修会's surveys (第3章 第3節), their sheets made up to reproduce the
-/// report's published shares (assets/demo/surveys.toml).
+/// The 研修会's questionnaire and its previous round (第3章 第3節), their
+/// sheets made up to reproduce the report's published shares and counts
+/// (assets/demo/surveys.toml).
 fn add_surveys(tx: &Transaction, teams: &Teams) -> Result<()> {
-    let (program, training): (i64, i64) = tx.query_row(
-        "SELECT g.id, m.id FROM projects p JOIN programs g ON g.id = p.program_id
-         JOIN meetings m ON m.program_id = g.id AND m.kind = '研修会'
-         WHERE p.id = ?1",
+    let program: i64 = tx.query_row(
+        "SELECT program_id FROM projects WHERE id = ?1",
         [teams.all()[0]],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
+    let mut made: HashMap<String, i64> = HashMap::new();
+    let mut links: Vec<(i64, &String)> = Vec::new();
     for spec in &teams.demo.surveys {
-        let t = templates()
+        let shipped = templates()
             .iter()
             .find(|t| t.key == spec.template)
             .ok_or_else(|| {
@@ -860,14 +869,50 @@ fn add_surveys(tx: &Transaction, teams: &Teams) -> Result<()> {
                     spec.template
                 ))
             })?;
+        let mut t = shipped.clone();
+        if let Some(keep) = &spec.keep {
+            // A round that asked fewer: conditions would name questions left out.
+            t.questions = keep
+                .iter()
+                .map(|&n| {
+                    shipped
+                        .questions
+                        .get(n.wrapping_sub(1))
+                        .filter(|q| q.show_if.is_none())
+                        .cloned()
+                        .ok_or_else(|| bad(format!("問{n}だけを残すことはできません")))
+                })
+                .collect::<Result<_>>()?;
+        }
+        let meeting_id = match &spec.meeting {
+            None => None,
+            Some(date) => Some(
+                tx.query_row(
+                    "SELECT id FROM meetings WHERE program_id = ?1 AND held_on = ?2 AND kind = '研修会'",
+                    params![program, date],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| bad(format!("{date} の研修会がありません")))?,
+            ),
+        };
+        let title = spec.title.clone().unwrap_or_else(|| t.title.clone());
         let d = SurveyInput {
-            title: t.title.clone(),
-            description: t.description.clone(),
+            title: title.clone(),
+            description: spec
+                .description
+                .clone()
+                .unwrap_or_else(|| t.description.clone()),
             participants: spec.participants.map(|n| n.to_string()).unwrap_or_default(),
-            meeting_id: Some(training),
+            meeting_id,
+            previous_id: None,
         }
         .validate()?;
-        let survey = insert_survey(tx, Some(program), None, &d, Some(t))?;
+        let survey = insert_survey(tx, Some(program), None, &d, Some(&t))?;
+        made.insert(title, survey);
+        if let Some(p) = &spec.previous {
+            links.push((survey, p));
+        }
         let questions = crate::store::survey::questions_of(tx, survey)?;
         let sheets = survey_sheets(spec, &questions)?;
         let answered_on = spec
@@ -887,19 +932,38 @@ fn add_surveys(tx: &Transaction, teams: &Teams) -> Result<()> {
             put_response(tx, survey, None, &d)?;
         }
     }
+    // The previous rounds, linked once every survey is there (the 研修会's own
+    // comes first in the lists, as the newest).
+    for (survey, previous) in links {
+        let before = made
+            .get(previous)
+            .ok_or_else(|| bad(format!("前回のアンケート「{previous}」がありません")))?;
+        tx.execute(
+            "UPDATE surveys SET previous_round = (SELECT uuid FROM surveys WHERE id = ?2) WHERE id = ?1",
+            params![survey, before],
+        )?;
+    }
     Ok(())
 }
 
-/// Every sheet's answers, question by question (None: unanswered).
+/// Every sheet's answers, question by question (None: unanswered). A
+/// question is dealt over the sheets it is asked of: those whose answer to
+/// its condition's question leads to it, as the window would ask.
 fn survey_sheets(
     spec: &SurveySpec,
     questions: &[crate::model::survey::Question],
 ) -> Result<Vec<Vec<Option<Answer>>>> {
     let n = spec.sheets;
     let mut sheets: Vec<Vec<Option<Answer>>> = vec![vec![None; questions.len()]; n];
-    for qs in &spec.question {
-        let qi = qs.number.checked_sub(1).filter(|&i| i < questions.len());
-        let q = &questions[qi.ok_or_else(|| bad(format!("問{}がありません", qs.number)))?];
+    let mut specs: Vec<&QuestionSpec> = spec.question.iter().collect();
+    specs.sort_by_key(|q| q.number);
+    for qs in specs {
+        let qi = qs
+            .number
+            .checked_sub(1)
+            .filter(|&i| i < questions.len())
+            .ok_or_else(|| bad(format!("問{}がありません", qs.number)))?;
+        let q = &questions[qi];
         let option = |label: &str| -> Result<u32> {
             q.options
                 .iter()
@@ -907,19 +971,16 @@ fn survey_sheets(
                 .map(|i| i as u32)
                 .ok_or_else(|| bad(format!("{}に選択肢「{label}」がありません", q.label())))
         };
-        // The sheets that answer it: all, or those with the given earlier answer.
-        let asked: Vec<usize> = match &qs.only {
+        let asked: Vec<usize> = match &q.show_if {
             None => (0..n).collect(),
-            Some(only) => {
-                let earlier = &questions[only.question - 1];
-                let choice = earlier
-                    .options
+            Some(cond) => {
+                let earlier = questions
                     .iter()
-                    .position(|o| *o == only.choice)
-                    .ok_or_else(|| bad(format!("選択肢「{}」がありません", only.choice)))?;
+                    .position(|x| x.id == cond.question_id)
+                    .expect("a condition names a question of the survey");
                 (0..n)
                     .filter(|&i| {
-                        sheets[i][only.question - 1] == Some(Answer::Choice(choice as u32))
+                        matches!(sheets[i][earlier], Some(Answer::Choice(c)) if cond.options.contains(&c))
                     })
                     .collect()
             }
@@ -960,10 +1021,16 @@ fn survey_sheets(
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
+            if values.iter().map(|(_, k)| k).sum::<usize>() > m {
+                return Err(bad(format!(
+                    "{}の答えが、たずねた{m}件より多くあります",
+                    q.label()
+                )));
+            }
             deal(&values, m, qs.step)
         };
         for (i, a) in asked.into_iter().zip(answers) {
-            sheets[i][qs.number - 1] = a;
+            sheets[i][qi] = a;
         }
     }
     Ok(sheets)

@@ -793,7 +793,8 @@ fn survey_lists_shows_imports_and_prints_from_the_command_line() {
         out.contains("研修会アンケート") && out.contains("48（参加 54）"),
         "{out}"
     );
-    assert!(out.contains("士会の取り組み状況アンケート"), "{out}");
+    assert!(out.contains("前年度のアンケート（令和5年度）"), "{out}");
+    assert!(!out.contains("士会の取り組み状況アンケート"), "{out}");
     let (ok, out, _) = bansou(&db, &["survey", "list", "--json"]);
     assert!(ok);
     let list: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -819,9 +820,20 @@ fn survey_lists_shows_imports_and_prints_from_the_command_line() {
         .collect();
     assert_eq!(ns, [21, 27], "PT 21 / OT 27");
 
-    let society = bansou(&db, &["survey", "results", "取り組み状況"]).1;
-    for share in ["28.9%", "57.9%", "60.5%", "65.8%"] {
-        assert!(society.contains(share), "{share} in {society}");
+    // 問9–14 of the same questionnaire, each with its base and the year before.
+    let (_, results, _) = bansou(&db, &["survey", "results", "研修会"]);
+    for want in [
+        "28.9%",
+        "57.9%",
+        "60.5%",
+        "65.8%",
+        "（回答 38件（問12で「取り組めていない」と答えた方のみ））",
+        "（24件（問10で「検討している」と答えた方のみ）・うち無回答 1件）",
+        "前回（前年度のアンケート（令和5年度））との比較：",
+        "検討している：37.5%（40件中15件） → 50%（48件中24件）",
+        "・士会内での情報共有・情報収集（21件）",
+    ] {
+        assert!(results.contains(want), "{want} in {results}");
     }
 
     // Paper answers typed in Excel: checked first, then imported once.

@@ -57,7 +57,7 @@ pub(crate) enum SurveyCommand {
 
 /// `bansou survey …`: the アンケート.
 pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
-    use bansou::analysis::survey::{cross_tab, percent, results};
+    use bansou::analysis::survey::{percent, QuestionResult};
     match action {
         SurveyCommand::List { json } => {
             let list = cx.store.surveys()?;
@@ -95,8 +95,6 @@ pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
             let s = cx.store.resolve_survey(&survey)?;
             let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
             let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
-            let responses = cx.store.responses(s.id)?;
-            let r = results(&s, &responses);
             let by_question = by
                 .map(|n| {
                     s.questions
@@ -108,10 +106,9 @@ pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
                         })
                 })
                 .transpose()?;
-            let groups = by_question
-                .map(|q| cross_tab(&s, &responses, q.id))
-                .transpose()?
-                .unwrap_or_default();
+            let bansou::analysis::survey::SurveyReport {
+                results: r, groups, ..
+            } = bansou::analysis::survey::report(&cx.store, s.id, by_question.map(|q| q.id))?;
             if let Some(out) = &csv {
                 write_csv(
                     out,
@@ -156,7 +153,7 @@ pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
                 );
                 for q in &r.questions {
                     out!();
-                    out!("問{}　{}（回答 {}）", q.number, q.text, q.answered);
+                    out!("問{}　{}（{}）", q.number, q.text, q.base_label);
                     let mut rows: Vec<[String; 3]> = q
                         .options
                         .iter()
@@ -175,11 +172,17 @@ pub(crate) fn run(cx: &mut Cx, action: SurveyCommand) -> Result<()> {
                     if !rows.is_empty() {
                         print_table(&["選択肢", "件数", "割合"], &rows);
                     }
-                    for t in &q.texts {
-                        out!("・{t}");
+                    for g in &q.text_groups {
+                        out!("・{}", QuestionResult::group_line(g));
                     }
                     if let Some(s) = &q.sentence {
                         out!("→ {s}");
+                    }
+                    if let Some(p) = &q.previous {
+                        out!("前回（{}）との比較：", p.title);
+                        for line in &p.lines {
+                            out!("　{line}");
+                        }
                     }
                 }
                 out!();
