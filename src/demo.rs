@@ -265,6 +265,8 @@ struct TaskSpec {
 struct PlanSpec {
     year: i32,
     title: String,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -738,8 +740,8 @@ fn add_meetings_and_tasks(tx: &Transaction, teams: &Teams) -> Result<()> {
         let pid = teams.id(&team.key)?;
         for step in &team.plan {
             tx.execute(
-                "INSERT INTO plan_steps (project_id, fiscal_year, title) VALUES (?1, ?2, ?3)",
-                params![pid, step.year, step.title],
+                "INSERT INTO plan_steps (project_id, fiscal_year, title, note) VALUES (?1, ?2, ?3, ?4)",
+                params![pid, step.year, step.title, step.note],
             )?;
         }
     }

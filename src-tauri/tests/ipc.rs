@@ -69,12 +69,12 @@ fn commands_round_trip_and_errors_arrive_as_code_message_fields() {
     let m = invoke(
         &w,
         "add_member",
-        json!({ "projectId": id, "input": { "name": "山本", "role": "リーダー", "affiliation": "", "email": "" } }),
+        json!({ "projectId": id, "input": { "name": "今井", "role": "リーダー", "affiliation": "", "email": "" } }),
     )
     .unwrap();
     assert_eq!(m["role"], "リーダー");
     let list = invoke(&w, "list_projects", json!({})).unwrap();
-    assert_eq!(list[0]["leader"], "山本");
+    assert_eq!(list[0]["leader"], "今井");
 
     let bad = invoke(
         &w,
