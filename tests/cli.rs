@@ -201,7 +201,7 @@ fn evaluations_summary_and_csv() {
     assert!(!out.contains("■ 合同の進捗会議"), "{out}");
     assert!(
         out.contains("A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い"),
-        "the report's words for 茨城: {out}"
+        "the report's ranges for 茨城: {out}"
     );
     let (ok, _, err) = bansou(
         &db,

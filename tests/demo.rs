@@ -584,3 +584,30 @@ fn no_test_fixture_uses_a_surname_from_the_report() {
         }
     }
 }
+
+/// The report's networks (KH Coder's default) keep nouns apart: 茨城's 9/27
+/// 他者評価 draws 「提案」 with 「出前」「講座」「資料」 and 「産業」, as its text says.
+#[test]
+fn the_networks_draw_the_report_s_words_with_nouns_apart() {
+    let (_dir, mut s) = loaded();
+    let i = s.resolve_project("茨城").unwrap();
+    let a = bansou::analysis::cooc::text_analysis(
+        &mut s,
+        Some(i.id),
+        &bansou::model::cooc::TextFilter::default(),
+    )
+    .unwrap();
+    assert!(!a.compounds);
+    assert!(a
+        .settings_line()
+        .contains("名詞はつなげない（報告書と同じ）"));
+    let m = a
+        .per_meeting
+        .iter()
+        .find(|m| m.held_on == d("2024-09-27"))
+        .unwrap();
+    let drawn: Vec<&str> = m.other.nodes.iter().map(|n| n.word.as_str()).collect();
+    for w in ["提案", "出前", "講座", "資料", "産業"] {
+        assert!(drawn.contains(&w), "{w} in {drawn:?}");
+    }
+}

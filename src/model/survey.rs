@@ -610,7 +610,8 @@ impl Response {
     }
 }
 
-/// A template in the report's words (assets/templates/surveys.toml).
+/// A template in the report's words where it gives them; the app's own are
+/// marked 例 in assets/templates/surveys.toml and listed in docs/SURVEYS.md.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct SurveyTemplate {

@@ -11,6 +11,8 @@ pub struct TextView {
     pub svg: String,
     /// Per meeting, oldest first: (他者, 自己) pictures.
     pub meeting_svgs: Vec<[String; 2]>,
+    /// How the words were counted (「最小出現数 2（報告書と同じ）・…」).
+    pub settings: String,
 }
 
 pub(super) fn text_title(filter: &bansou::model::cooc::TextFilter) -> String {
@@ -52,6 +54,7 @@ pub async fn text_view(
             })
             .collect();
         Ok(TextView {
+            settings: analysis.settings_line(),
             analysis,
             svg,
             meeting_svgs,

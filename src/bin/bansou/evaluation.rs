@@ -176,6 +176,10 @@ pub(crate) struct AnalyzeArgs {
     /// 描く共起関係の数（同じ強さの共起は含める）
     #[arg(long, default_value_t = 60)]
     pub top: u32,
+    /// 続く名詞を1語の複合名詞としてつなげる（例：産業保健総合支援センター）。
+    /// 省略時はつなげない（KH Coder の既定、報告書の図と同じ）
+    #[arg(long)]
+    pub compounds: bool,
     /// JSON で出力する
     #[arg(long)]
     pub json: bool,
@@ -197,6 +201,7 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
         meeting,
         min_freq,
         top,
+        compounds,
         json,
         graphml,
         csv_dir,
@@ -223,6 +228,7 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
         kind: kind.into(),
         min_freq,
         top,
+        compounds,
         ..Default::default()
     };
     let a = bansou::analysis::cooc::text_analysis(
@@ -272,14 +278,13 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
     }
     out!();
     out!(
-        "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（最小出現数 {}・上位 {}）",
+        "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（{}）",
         net.documents,
         net.words.len(),
         net.nodes.len(),
         net.edges.len(),
         net.communities,
-        a.min_freq,
-        a.top
+        a.settings_line()
     );
     let rows: Vec<[String; 4]> = net
         .words

@@ -624,7 +624,7 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
     let o = &cx.src.text_options;
     l.paragraph(
         &format!(
-            "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}）。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
+            "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}、名詞はつなげずに数える（KH Coderの既定））。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
             o.min_freq,
             o.top,
             if o.classes.len() == crate::tokenizer::WordClass::ALL.len() {
