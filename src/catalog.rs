@@ -26,7 +26,7 @@ pub struct Catalog {
     /// 事業全体's people: 事務局, 伴走支援班リーダー, 伴走支援者, 研修会班, 事業協力者.
     pub program_roles: Vec<crate::model::program::ProgramRole>,
     pub question_kinds: Vec<crate::model::survey::QuestionKind>,
-    /// 「研修会アンケート」 and 「士会の取り組み状況アンケート」 (their questions are copied when a survey is made).
+    /// 「研修会アンケート」 (its questions are copied when a survey is made).
     pub survey_templates: Vec<crate::model::survey::SurveyTemplate>,
     /// 伴走ガイド: what a rule can watch, when a practice belongs, how far it was used.
     pub guide_conditions: Vec<crate::model::guide::ConditionChoice>,

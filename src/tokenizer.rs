@@ -1,8 +1,11 @@
 //! Japanese text → the words an analysis counts, as KH Coder does with
 //! ChaSen/IPADIC: morphological analysis (vibrato, MeCab's algorithm, with
 //! IPADIC 2.7.0 compiled by build.rs), content words in their base form,
-//! particles and symbols left out, and a run of nouns joined into one compound
-//! (産業 保健 総合 支援 センター → 産業保健総合支援センター).
+//! particles and symbols left out. A run of nouns stays apart by default, as
+//! KH Coder's default keeps it (the report's networks show 産業・保健,
+//! 出前・講座); joining it into one compound (産業 保健 総合 支援 センター →
+//! 産業保健総合支援センター) is an option. The tokens keep what is needed for
+//! both, so the choice is made when the words are counted.
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -10,7 +13,7 @@ use ts_rs::TS;
 
 /// Raise when the rules below change: stored words of an older version are
 /// computed again by the background pass.
-pub const TOKENIZER_VERSION: i64 = 1;
+pub const TOKENIZER_VERSION: i64 = 2;
 
 /// The dictionary, compressed (≈ 15 MB; ≈ 47 MB once read).
 static DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ipadic.dic.zst"));
@@ -74,6 +77,52 @@ pub struct Word {
     pub class: WordClass,
 }
 
+/// One token of a text as it is stored: a content word, or a part of a run of
+/// nouns that may be joined into a compound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub class: WordClass,
+    /// Continues the run of the token before it (a compound's later part).
+    pub link: bool,
+    /// A prefix or suffix (名詞接続の接頭詞, 名詞-接尾): a word only inside a compound.
+    pub affix: bool,
+}
+
+/// The words the tokens make: each noun apart (KH Coder's default), or each
+/// run joined into one compound (a compound of several parts is a 名詞).
+pub fn join(tokens: &[Token], compounds: bool) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i + 1;
+        if compounds {
+            while j < tokens.len() && tokens[j].link {
+                j += 1;
+            }
+        }
+        let run = &tokens[i..j];
+        let words: Vec<&Token> = run.iter().filter(|t| !t.affix).collect();
+        if compounds && !words.is_empty() {
+            out.push(Word {
+                text: run.iter().map(|t| t.text.as_str()).collect(),
+                class: if run.len() == 1 {
+                    run[0].class
+                } else {
+                    WordClass::Noun
+                },
+            });
+        } else if !compounds {
+            out.extend(words.into_iter().map(|t| Word {
+                text: t.text.clone(),
+                class: t.class,
+            }));
+        }
+        i = j;
+    }
+    out
+}
+
 fn tokenizer() -> &'static vibrato::Tokenizer {
     static TOKENIZER: OnceLock<vibrato::Tokenizer> = OnceLock::new();
     TOKENIZER.get_or_init(|| {
@@ -119,8 +168,14 @@ fn noun_class(pos1: &str) -> WordClass {
     }
 }
 
-/// The words of `text` in order (a word may repeat).
-pub fn words(text: &str) -> Vec<Word> {
+/// The words of `text` in order (a word may repeat), runs of nouns joined
+/// into compounds or not.
+pub fn words(text: &str, compounds: bool) -> Vec<Word> {
+    join(&tokens(text), compounds)
+}
+
+/// The tokens of `text` in order.
+pub fn tokens(text: &str) -> Vec<Token> {
     let mut worker = tokenizer().new_worker();
     let mut out = Vec::new();
     for line in text.lines() {
@@ -164,15 +219,14 @@ pub fn words(text: &str) -> Vec<Word> {
                 let parts = &morphemes[start..j];
                 let nouns = parts.iter().filter(|p| p.pos == "名詞").count();
                 if nouns > 0 {
-                    let class = if parts.len() == 1 {
-                        noun_class(parts[0].pos1)
-                    } else {
-                        WordClass::Noun
-                    };
-                    out.push(Word {
-                        text: parts.iter().map(|p| p.surface).collect(),
-                        class,
-                    });
+                    for (k, p) in parts.iter().enumerate() {
+                        out.push(Token {
+                            text: p.surface.to_owned(),
+                            class: noun_class(p.pos1),
+                            link: k > 0,
+                            affix: p.pos != "名詞" || p.pos1 == "接尾",
+                        });
+                    }
                 }
                 i = j.max(i + 1);
                 continue;
@@ -186,9 +240,11 @@ pub fn words(text: &str) -> Vec<Word> {
                 _ => None,
             };
             if let Some(class) = class {
-                out.push(Word {
+                out.push(Token {
                     text: m.base.to_owned(),
                     class,
+                    link: false,
+                    affix: false,
                 });
             }
             i += 1;
@@ -202,7 +258,38 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        words(s).into_iter().map(|w| w.text).collect()
+        words(s, true).into_iter().map(|w| w.text).collect()
+    }
+
+    fn apart(s: &str) -> Vec<String> {
+        words(s, false).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn nouns_stay_apart_by_default_as_in_the_report_s_networks() {
+        // The report's networks (KH Coder's default) show 産業・保健・協会 and 出前・講座.
+        assert_eq!(
+            apart("産業保健総合支援センターとの打ち合わせで出前講座を提案した。"),
+            [
+                "産業",
+                "保健",
+                "総合",
+                "支援",
+                "センター",
+                "打ち合わせ",
+                "出前",
+                "講座",
+                "提案",
+                "する"
+            ]
+        );
+        // A suffix or prefix is a word only inside a compound.
+        let t = tokens("各チームの担当者さん");
+        assert!(t.iter().any(|x| x.affix), "{t:?}");
+        assert!(!apart("各チームの担当者さん").contains(&"さん".to_string()));
+        assert!(texts("各チームの担当者さん")
+            .iter()
+            .any(|w| w.ends_with("さん")));
     }
 
     #[test]
@@ -233,7 +320,7 @@ mod tests {
 
     #[test]
     fn classes_and_base_forms() {
-        let w = words("丁寧に傾聴していただき、安心して相談できた");
+        let w = words("丁寧に傾聴していただき、安心して相談できた", true);
         let find = |t: &str| w.iter().find(|x| x.text == t).map(|x| x.class);
         assert_eq!(find("傾聴"), Some(WordClass::SahenNoun));
         assert_eq!(find("丁寧"), Some(WordClass::AdjectivalNoun));
@@ -245,9 +332,11 @@ mod tests {
 
     #[test]
     fn empty_and_odd_text_gives_no_words_and_no_panic() {
-        assert!(words("").is_empty());
-        assert!(words("   \n\n").is_empty());
-        assert!(words("。、！？").is_empty());
-        let _ = words("🙂😀 ＡＢＣ abc 123 ①②");
+        for compounds in [false, true] {
+            assert!(words("", compounds).is_empty());
+            assert!(words("   \n\n", compounds).is_empty());
+            assert!(words("。、！？", compounds).is_empty());
+            let _ = words("🙂😀 ＡＢＣ abc 123 ①②", compounds);
+        }
     }
 }

@@ -49,7 +49,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64, i64) {
 #[test]
 fn forms_are_saved_summarised_and_kept() {
     let (_dir, path, mut s, p, m) = setup();
-    let leader = s.add_member(p, &member_input("山本", "リーダー")).unwrap();
+    let leader = s.add_member(p, &member_input("今井", "リーダー")).unwrap();
     let mut other = form(
         m,
         "他者評価",
@@ -58,7 +58,7 @@ fn forms_are_saved_summarised_and_kept() {
     );
     other.evaluator_id = Some(leader.id);
     let e = s.create_evaluation(&other).unwrap();
-    assert_eq!(e.evaluator, "山本");
+    assert_eq!(e.evaluator, "今井");
     assert_eq!(e.scores, [4, 4, 3, 4]);
     s.create_evaluation(&form(
         m,

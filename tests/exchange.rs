@@ -448,7 +448,7 @@ fn older_files_still_read_and_the_current_format_carries_the_strength_scale() {
     let scale: Vec<String> = ["なし", "少し", "ある", "十分"].map(String::from).to_vec();
     team.set_strength_scale(y.id, Some(&scale)).unwrap();
     let file = through_file(&team.project_bundle(y.id).unwrap());
-    assert_eq!(file.format_version, 4);
+    assert_eq!(file.format_version, 5);
 
     let (_b, _pb, mut other) = store();
     other.import_bundle(&file, &Choices::default()).unwrap();

@@ -35,14 +35,11 @@ fn the_demo_s_state_gives_the_same_suggestions_each_time() {
     let today = day("2025-05-20");
     let first = suggestions(&s, y.id, today).unwrap();
     assert_eq!(first, suggestions(&s, y.id, today).unwrap());
+    // No 研修会 is called without a survey: 山口 ran its 職員アンケート (JLEQ…,
+    // 外向き⑦ 完了), which the report describes.
     assert_eq!(
         keys(&first),
-        [
-            "no-meeting",
-            "weakest-axis",
-            "training-survey",
-            "overdue-tasks"
-        ]
+        ["no-meeting", "weakest-axis", "overdue-tasks"]
     );
     let meeting = first.iter().find(|x| x.rule_key == "no-meeting").unwrap();
     assert_eq!(
@@ -113,23 +110,23 @@ fn a_suggestion_becomes_one_task_with_its_reason() {
     let survey = suggestions(&s, y.id, today)
         .unwrap()
         .into_iter()
-        .find(|x| x.rule_key == "training-survey")
+        .find(|x| x.rule_key == "weakest-axis")
         .unwrap();
     let before = s.tasks(y.id, today).unwrap().len();
     let task = take(&mut s, y.id, &survey.rule_key, &survey.fingerprint, today).unwrap();
     assert_eq!(
         task.title,
-        "研修会のアンケートを作り、当日配布または回答用フォームを用意する"
+        "弱い強みを補う資料を確認し、使えそうなものを話し合う"
     );
     assert!(
         task.note
-            .contains("きっかけ：アンケートのない研修会：腰痛予防対策研修会"),
+            .contains("きっかけ：強み分析で財力が直近2回続けて最も低い"),
         "{}",
         task.note
     );
-    assert!(task.note.contains("出典：報告書 第3章 第3節"));
+    assert!(task.note.contains("出典：報告書 第2章 第4節"));
     assert_eq!(s.tasks(y.id, today).unwrap().len(), before + 1);
-    assert!(!keys(&suggestions(&s, y.id, today).unwrap()).contains(&"training-survey"));
+    assert!(!keys(&suggestions(&s, y.id, today).unwrap()).contains(&"weakest-axis"));
     // Twice, or a state that is no longer shown: refused, nothing added.
     assert!(take(&mut s, y.id, &survey.rule_key, &survey.fingerprint, today).is_err());
     assert!(take(&mut s, y.id, "no-meeting", "last=999", today).is_err());
@@ -398,4 +395,54 @@ fn the_meeting_handout_shows_what_changed_and_fits_one_page() {
     // A program meeting has no team to prepare for.
     let program_meeting = s.program_meetings(i.program_id.unwrap()).unwrap()[0].id;
     assert!(prepare(&s, program_meeting, None, today).is_err());
+}
+
+#[test]
+fn resources_are_offered_for_the_team_s_prefecture_or_the_whole_country() {
+    let (_dir, s) = demo_store();
+    let library = s.resource_library().unwrap();
+    let yamaguchi_only: Vec<i64> = library
+        .iter()
+        .filter(|r| r.prefecture == "山口県")
+        .map(|r| r.id)
+        .collect();
+    assert!(!yamaguchi_only.is_empty());
+    let today = day("2025-05-20");
+    for name in ["茨城", "山口"] {
+        let p = s.resolve_project(name).unwrap();
+        let offered: Vec<bansou::model::Resource> = suggestions(&s, p.id, today)
+            .unwrap()
+            .into_iter()
+            .flat_map(|x| x.resources)
+            .chain(
+                s.meetings(p.id, &Default::default())
+                    .unwrap()
+                    .last()
+                    .map(|m| prepare(&s, m.id, Some(p.id), today).unwrap().resources)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|f| f.resource),
+            )
+            .collect();
+        for r in &offered {
+            assert!(
+                r.prefecture == "全国" || r.prefecture == p.prefecture,
+                "{name} is offered {} ({})",
+                r.title,
+                r.prefecture
+            );
+        }
+    }
+    // Before prefectures, 茨城 was offered 山口's 健康応援団 (制度 fits 財力).
+    let i = s.resolve_project("茨城").unwrap();
+    let for_ibaraki =
+        bansou::analysis::guide::fitting_resources("財力", &library, i.id, &i.prefecture);
+    assert!(for_ibaraki.iter().all(|r| !yamaguchi_only.contains(&r.id)));
+    // A new 山口 team (no resources given yet) is offered them.
+    assert!(
+        bansou::analysis::guide::fitting_resources("財力", &library, 0, "山口県")
+            .iter()
+            .any(|r| yamaguchi_only.contains(&r.id)),
+        "山口's own are offered to a 山口 team"
+    );
 }

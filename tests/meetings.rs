@@ -37,7 +37,7 @@ fn a_decision_becomes_a_task_that_is_completed_and_kept() {
     let (_dir, path, mut s) = store();
     let p = s.create_project(&project_input("腰痛予防事業")).unwrap();
     let leader = s
-        .add_member(p.id, &member_input("山本", "リーダー"))
+        .add_member(p.id, &member_input("今井", "リーダー"))
         .unwrap();
     let mut input = meeting(vec![p.id], "チーム会議", "2024-06-17");
     input.participant_ids = vec![leader.id];
@@ -47,7 +47,7 @@ fn a_decision_becomes_a_task_that_is_completed_and_kept() {
     let m = s.create_meeting(&input).unwrap();
     assert_eq!(m.title, "第1回チーム会議");
     assert_eq!(m.held_on_label, "令和6年6月17日");
-    assert_eq!(m.participants[0].name, "山本");
+    assert_eq!(m.participants[0].name, "今井");
 
     let mut t = task(&m.decisions[0], "未着手");
     t.meeting_id = Some(m.id);
@@ -264,10 +264,14 @@ fn overview_timeline_and_plan_from_the_demo() {
     );
     assert!(labels.contains(&"今日"), "12/25 lies in 令和6年度");
 
+    // 令和6年 事業計画 → 令和7年 事業実施 → 継続実施 → 関連団体との協働実施へ: the
+    // report gives no year to the last two, which the roadmap shows under 令和7年度.
     let plan = s.plan(i.id).unwrap();
-    assert_eq!(plan.len(), 4);
+    assert_eq!(plan.len(), 2);
     assert_eq!(plan[1].fiscal_year_label, "令和7年度");
-    assert!(svg::render(&plan_scene(&plan)).contains(">関連団体との協働実施</text>"));
+    let drawn = svg::render(&plan_scene(&plan));
+    assert!(drawn.contains(">事業実施</text>"), "{drawn}");
+    assert!(drawn.contains("継続実施"), "{drawn}");
 }
 
 /// The overview reads only the last and the next meeting; on every day around

@@ -59,14 +59,14 @@ fn every_status_change_is_in_the_history_and_survives_reopening() {
     let (_dir, path, mut s) = store();
     let p = s.create_project(&project_input("事業")).unwrap();
     let m = s
-        .add_member(p.id, &member_input("山本", "リーダー"))
+        .add_member(p.id, &member_input("今井", "リーダー"))
         .unwrap();
     let o = s
         .create_stakeholder(p.id, &org("山口産業保健総合支援センター"))
         .unwrap();
     let item = s.checklist(p.id, d("2024-07-01")).unwrap().items[9].clone(); // 外向き②
 
-    let mut u = update("進行中", "山本", "2024-07-16");
+    let mut u = update("進行中", "今井", "2024-07-16");
     u.owner_id = Some(m.id);
     u.due_date = "2024-09-30".into();
     u.stakeholder_ids = vec![o.id];
@@ -85,7 +85,7 @@ fn every_status_change_is_in_the_history_and_survives_reopening() {
     let s = Store::open(&path).unwrap();
     let it = s.checklist_item(item.id, d("2024-10-01")).unwrap();
     assert_eq!(it.status, ItemStatus::Done);
-    assert_eq!(it.owner_name.as_deref(), Some("山本"));
+    assert_eq!(it.owner_name.as_deref(), Some("今井"));
     assert_eq!(it.note, "産保センターに連絡");
     assert_eq!(it.stakeholder_ids, [o.id]);
     let h: Vec<(String, Option<ItemStatus>, ItemStatus, String)> = it
@@ -100,13 +100,13 @@ fn every_status_change_is_in_the_history_and_survives_reopening() {
                 "2024-09-19".into(),
                 Some(ItemStatus::InProgress),
                 ItemStatus::Done,
-                "山本".into()
+                "今井".into()
             ),
             (
                 "2024-07-16".into(),
                 Some(ItemStatus::NotStarted),
                 ItemStatus::InProgress,
-                "山本".into()
+                "今井".into()
             ),
         ]
     );
@@ -240,7 +240,7 @@ fn a_template_update_adds_items_and_keeps_recorded_state() {
     let p = s.create_project(&project_input("事業")).unwrap();
     let today = d("2024-07-01");
     let first = s.checklist(p.id, today).unwrap().items[0].clone();
-    s.update_checklist_item(first.id, &update("完了", "山本", "2024-06-17"), today)
+    s.update_checklist_item(first.id, &update("完了", "今井", "2024-06-17"), today)
         .unwrap();
 
     // Version 2 rewords inner.1, drops inner.8 and adds inner.9.

@@ -69,12 +69,12 @@ fn commands_round_trip_and_errors_arrive_as_code_message_fields() {
     let m = invoke(
         &w,
         "add_member",
-        json!({ "projectId": id, "input": { "name": "山本", "role": "リーダー", "affiliation": "", "email": "" } }),
+        json!({ "projectId": id, "input": { "name": "今井", "role": "リーダー", "affiliation": "", "email": "" } }),
     )
     .unwrap();
     assert_eq!(m["role"], "リーダー");
     let list = invoke(&w, "list_projects", json!({})).unwrap();
-    assert_eq!(list[0]["leader"], "山本");
+    assert_eq!(list[0]["leader"], "今井");
 
     let bad = invoke(
         &w,
@@ -891,7 +891,11 @@ fn every_command_answers_and_every_input_is_checked() {
         "create_survey",
         json!({ "programId": gid, "projectId": null, "input": sv, "template": "training" }),
     );
-    assert_eq!(made["questions"].as_array().unwrap().len(), 8);
+    assert_eq!(made["questions"].as_array().unwrap().len(), 14, "問1〜14");
+    assert_eq!(
+        made["questions"][10]["show_if"]["text"],
+        "問10で「検討している」と答えた方のみ"
+    );
     c.err(
         "create_survey",
         json!({ "programId": gid, "projectId": pid, "input": sv, "template": null }),
@@ -910,8 +914,11 @@ fn every_command_answers_and_every_input_is_checked() {
         "add_question",
         json!({ "surveyId": id(&made), "input": question }),
     );
-    let qid = with_q["questions"][8]["id"].clone();
+    let qid = with_q["questions"][14]["id"].clone();
     c.err("add_question", json!({ "surveyId": id(&made), "input": { "kind": "単一選択", "text": "x", "section": "", "required": false, "options": "一つだけ", "rows": "" } }), bad);
+    // Skip logic that names no earlier question of the survey is refused.
+    let e = c.err("add_question", json!({ "surveyId": id(&made), "input": { "kind": "短い記述", "text": "x", "section": "", "required": false, "options": "", "rows": "", "show_if_question": 999_999, "show_if_options": [0], "count_blank": false } }), bad);
+    assert_eq!(e["fields"][0]["field"], "show_if_question", "{e}");
     c.ok("update_question", json!({ "id": qid, "input": question }));
     c.err(
         "update_question",
@@ -919,7 +926,7 @@ fn every_command_answers_and_every_input_is_checked() {
         nf,
     );
     let moved = c.ok("move_question", json!({ "id": qid, "up": true }));
-    assert_eq!(moved["questions"][7]["text"], "参加方法");
+    assert_eq!(moved["questions"][13]["text"], "参加方法");
     c.err("move_question", json!({ "id": 999_999, "up": true }), nf);
     let q0 = made["questions"][0]["id"].clone();
     let q3 = made["questions"][3]["id"].clone();

@@ -87,6 +87,40 @@ pub struct TextAnalysis {
     pub top: u32,
     pub classes: Vec<WordClass>,
     pub stop_words: Vec<String>,
+    /// Runs of nouns were joined into compounds (off: apart, KH Coder's default).
+    pub compounds: bool,
+}
+
+impl TextAnalysis {
+    /// How the words were counted, in one line for the page, the CLI and the
+    /// PDF. It says 「報告書と同じ」 only of what the report states or shows:
+    /// 最小出現数 2 and 品詞 「すべて」 (its text), nouns apart (its networks).
+    pub fn settings_line(&self) -> String {
+        let same = |yes: bool| if yes { "（報告書と同じ）" } else { "" };
+        let all = self.classes.len() == WordClass::ALL.len();
+        format!(
+            "最小出現数 {}{}・品詞 {}{}・{}{}・上位 {} の共起",
+            self.min_freq,
+            same(self.min_freq == 2),
+            if all {
+                "すべて".to_owned()
+            } else {
+                self.classes
+                    .iter()
+                    .map(|c| c.label())
+                    .collect::<Vec<_>>()
+                    .join("・")
+            },
+            same(all),
+            if self.compounds {
+                "複合名詞をつなげる"
+            } else {
+                "名詞はつなげない"
+            },
+            same(!self.compounds),
+            self.top
+        )
+    }
 }
 
 /// The title of a network of comments of `kind` (他者評価, 自己評価, or empty
@@ -121,7 +155,9 @@ pub fn text_analysis(
         classes: store.word_classes()?,
         stop_words: store.stop_words()?,
     };
-    Ok(analyze_documents(&docs, opts))
+    let mut analysis = analyze_documents(&docs, opts);
+    analysis.compounds = scope.compounds;
+    Ok(analysis)
 }
 
 /// The analysis of documents already read (benchmarks and tests call this).
@@ -163,6 +199,7 @@ pub fn analyze_documents(docs: &[CommentDocument], opts: NetworkOptions) -> Text
         top: opts.top as u32,
         classes: opts.classes,
         stop_words: opts.stop_words,
+        compounds: false,
     }
 }
 

@@ -2,7 +2,9 @@
 //! the count, mean, minimum and maximum; the gap 他者−自己 per item, pooled and
 //! meeting by meeting with its range (as the report describes it); the trend.
 
-use crate::model::evaluation::{EvalItem, Evaluation, EvaluatorKind, MeetingGroup};
+use crate::model::evaluation::{
+    EvalItem, Evaluation, EvaluationScope, EvaluatorKind, JointRaters, MeetingGroup,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -38,6 +40,19 @@ pub struct GapRange {
     pub high: f64,
 }
 
+impl GapRange {
+    /// 「0.5〜1.5」: one decimal, rounded as the summary sentence rounds it, so a
+    /// table and its sentence never say the same gap two ways.
+    pub fn label(&self) -> String {
+        let (lo, hi) = (pt(self.low), pt(self.high));
+        if lo == hi {
+            lo
+        } else {
+            format!("{lo}〜{hi}")
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Gap {
@@ -52,6 +67,8 @@ pub struct Gap {
     pub per_meeting: Vec<Option<f64>>,
     /// The smallest and largest of the per-meeting gaps.
     pub range: Option<GapRange>,
+    /// The range as every table prints it ([`GapRange::label`]).
+    pub range_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -62,7 +79,9 @@ pub struct EvaluationSummary {
     /// Every meeting × item × kind, including n = 0 where a kind is missing.
     pub stats: Vec<ItemStat>,
     pub gaps: Vec<Gap>,
-    /// In the report's words: 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
+    /// The per-meeting gap ranges as one sentence, the app's short form of how
+    /// the report describes them (「…0.5ポイントから1.0ポイントの評定差がある」):
+    /// 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
     pub sentence: Option<String>,
     #[ts(type = "number")]
     pub evaluations: u32,
@@ -149,13 +168,15 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
                 .collect();
             let known = per_meeting.iter().flatten().copied();
             let range = known.clone().reduce(f64::min).zip(known.reduce(f64::max));
+            let range = range.map(|(low, high)| GapRange { low, high });
             Gap {
                 item,
                 other_mean: other,
                 self_mean: own,
                 gap: other.zip(own).map(|(o, s)| o - s),
                 per_meeting,
-                range: range.map(|(low, high)| GapRange { low, high }),
+                range_label: range.map(|r| r.label()),
+                range,
             }
         })
         .collect();
@@ -185,8 +206,9 @@ fn items_label(items: &[EvalItem]) -> String {
     }
 }
 
-/// The per-meeting gap ranges in the report's words; items with the same
-/// range (to one decimal) are named together.
+/// The per-meeting gap ranges in one sentence (the app's wording of what the
+/// report describes); items with the same range (to one decimal, as
+/// [`GapRange::label`] rounds) are named together.
 pub fn gap_sentence(gaps: &[Gap]) -> Option<String> {
     let ranges: Vec<(EvalItem, String, String, f64, f64)> = gaps
         .iter()
@@ -319,6 +341,27 @@ pub fn summarize_groups(evals: &[Evaluation], group: Option<MeetingGroup>) -> Ve
             }
         }
     }
+}
+
+/// What a view of evaluations computes, in one sentence for the page, the CLI
+/// and the PDF. It names 図23〜25 only when the view is computed as they are:
+/// a team's own meetings apart from the joint 進捗会議, which pool every member
+/// of both teams (「合同進捗会議（７名）」).
+pub fn reading(team_view: bool, scope: &EvaluationScope) -> String {
+    let kind = scope
+        .kind
+        .map(|k| format!("（{k}だけ）"))
+        .unwrap_or_default();
+    let pooled = scope.joint_raters == JointRaters::Both;
+    let text = match (team_view, scope.meetings, pooled) {
+        (true, None, true) => "報告書の図23〜25と同じ集計です：このチームのチーム会議など（図23・24）と合同の進捗会議（図25）を分け、合同の進捗会議は両チームの全員の他者評価と伴走支援者の自己評価で集計します".to_owned(),
+        (true, Some(MeetingGroup::Joint), true) => "合同の進捗会議を、両チームの全員の他者評価と伴走支援者の自己評価で集計しています（報告書の図25と同じ）".to_owned(),
+        (true, Some(MeetingGroup::Team), _) => "このチームのチーム会議など（合同の進捗会議を除く）を集計しています（報告書の図23・24と同じ区分）".to_owned(),
+        (true, Some(MeetingGroup::All), true) => "チーム会議などと合同の進捗会議をまとめて集計しています（報告書の図23〜25は分けて集計）".to_owned(),
+        (true, _, false) => "合同の進捗会議は、このチームのメンバーの他者評価と伴走支援者の自己評価だけで集計しています（報告書の図25は両チームの全員で集計）".to_owned(),
+        (false, _, _) => "すべての事業の評価を集計しています。チーム会議などはすべてのチームの会議をまとめたもので、チームごとの報告書の図23・24とは異なります。合同の進捗会議は全員の評価で集計します".to_owned(),
+    };
+    format!("{text}{kind}。")
 }
 
 impl EvaluationSummary {

@@ -9,7 +9,7 @@ use crate::model::guide::{template, Condition, PracticeUsage, PracticeUse, Rule,
 use crate::model::issue::circled;
 use crate::model::meeting::{Meeting, MeetingKind};
 use crate::model::phase::{phase, Phase};
-use crate::model::resource::Resource;
+use crate::model::resource::{Resource, NATIONWIDE};
 use crate::model::task::{Task, TaskInput};
 use crate::model::Project;
 use crate::store::Store;
@@ -41,6 +41,10 @@ pub struct GuideState {
     /// The latest meeting with both 他者 and 自己 means, and 他者−自己 per item.
     pub last_gaps: Option<(MeetingMark, Vec<(EvalItem, f64)>)>,
     pub trainings_without_survey: Vec<MeetingMark>,
+    /// 外向き⑦ 「事業の評価・アンケート等による意見聴取」 is under way or done (or
+    /// set aside): the team hears opinions by its own surveys (山口's 職員アンケート),
+    /// so no 研修会 is called without one.
+    pub opinions_heard: bool,
     /// Open tasks past their 期限: id and title.
     pub overdue_tasks: Vec<(i64, String)>,
 }
@@ -149,7 +153,7 @@ pub fn trigger(rule: &Rule, s: &GuideState) -> Option<Trigger> {
         }
         Condition::TrainingWithoutSurvey => {
             let t = &s.trainings_without_survey;
-            (!t.is_empty()).then(|| {
+            (!t.is_empty() && !s.opinions_heard).then(|| {
                 plain(
                     format!(
                         "アンケートのない研修会：{}",
@@ -181,15 +185,22 @@ pub fn trigger(rule: &Rule, s: &GuideState) -> Option<Trigger> {
     }
 }
 
-/// Resources of the library that fit `axis` (see guide.toml's fit) and are
-/// not yet given to the project.
-pub fn fitting_resources(axis: &str, library: &[Resource], project_id: i64) -> Vec<Resource> {
+/// Resources of the library that fit `axis` (see guide.toml's fit), are about
+/// the project's prefecture or the whole country, and are not yet given to it:
+/// 茨城 is not offered 山口's 健康応援団.
+pub fn fitting_resources(
+    axis: &str,
+    library: &[Resource],
+    project_id: i64,
+    prefecture: &str,
+) -> Vec<Resource> {
     let Some(fit) = template().fit.iter().find(|f| f.axis == axis) else {
         return Vec::new();
     };
     library
         .iter()
         .filter(|r| !r.project_ids.contains(&project_id))
+        .filter(|r| r.prefecture == NATIONWIDE || r.prefecture == prefecture)
         .filter(|r| fit.categories.iter().any(|c| c == r.category.label()))
         .cloned()
         .collect()
@@ -275,6 +286,11 @@ pub fn state(store: &Store, project_id: i64, today: NaiveDate) -> Result<GuideSt
         .filter(|m| m.kind == MeetingKind::Training && !surveyed.contains(&m.id))
         .map(mark)
         .collect();
+    let opinions_heard = checklist
+        .items
+        .iter()
+        .find(|i| i.template_key.as_deref() == Some("outer.7"))
+        .is_some_and(|i| i.status != ItemStatus::NotStarted);
     let overdue_tasks = store
         .tasks(project_id, today)?
         .into_iter()
@@ -290,6 +306,7 @@ pub fn state(store: &Store, project_id: i64, today: NaiveDate) -> Result<GuideSt
         sessions,
         last_gaps,
         trainings_without_survey,
+        opinions_heard,
         overdue_tasks,
     })
 }
@@ -309,6 +326,7 @@ fn suggest(
     library: &[Resource],
 ) -> Result<Vec<Suggestion>> {
     let dismissed = store.dismissals(project_id)?;
+    let prefecture = store.project(project_id)?.prefecture;
     Ok(store
         .rules()?
         .iter()
@@ -329,7 +347,7 @@ fn suggest(
             fingerprint: t.fingerprint,
             resources: t
                 .axis
-                .map(|a| fitting_resources(&a, library, project_id))
+                .map(|a| fitting_resources(&a, library, project_id, &prefecture))
                 .unwrap_or_default(),
         })
         .collect())
@@ -567,7 +585,7 @@ pub fn prepare(
     }
     let mut resources: Vec<ResourceFit> = Vec::new();
     for (fit, why) in wanted {
-        for r in fitting_resources(fit, &library, project_id) {
+        for r in fitting_resources(fit, &library, project_id, &project.prefecture) {
             if !resources.iter().any(|f| f.resource.id == r.id) {
                 resources.push(ResourceFit {
                     why: why.clone(),
@@ -732,6 +750,10 @@ mod tests {
             .unwrap()
             .detail
             .contains("令和6年7月26日"));
+        // A team that already hears opinions by its own surveys (外向き⑦ under
+        // way) is not told its 研修会 lack one.
+        s.opinions_heard = true;
+        assert!(trigger(&rule("training-survey"), &s).is_none());
         assert_eq!(
             trigger(&rule("overdue-tasks"), &s).unwrap().detail,
             "期限を過ぎたタスク1件：事業所へのアンケート"

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, FieldError, Result};
 use crate::model::survey::{Answer, Question, QuestionKind, Response, Survey};
+use crate::store::Store;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -28,6 +29,27 @@ pub struct RowResult {
     pub options: Vec<OptionShare>,
 }
 
+/// Identical lines of free text, counted (「士会内での情報共有・情報収集（21件）」).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TextGroup {
+    pub text: String,
+    pub count: u32,
+}
+
+/// One question against the same question of the previous round.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Comparison {
+    /// The previous round's title.
+    pub title: String,
+    /// Its denominator.
+    pub base: u32,
+    /// Per option (or grid row), previous → now with both bases:
+    /// 「検討している：37.5%（40件中15件）→ 50%（48件中24件）」.
+    pub lines: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct QuestionResult {
@@ -37,9 +59,22 @@ pub struct QuestionResult {
     pub section: String,
     pub kind: QuestionKind,
     pub text: String,
-    /// Sheets that answered the question: the denominator of every share.
+    /// Sheets the question was asked of: all, or (skip logic) those whose
+    /// earlier answer leads to it.
+    pub asked: u32,
+    /// Sheets that answered it.
     pub answered: u32,
-    /// Per option (5段階: 5 points first).
+    /// The denominator of every share: those who answered, or everyone asked
+    /// when 無回答 is counted.
+    pub base: u32,
+    /// 無回答 (asked, not answered), when the question counts it; it is also
+    /// the last of `options`.
+    pub blank: Option<u32>,
+    /// The skip logic: 「問10で「検討している」と答えた方のみ」.
+    pub condition: Option<String>,
+    /// The base as printed beside the question: 「回答 38件（問12で「取り組めていない」と答えた方のみ）」.
+    pub base_label: String,
+    /// Per option (5段階: 5 points first), and 無回答 last when counted.
     pub options: Vec<OptionShare>,
     pub rows: Vec<RowResult>,
     /// 5段階: the share of 5 and 4 points.
@@ -51,6 +86,21 @@ pub struct QuestionResult {
     pub sentence: Option<String>,
     /// 短い記述・長い記述: what was written, in the order of the sheets.
     pub texts: Vec<String>,
+    /// The same, line by line, identical lines counted, in the order they first appear.
+    pub text_groups: Vec<TextGroup>,
+    /// Against the previous round, when the survey has one with this question.
+    pub previous: Option<Comparison>,
+}
+
+impl QuestionResult {
+    /// 「士会内での情報共有・情報収集（21件）」, or the line alone when written once.
+    pub fn group_line(g: &TextGroup) -> String {
+        if g.count > 1 {
+            format!("{}（{}件）", g.text, g.count)
+        } else {
+            g.text.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -105,23 +155,46 @@ pub fn percent(p: f64) -> String {
     }
 }
 
-fn question_result(q: &Question, answers: &[&Answer]) -> QuestionResult {
+/// The printed base: how many the shares are of, and who was asked.
+fn base_label(answered: u32, asked: u32, blank: Option<u32>, condition: Option<&str>) -> String {
+    let who = condition.map(|c| format!("（{c}）")).unwrap_or_default();
+    match blank {
+        Some(b) => format!("{asked}件{who}・うち無回答 {b}件"),
+        None if asked > answered && condition.is_some() => format!(
+            "回答 {answered}件（たずねた{asked}件：{}）",
+            condition.unwrap_or_default()
+        ),
+        None => format!("回答 {answered}件{who}"),
+    }
+}
+
+fn question_result(q: &Question, asked: u32, answers: &[&Answer]) -> QuestionResult {
     let n_opt = q.options.len();
+    let answered = answers.len() as u32;
+    let blank = q.count_blank.then(|| asked.saturating_sub(answered));
+    let base = if blank.is_some() { asked } else { answered };
+    let condition = q.show_if.as_ref().map(|c| c.text.clone());
     let mut r = QuestionResult {
         question_id: q.id,
         number: q.number,
         section: q.section.clone(),
         kind: q.kind,
         text: q.text.clone(),
-        answered: answers.len() as u32,
+        asked,
+        answered,
+        base,
+        blank,
+        base_label: base_label(answered, asked, blank, condition.as_deref()),
+        condition,
         options: Vec::new(),
         rows: Vec::new(),
         top2: None,
         mean: None,
         sentence: None,
         texts: Vec::new(),
+        text_groups: Vec::new(),
+        previous: None,
     };
-    let answered = r.answered;
     match q.kind {
         QuestionKind::Single | QuestionKind::Multiple => {
             let mut counts = vec![0u32; n_opt];
@@ -132,12 +205,12 @@ fn question_result(q: &Question, answers: &[&Answer]) -> QuestionResult {
                     _ => {}
                 }
             }
-            r.options = shares(&q.options, &counts, answered);
-            let total: u32 = counts.iter().sum();
-            if q.kind == QuestionKind::Multiple && total > answered {
+            r.options = shares(&q.options, &counts, base);
+            let total: u32 = counts.iter().sum::<u32>() + blank.unwrap_or(0);
+            if q.kind == QuestionKind::Multiple && total > base {
                 r.sentence = Some(format!(
                     "複数回答のため、割合の合計は100%を超えます（{}）",
-                    percent(share(total, answered))
+                    percent(share(total, base))
                 ));
             }
         }
@@ -151,11 +224,13 @@ fn question_result(q: &Question, answers: &[&Answer]) -> QuestionResult {
                     sum += u32::from(*s);
                 }
             }
-            r.options = shares(&q.options, &counts, answered);
-            if answered > 0 {
-                let top2 = share(counts[0] + counts[1], answered);
+            r.options = shares(&q.options, &counts, base);
+            if base > 0 {
+                let top2 = share(counts[0] + counts[1], base);
                 r.top2 = Some(top2);
-                r.mean = Some(f64::from(sum) / f64::from(answered));
+                if answered > 0 {
+                    r.mean = Some(f64::from(sum) / f64::from(answered));
+                }
                 // Whole percent, as the report prints it.
                 r.sentence = Some(format!("5点・4点を合わせると{top2:.0}%"));
             }
@@ -203,12 +278,41 @@ fn question_result(q: &Question, answers: &[&Answer]) -> QuestionResult {
                     _ => None,
                 })
                 .collect();
+            r.text_groups = text_groups(&r.texts);
+        }
+    }
+    if let Some(b) = blank {
+        if !r.options.is_empty() {
+            r.options.push(OptionShare {
+                label: "無回答".into(),
+                count: b,
+                share: share(b, base),
+            });
         }
     }
     r
 }
 
-/// The results of `responses` (all of a survey's, or one group's).
+/// The lines of free texts, identical ones counted, in order of first appearance.
+fn text_groups(texts: &[String]) -> Vec<TextGroup> {
+    let mut out: Vec<TextGroup> = Vec::new();
+    for line in texts.iter().flat_map(|t| t.lines()).map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|g| g.text == line) {
+            Some(g) => g.count += 1,
+            None => out.push(TextGroup {
+                text: line.to_owned(),
+                count: 1,
+            }),
+        }
+    }
+    out
+}
+
+/// The results of `responses` (all of a survey's, or one group's). A
+/// question with skip logic counts only the sheets it was asked of.
 pub fn results(survey: &Survey, responses: &[Response]) -> SurveyResults {
     let n = responses.len() as u32;
     SurveyResults {
@@ -222,15 +326,109 @@ pub fn results(survey: &Survey, responses: &[Response]) -> SurveyResults {
             .questions
             .iter()
             .map(|q| {
-                let answers: Vec<&Answer> = responses
+                let asked: Vec<&Response> = responses
+                    .iter()
+                    .filter(|r| survey.asks(q, &|id| r.answer(id).cloned()))
+                    .collect();
+                let answers: Vec<&Answer> = asked
                     .iter()
                     .filter_map(|r| r.answer(q.id))
                     .filter(|a| q.refuse(a).is_none())
                     .collect();
-                question_result(q, &answers)
+                question_result(q, asked.len() as u32, &answers)
             })
             .collect(),
     }
+}
+
+/// A share with what it is of: 「37.5%（40件中15件）」.
+fn with_base(o: &OptionShare, base: u32) -> String {
+    format!("{}（{base}件中{}件）", percent(o.share), o.count)
+}
+
+/// Puts each question beside the same question (same kind, words and
+/// choices) of the previous round, both bases printed.
+pub fn compare(now: &mut SurveyResults, previous: &Survey, before: &SurveyResults) {
+    for q in &mut now.questions {
+        let Some(p) = before.questions.iter().find(|p| {
+            p.kind == q.kind
+                && p.text == q.text
+                && p.rows
+                    .iter()
+                    .map(|r| &r.label)
+                    .eq(q.rows.iter().map(|r| &r.label))
+        }) else {
+            continue;
+        };
+        let lines: Vec<String> = match q.kind {
+            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Scale => q
+                .options
+                .iter()
+                .filter_map(|o| {
+                    let was = p.options.iter().find(|x| x.label == o.label)?;
+                    Some(format!(
+                        "{}：{} → {}",
+                        o.label,
+                        with_base(was, p.base),
+                        with_base(o, q.base)
+                    ))
+                })
+                .collect(),
+            QuestionKind::YesNo => q
+                .rows
+                .iter()
+                .zip(&p.rows)
+                .filter_map(|(r, was)| {
+                    let (o, w) = (r.options.first()?, was.options.first()?);
+                    Some(format!(
+                        "{}（{}）：{} → {}",
+                        r.label,
+                        o.label,
+                        with_base(w, was.answered),
+                        with_base(o, r.answered)
+                    ))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !lines.is_empty() {
+            q.previous = Some(Comparison {
+                title: previous.title.clone(),
+                base: p.base,
+                lines,
+            });
+        }
+    }
+}
+
+/// A survey's results as every view shows them (the window, the CLI, the
+/// CSV and the PDF): its own sheets compared with its previous round, and
+/// one set per group when split by the answer to question `by` (an id).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveyReport {
+    pub survey: Survey,
+    pub results: SurveyResults,
+    pub groups: Vec<SurveyResults>,
+}
+
+pub fn report(store: &Store, survey_id: i64, by: Option<i64>) -> Result<SurveyReport> {
+    let survey = store.survey(survey_id)?;
+    let responses = store.responses(survey_id)?;
+    let mut results = results(&survey, &responses);
+    if let Some(p) = survey.previous_id {
+        let previous = store.survey(p)?;
+        let before = self::results(&previous, &store.responses(p)?);
+        compare(&mut results, &previous, &before);
+    }
+    let groups = by
+        .map(|q| cross_tab(&survey, &responses, q))
+        .transpose()?
+        .unwrap_or_default();
+    Ok(SurveyReport {
+        survey,
+        results,
+        groups,
+    })
 }
 
 /// The results split by the answer to a 単一選択 question (e.g. 職種 PT/OT or
@@ -283,6 +481,8 @@ mod tests {
             required: false,
             options: options.iter().map(|s| s.to_string()).collect(),
             rows: rows.iter().map(|s| s.to_string()).collect(),
+            show_if: None,
+            count_blank: false,
             answers: 0,
         }
     }
@@ -315,6 +515,8 @@ mod tests {
             template_key: None,
             description: String::new(),
             participants: Some(54),
+            previous_id: None,
+            previous_title: None,
             questions,
             responses: 0,
         }

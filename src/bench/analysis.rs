@@ -57,7 +57,7 @@ pub fn analysis(
     let t = Instant::now();
     let words: Vec<Vec<crate::tokenizer::Word>> = comments
         .iter()
-        .map(|c| crate::tokenizer::words(c))
+        .map(|c| crate::tokenizer::words(c, false))
         .collect();
     let tokenize = t.elapsed();
     let total_words: usize = words.iter().map(Vec::len).sum();

@@ -48,7 +48,7 @@ fn two_lines(label: &str, chars: usize) -> Vec<String> {
 }
 
 fn title_of(q: &QuestionResult) -> String {
-    format!("問{}　{}（回答 {}）", q.number, q.text, q.answered)
+    format!("問{}　{}（{}）", q.number, q.text, q.base_label)
 }
 
 /// A pie of the options' shares, slices clockwise from twelve o'clock.
@@ -260,7 +260,12 @@ mod tests {
             section: String::new(),
             kind,
             text: "研修会全体の満足度についてお答えください".into(),
+            asked: 48,
             answered: 48,
+            base: 48,
+            blank: None,
+            condition: None,
+            base_label: "回答 48件".into(),
             options: [
                 ("非常に満足", 27),
                 ("満足", 20),
@@ -280,6 +285,8 @@ mod tests {
             mean: None,
             sentence: None,
             texts: Vec::new(),
+            text_groups: Vec::new(),
+            previous: None,
         }
     }
 

@@ -209,10 +209,11 @@ pub fn timeline(title: &str, fiscal_year: i32, rows: &[Row], marker: Option<DayM
 }
 
 /// 中長期計画: a box per 年度 with an arrow to the next.
-pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
+pub fn plan(title: &str, steps: &[(String, String, String)]) -> Scene {
     let (w, h, gap) = (190.0, 70.0, 40.0);
     let mut shapes = Vec::new();
-    for (i, (year, text)) in steps.iter().enumerate() {
+    let mut note_lines = 0;
+    for (i, (year, text, note)) in steps.iter().enumerate() {
         let x = 10.0 + (w + gap) * i as f64;
         let y = 30.0;
         shapes.push(Shape::Polygon {
@@ -245,6 +246,26 @@ pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
             bold: false,
             color: Color::BLACK,
         });
+        // A step's note under its box, so that what follows without a 年度
+        // (「その後：継続実施 → …」) shows on the roadmap too.
+        let lines: Vec<String> = note
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(16)
+            .take(3)
+            .map(|c| c.iter().collect())
+            .collect();
+        note_lines = note_lines.max(lines.len());
+        for (k, line) in lines.iter().enumerate() {
+            shapes.push(Shape::Text {
+                at: Point::new(x + 4.0, y + h + 18.0 + 15.0 * k as f64),
+                text: line.clone(),
+                size: 11.0,
+                anchor: Anchor::Start,
+                bold: false,
+                color: Color::TEXT_SUB,
+            });
+        }
         if i + 1 < steps.len() {
             let (ax, ay) = (x + w + 6.0, y + h / 2.0);
             shapes.push(Shape::Line {
@@ -269,7 +290,7 @@ pub fn plan(title: &str, steps: &[(String, String)]) -> Scene {
     }
     Scene {
         width: 20.0 + (w + gap) * steps.len().max(1) as f64 - gap,
-        height: 120.0,
+        height: 120.0 + 15.0 * note_lines as f64,
         title: title.to_owned(),
         shapes,
     }
@@ -298,9 +319,9 @@ pub fn timeline_scene(fiscal_year: i32, tasks: &[Task], marker: Option<DayMarker
 
 /// The multi-year plan as boxes per 年度.
 pub fn plan_scene(steps: &[PlanStep]) -> Scene {
-    let steps: Vec<(String, String)> = steps
+    let steps: Vec<(String, String, String)> = steps
         .iter()
-        .map(|s| (s.fiscal_year_label.clone(), s.title.clone()))
+        .map(|s| (s.fiscal_year_label.clone(), s.title.clone(), s.note.clone()))
         .collect();
     plan("中長期計画", &steps)
 }
@@ -404,11 +425,32 @@ mod tests {
     #[test]
     fn plan_has_a_box_per_year_and_arrows_between() {
         let steps = vec![
-            ("令和6年度".to_string(), "事業計画".to_string()),
-            ("令和7年度".into(), "事業実施".into()),
-            ("令和8年度".into(), "継続実施".into()),
+            (
+                "令和6年度".to_string(),
+                "事業計画".to_string(),
+                String::new(),
+            ),
+            ("令和7年度".into(), "事業実施".into(), String::new()),
+            (
+                "令和8年度".into(),
+                "継続実施".into(),
+                "その後：関連団体との協働実施へ".into(),
+            ),
         ];
         let s = plan("中長期計画", &steps);
+        let drawn: Vec<&str> = s
+            .shapes
+            .iter()
+            .filter_map(|x| match x {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            drawn.contains(&"その後：関連団体との協働実施へ"),
+            "{drawn:?}"
+        );
+        assert!(s.height > 120.0, "room for the note");
         let count = |role: &str| {
             s.shapes
                 .iter()

@@ -385,7 +385,7 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
                     "",
                     &o.label,
                     o.count.to_string(),
-                    q.answered,
+                    q.base,
                     pct(o.share),
                 ));
             }
@@ -401,8 +401,15 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
                 ));
             }
         }
-        for t in &q.texts {
-            rows.push(head("", t, String::new(), q.answered, String::new()));
+        // Free text as the report lists it: identical lines once, with their count.
+        for g in &q.text_groups {
+            rows.push(head(
+                "",
+                &g.text,
+                g.count.to_string(),
+                q.answered,
+                String::new(),
+            ));
         }
     }
     sheet(
@@ -413,7 +420,7 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
             "行",
             "選択肢・記述",
             "件数",
-            "回答数（分母）",
+            "分母（件）",
             "割合（%）",
         ],
         &rows,

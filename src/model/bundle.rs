@@ -12,9 +12,11 @@ pub const FORMAT: &str = "bansou-note/bundle";
 /// (`issues`), checklist items' meeting evidence and a project's strength scale;
 /// 3 added a project's アンケート (`surveys`, `survey_questions`,
 /// `survey_responses`); 4 gives every tombstone its `owners` (the projects or
-/// program it belonged to). An older file reads as before (the new fields are
-/// empty).
-pub const FORMAT_VERSION: u32 = 4;
+/// program it belonged to); 5 gives a survey question its skip logic
+/// (`show_if_question`, `show_if_options`) and `count_blank`, a survey its
+/// `previous_round`, and a resource its `prefecture`. An older file reads as
+/// before (the new fields are empty; a resource is 全国).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// What a bundle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -45,6 +45,10 @@ pub struct TextFilter {
     pub min_freq: u32,
     /// Edges kept (KH Coder's default 60; ties at the cut are kept too).
     pub top: u32,
+    /// Join each run of nouns into one compound (産業保健総合支援センター). Off by
+    /// default, as KH Coder's default and the report's networks (産業・保健).
+    #[serde(default)]
+    pub compounds: bool,
 }
 
 impl Default for TextFilter {
@@ -57,6 +61,7 @@ impl Default for TextFilter {
             items: Vec::new(),
             min_freq: 2,
             top: 60,
+            compounds: false,
         }
     }
 }
@@ -70,6 +75,8 @@ pub struct TextScope {
     pub to: Option<NaiveDate>,
     pub kind: Option<EvaluatorKind>,
     pub items: Vec<EvalItem>,
+    /// Runs of nouns joined into compounds (off: apart, as KH Coder's default).
+    pub compounds: bool,
 }
 
 /// How the network is drawn from the words.
@@ -119,6 +126,7 @@ impl TextFilter {
                     to,
                     kind,
                     items,
+                    compounds: self.compounds,
                 },
                 self.min_freq,
                 self.top as usize,

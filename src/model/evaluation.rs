@@ -22,6 +22,32 @@ choice_enum! {
     MeetingGroup { Team => "チーム会議など", Joint => "合同の進捗会議", All => "すべて" }
 }
 
+choice_enum! {
+    /// Whose 他者評価 of a joint 進捗会議 a team's view counts. 図25 pools every
+    /// member of both teams who rated it (「合同進捗会議（７名）」); a team may
+    /// also look at its own members' alone.
+    JointRaters { Both => "両チームの全員", Own => "このチームのメンバー" }
+}
+
+impl JointRaters {
+    /// What the CLI's `--joint-raters` takes.
+    pub fn key(self) -> &'static str {
+        match self {
+            JointRaters::Both => "both",
+            JointRaters::Own => "own",
+        }
+    }
+
+    /// `both`, `own`, or the Japanese label.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let t = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|g| g.key() == t || g.label() == t)
+    }
+}
+
 impl MeetingGroup {
     /// The report's split, used wherever no group is chosen.
     pub const SPLIT: [MeetingGroup; 2] = [MeetingGroup::Team, MeetingGroup::Joint];
@@ -246,6 +272,10 @@ pub struct EvaluationFilter {
     /// `team`, `joint`, `all` (or their labels); empty for the report's split.
     #[serde(default)]
     pub meetings: String,
+    /// A team's view of a joint 進捗会議: `both` (every member of both teams,
+    /// as 図25; also when empty) or `own` (this team's members only).
+    #[serde(default)]
+    pub joint_raters: String,
 }
 
 /// A checked [`EvaluationFilter`]; None means no limit.
@@ -256,6 +286,7 @@ pub struct EvaluationScope {
     pub kind: Option<EvaluatorKind>,
     /// None: the report's split (both groups, read apart).
     pub meetings: Option<MeetingGroup>,
+    pub joint_raters: JointRaters,
 }
 
 impl EvaluationFilter {
@@ -289,11 +320,27 @@ impl EvaluationFilter {
             }
             g
         };
+        let joint_raters = if self.joint_raters.trim().is_empty() {
+            Some(JointRaters::Both)
+        } else {
+            let r = JointRaters::from_text(&self.joint_raters);
+            if r.is_none() {
+                c.push(
+                    "joint_raters",
+                    format!(
+                        "合同の会議の他者評価「{}」はありません。both（両チームの全員）・own（このチームのメンバー）から選んでください",
+                        self.joint_raters.trim().chars().take(20).collect::<String>()
+                    ),
+                );
+            }
+            r
+        };
         c.finish(|| EvaluationScope {
             from,
             to,
             kind,
             meetings,
+            joint_raters: joint_raters.expect("checked"),
         })
         .map_err(Error::Validation)
     }

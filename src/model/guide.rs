@@ -168,7 +168,8 @@ pub struct GuideTemplate {
 }
 
 pub(crate) fn parse_template(text: &str) -> std::result::Result<GuideTemplate, String> {
-    let mut t: GuideTemplate = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut t: GuideTemplate =
+        super::parse_toml(text).map_err(|e: toml::de::Error| e.to_string())?;
     for r in &mut t.rule {
         r.when = r.condition.describe(r.value, r.item);
     }

@@ -31,7 +31,12 @@ struct ItemFile<T> {
 pub(crate) fn parse_items<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<Vec<T>, toml::de::Error> {
-    Ok(toml::from_str::<ItemFile<T>>(text)?.item)
+    Ok(parse_toml::<ItemFile<T>>(text)?.item)
+}
+
+/// A TOML data file shipped in assets/ (templates, the demo) into its serde shape.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
+    toml::from_str(text)
 }
 
 /// The field checker, for inputs that live outside `model` (the report form).

@@ -22,7 +22,7 @@ struct PhaseFile {
 pub fn phases() -> &'static [Phase] {
     static PHASES: OnceLock<Vec<Phase>> = OnceLock::new();
     PHASES.get_or_init(|| {
-        toml::from_str::<PhaseFile>(include_str!("../../assets/templates/phases.toml"))
+        super::parse_toml::<PhaseFile>(include_str!("../../assets/templates/phases.toml"))
             .expect("assets/templates/phases.toml is checked by a unit test")
             .phase
     })

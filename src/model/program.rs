@@ -39,7 +39,8 @@ impl ProgramRole {
 pub struct ProgramInput {
     pub name: String,
     pub fiscal_year: i32,
-    /// 主催・受託者, e.g. 日本理学療法士協会・日本作業療法士協会.
+    /// Who carries the program out: the report's 事業受託者 (日本理学療法士協会・
+    /// 日本作業療法士協会), not its owner (「本事業の本体である公衆衛生協会」).
     pub organizer: String,
     pub secretariat: String,
     pub note: String,
@@ -61,7 +62,7 @@ impl ProgramInput {
         c.fiscal_year("fiscal_year", self.fiscal_year);
         let organizer = c.optional_text(
             "organizer",
-            "主催",
+            "事業受託者",
             &self.organizer,
             super::limits::AFFILIATION,
         );
@@ -110,7 +111,7 @@ impl Program {
         }
     }
 
-    /// 「主催：…　事務局：…」, a dash for what is not recorded.
+    /// 「事業受託者：…　事務局：…」, a dash for what is not recorded.
     pub fn who_runs_it(&self) -> String {
         let or_dash = |s: &str| {
             if s.is_empty() {
@@ -120,7 +121,7 @@ impl Program {
             }
         };
         format!(
-            "主催：{}　事務局：{}",
+            "事業受託者：{}　事務局：{}",
             or_dash(&self.organizer),
             or_dash(&self.secretariat)
         )
@@ -280,7 +281,7 @@ mod tests {
         p.name = "地域保健総合推進事業".into();
         assert_eq!(p.title(), "地域保健総合推進事業（令和6年度）");
         p.organizer = "日本理学療法士協会".into();
-        assert_eq!(p.who_runs_it(), "主催：日本理学療法士協会　事務局：—");
+        assert_eq!(p.who_runs_it(), "事業受託者：日本理学療法士協会　事務局：—");
     }
 
     #[test]

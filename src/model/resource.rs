@@ -30,7 +30,13 @@ pub struct ResourceInput {
     #[ts(type = "number[]")]
     pub project_ids: Vec<i64>,
     pub note: String,
+    /// Which prefecture it is about (山口県), or 全国; empty is 全国.
+    #[serde(default)]
+    pub prefecture: String,
 }
+
+/// A resource about no one prefecture (a national subsidy, a national statistic).
+pub const NATIONWIDE: &str = "全国";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidResource {
@@ -42,6 +48,7 @@ pub struct ValidResource {
     pub provided_on: Option<NaiveDate>,
     pub project_ids: Vec<i64>,
     pub note: String,
+    pub prefecture: String,
 }
 
 /// Only web pages may be opened from the app: no file:, javascript: or other schemes.
@@ -120,9 +127,6 @@ impl ResourceInput {
             &self.file_path,
             super::limits::FILE_PATH,
         );
-        if url.is_empty() && file_path.is_empty() {
-            c.push("url", "URLかファイルのどちらかを入力してください");
-        }
         if !url.is_empty() {
             if let Err(message) = check_web_url(&url) {
                 c.push("url", message);
@@ -149,6 +153,20 @@ impl ResourceInput {
         );
         let provided_on = c.optional_date("provided_on", "提供日", &self.provided_on);
         let note = c.long_text("note", "メモ", &self.note, super::limits::NOTE);
+        let prefecture = match self.prefecture.trim() {
+            "" | NATIONWIDE => NATIONWIDE.to_owned(),
+            p if super::project::PREFECTURES.contains(&p) => p.to_owned(),
+            p => {
+                c.push(
+                    "prefecture",
+                    format!(
+                        "「{}」は都道府県名ではありません（全国か、47都道府県のどれか）",
+                        p.chars().take(20).collect::<String>()
+                    ),
+                );
+                String::new()
+            }
+        };
         let mut project_ids = self.project_ids.clone();
         project_ids.sort_unstable();
         project_ids.dedup();
@@ -161,6 +179,7 @@ impl ResourceInput {
             provided_on,
             project_ids,
             note,
+            prefecture,
         })
         .map_err(Error::Validation)
     }
@@ -181,6 +200,8 @@ pub struct Resource {
     #[ts(type = "number[]")]
     pub project_ids: Vec<i64>,
     pub note: String,
+    /// A prefecture (山口県) or 全国.
+    pub prefecture: String,
 }
 
 #[cfg(test)]
@@ -237,21 +258,30 @@ mod tests {
     }
 
     #[test]
-    fn a_resource_needs_a_url_or_a_file() {
+    fn a_resource_may_be_information_alone_for_a_prefecture_or_the_country() {
+        // 第4節: 「心のサポーター養成講座を令和15年度末までに100万人に増やす動き」 is
+        // information given in a meeting, with no address or file.
         let input = ResourceInput {
-            title: "エイジフレンドリー補助金".into(),
-            category: "補助金".into(),
+            title: "心のサポーター養成（令和15年度末までに100万人）".into(),
+            category: "制度".into(),
+            note: "県や自治体が主体になって今後事業展開していく".into(),
             ..Default::default()
         };
-        let e = input.validate().unwrap_err();
-        assert_eq!(
-            e.fields()[0].message,
-            "URLかファイルのどちらかを入力してください"
-        );
-        let ok = ResourceInput {
-            file_path: "/home/user/資料/leaflet.pdf".into(),
+        let ok = input.validate().unwrap();
+        assert!(ok.url.is_empty() && ok.file_path.is_empty());
+        assert_eq!(ok.prefecture, NATIONWIDE, "empty is 全国");
+        let ibaraki = ResourceInput {
+            prefecture: " 茨城県 ".into(),
+            ..input.clone()
+        };
+        assert_eq!(ibaraki.validate().unwrap().prefecture, "茨城県");
+        let wrong = ResourceInput {
+            prefecture: "茨城".into(),
             ..input
         };
-        assert!(ok.validate().is_ok());
+        assert_eq!(
+            wrong.validate().unwrap_err().fields()[0].field,
+            "prefecture"
+        );
     }
 }

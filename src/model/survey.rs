@@ -85,6 +85,11 @@ pub struct SurveyInput {
     pub participants: String,
     #[ts(type = "number | null")]
     pub meeting_id: Option<i64>,
+    /// The same survey's previous round (last year's), whose results each
+    /// question is compared with; null for none.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub previous_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +98,7 @@ pub struct ValidSurvey {
     pub description: String,
     pub participants: Option<u32>,
     pub meeting_id: Option<i64>,
+    pub previous_id: Option<i64>,
 }
 
 impl SurveyInput {
@@ -123,6 +129,7 @@ impl SurveyInput {
             description,
             participants,
             meeting_id: self.meeting_id,
+            previous_id: self.previous_id,
         })
         .map_err(Error::Validation)
     }
@@ -140,6 +147,36 @@ pub struct QuestionInput {
     pub options: String,
     /// One per line: the statements of a 当てはまる／当てはまらない grid or a matrix's rows.
     pub rows: String,
+    /// Skip logic: asked only of those whose answer to this earlier 単一選択
+    /// question (its id) is one of `show_if_options`; null: asked of everyone.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub show_if_question: Option<i64>,
+    /// The options (0 = the first) of `show_if_question` that lead here.
+    #[serde(default)]
+    pub show_if_options: Vec<u32>,
+    /// 無回答 is counted and shown: the shares are of everyone asked, not only
+    /// of those who answered (the report's 問11).
+    #[serde(default)]
+    pub count_blank: bool,
+}
+
+/// Which earlier question a condition names: its id in a survey, or its place
+/// in a template (the template's questions have no ids yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionRef {
+    Id(i64),
+    /// 0 = the template's first question.
+    Position(usize),
+}
+
+/// Skip logic as checked by the form: the earlier question and the options
+/// that lead to this one. The store checks that the question comes earlier in
+/// the same survey and is 単一選択 with those options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidShowIf {
+    pub question: QuestionRef,
+    pub options: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +187,8 @@ pub struct ValidQuestion {
     pub required: bool,
     pub options: Vec<String>,
     pub rows: Vec<String>,
+    pub show_if: Option<ValidShowIf>,
+    pub count_blank: bool,
 }
 
 impl QuestionInput {
@@ -227,6 +266,25 @@ impl QuestionInput {
         if !matches!(kind, Some(QuestionKind::YesNo | QuestionKind::Matrix)) {
             rows.clear();
         }
+        let show_if = match self.show_if_question {
+            None => None,
+            Some(_) if self.show_if_options.is_empty() => {
+                c.push(
+                    "show_if_options",
+                    "どの答えの方にたずねるか、選択肢を1つ以上選んでください",
+                );
+                None
+            }
+            Some(id) => {
+                let mut options = self.show_if_options.clone();
+                options.sort_unstable();
+                options.dedup();
+                Some(ValidShowIf {
+                    question: QuestionRef::Id(id),
+                    options,
+                })
+            }
+        };
         c.finish(|| ValidQuestion {
             kind: kind.expect("checked"),
             text,
@@ -234,6 +292,8 @@ impl QuestionInput {
             required: self.required,
             options,
             rows,
+            show_if,
+            count_blank: self.count_blank,
         })
         .map_err(Error::Validation)
     }
@@ -252,8 +312,34 @@ pub struct Question {
     pub required: bool,
     pub options: Vec<String>,
     pub rows: Vec<String>,
+    /// Skip logic: asked only of those whose earlier answer leads here.
+    pub show_if: Option<ShowIf>,
+    /// 無回答 is counted and shown (the shares are of everyone asked).
+    pub count_blank: bool,
     /// Answer sheets that answer it.
     pub answers: u32,
+}
+
+/// A question's condition as the window and the forms show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ShowIf {
+    #[ts(type = "number")]
+    pub question_id: i64,
+    /// The earlier question's 問番号.
+    pub number: u32,
+    /// Its options (0 = the first) that lead here.
+    pub options: Vec<u32>,
+    /// 「問10で「検討している」と答えた方のみ」.
+    pub text: String,
+}
+
+impl ShowIf {
+    /// The condition as a person reads it.
+    pub fn describe(number: u32, labels: &[&str]) -> String {
+        let quoted: Vec<String> = labels.iter().map(|l| format!("「{l}」")).collect();
+        format!("問{number}で{}と答えた方のみ", quoted.join("・"))
+    }
 }
 
 impl Question {
@@ -333,6 +419,10 @@ pub struct Survey {
     pub template_key: Option<String>,
     pub description: String,
     pub participants: Option<u32>,
+    /// The previous round (last year's survey) its results are compared with.
+    #[ts(type = "number | null")]
+    pub previous_id: Option<i64>,
+    pub previous_title: Option<String>,
     pub questions: Vec<Question>,
     pub responses: u32,
 }
@@ -340,6 +430,29 @@ pub struct Survey {
 impl Survey {
     pub fn question(&self, id: i64) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Whether `q` is asked of the sheet whose answers are `answer_of`: always
+    /// without a condition; with one, when the earlier question (itself
+    /// asked) was answered with one of the condition's options.
+    pub fn asks(&self, q: &Question, answer_of: &dyn Fn(i64) -> Option<Answer>) -> bool {
+        let mut current = q;
+        // Conditions only point at earlier questions, so this ends; the
+        // bound guards against a file that says otherwise.
+        for _ in 0..=self.questions.len() {
+            let Some(cond) = &current.show_if else {
+                return true;
+            };
+            match answer_of(cond.question_id) {
+                Some(Answer::Choice(i)) if cond.options.contains(&i) => {}
+                _ => return false,
+            }
+            match self.question(cond.question_id) {
+                Some(earlier) => current = earlier,
+                None => return false,
+            }
+        }
+        false
     }
 }
 
@@ -383,6 +496,13 @@ impl ResponseInput {
         let answered_on = c.optional_date("answered_on", "回答日", &self.answered_on);
         let mut answers = Vec::new();
         let mut errors: Vec<FieldError> = Vec::new();
+        let given = |id: i64| {
+            self.answers
+                .iter()
+                .find(|a| a.question_id == id)
+                .and_then(|a| a.answer.clone())
+                .filter(|a| !a.is_empty())
+        };
         for a in &self.answers {
             let Some(q) = survey.question(a.question_id) else {
                 errors.push(FieldError::new(
@@ -392,6 +512,16 @@ impl ResponseInput {
                 continue;
             };
             match &a.answer {
+                Some(answer) if !answer.is_empty() && !survey.asks(q, &given) => {
+                    let cond = q.show_if.as_ref().map(|c| c.text.as_str()).unwrap_or("");
+                    errors.push(FieldError::new(
+                        &format!("answers.{}", q.id),
+                        format!(
+                            "{}は、{cond}にたずねる質問です。この回答には当てはまらないので、空欄にしてください",
+                            q.label()
+                        ),
+                    ))
+                }
                 Some(answer) if !answer.is_empty() => match q.refuse(answer) {
                     Some(why) => errors.push(FieldError::new(&format!("answers.{}", q.id), why)),
                     None => answers.push((q.id, normalized(answer))),
@@ -399,7 +529,12 @@ impl ResponseInput {
                 _ => {}
             }
         }
-        for q in survey.questions.iter().filter(|q| q.required) {
+        // A required question is required of those it is asked of.
+        for q in survey
+            .questions
+            .iter()
+            .filter(|q| q.required && survey.asks(q, &given))
+        {
             if !answers.iter().any(|(id, _)| *id == q.id)
                 && !errors
                     .iter()
@@ -475,7 +610,8 @@ impl Response {
     }
 }
 
-/// A template in the report's words (assets/templates/surveys.toml).
+/// A template in the report's words where it gives them; the app's own are
+/// marked 例 in assets/templates/surveys.toml and listed in docs/SURVEYS.md.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct SurveyTemplate {
@@ -496,6 +632,7 @@ enum OptionList {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TemplateQuestion {
     kind: String,
     text: String,
@@ -506,6 +643,17 @@ struct TemplateQuestion {
     options: Option<OptionList>,
     #[serde(default)]
     rows: Vec<String>,
+    /// Skip logic: the earlier question's 問番号 and the options that lead here.
+    show_if: Option<TemplateShowIf>,
+    #[serde(default)]
+    count_blank: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateShowIf {
+    question: usize,
+    options: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -523,39 +671,75 @@ struct TemplateFile {
 }
 
 fn parse_templates(text: &str) -> std::result::Result<Vec<SurveyTemplate>, String> {
-    let file: TemplateFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let file: TemplateFile = super::parse_toml(text).map_err(|e: toml::de::Error| e.to_string())?;
     file.survey
         .into_iter()
         .map(|s| {
-            let questions = s
-                .question
-                .into_iter()
-                .map(|q| {
-                    let options = match q.options {
-                        None => Vec::new(),
-                        Some(OptionList::List(v)) => v,
-                        Some(OptionList::Named(n)) if n == "prefectures" => {
-                            super::project::PREFECTURES
+            let mut questions: Vec<ValidQuestion> = Vec::new();
+            for (i, q) in s.question.into_iter().enumerate() {
+                let options = match q.options {
+                    None => Vec::new(),
+                    Some(OptionList::List(v)) => v,
+                    Some(OptionList::Named(n)) if n == "prefectures" => super::project::PREFECTURES
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect(),
+                    Some(OptionList::Named(n)) => return Err(format!("未知の選択肢の一覧「{n}」")),
+                };
+                let mut valid = QuestionInput {
+                    kind: q.kind,
+                    text: q.text,
+                    section: q.section,
+                    required: q.required,
+                    options: options.join("\n"),
+                    rows: q.rows.join("\n"),
+                    show_if_question: None,
+                    show_if_options: Vec::new(),
+                    count_blank: q.count_blank,
+                }
+                .validate()
+                .map_err(|e| format!("{}: {e:?}", s.key))?;
+                if let Some(c) = q.show_if {
+                    // 問番号 counts from 1 and must name an earlier 単一選択 question.
+                    let earlier = c
+                        .question
+                        .checked_sub(1)
+                        .filter(|&k| k < i)
+                        .and_then(|k| questions.get(k).map(|q| (k, q)))
+                        .filter(|(_, q)| q.kind == QuestionKind::Single)
+                        .ok_or_else(|| {
+                            format!(
+                                "{}: 問{}の条件の問{}は前の単一選択ではありません",
+                                s.key,
+                                i + 1,
+                                c.question
+                            )
+                        })?;
+                    let options = c
+                        .options
+                        .iter()
+                        .map(|label| {
+                            earlier
+                                .1
+                                .options
                                 .iter()
-                                .map(|p| p.to_string())
-                                .collect()
-                        }
-                        Some(OptionList::Named(n)) => {
-                            return Err(format!("未知の選択肢の一覧「{n}」"))
-                        }
-                    };
-                    QuestionInput {
-                        kind: q.kind,
-                        text: q.text,
-                        section: q.section,
-                        required: q.required,
-                        options: options.join("\n"),
-                        rows: q.rows.join("\n"),
-                    }
-                    .validate()
-                    .map_err(|e| format!("{}: {e:?}", s.key))
-                })
-                .collect::<std::result::Result<_, _>>()?;
+                                .position(|o| o == label)
+                                .map(|k| k as u32)
+                                .ok_or_else(|| {
+                                    format!(
+                                        "{}: 問{}に選択肢「{label}」はありません",
+                                        s.key, c.question
+                                    )
+                                })
+                        })
+                        .collect::<std::result::Result<Vec<_>, _>>()?;
+                    valid.show_if = Some(ValidShowIf {
+                        question: QuestionRef::Position(earlier.0),
+                        options,
+                    });
+                }
+                questions.push(valid);
+            }
             Ok(SurveyTemplate {
                 key: s.key,
                 title: s.title,
@@ -566,7 +750,7 @@ fn parse_templates(text: &str) -> std::result::Result<Vec<SurveyTemplate>, Strin
         .collect()
 }
 
-/// The shipped templates: 「研修会アンケート」 and 「士会の取り組み状況アンケート」.
+/// The shipped template: 「研修会アンケート」, the report's one questionnaire (問1〜14).
 pub fn templates() -> &'static [SurveyTemplate] {
     static T: std::sync::OnceLock<Vec<SurveyTemplate>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
@@ -589,35 +773,67 @@ mod tests {
             required: true,
             options: options.iter().map(|s| s.to_string()).collect(),
             rows: rows.iter().map(|s| s.to_string()).collect(),
+            show_if: None,
+            count_blank: false,
             answers: 0,
         }
     }
 
     #[test]
-    fn the_templates_hold_the_report_s_questions() {
+    fn the_template_is_the_report_s_one_questionnaire_with_its_skip_logic() {
         let t = templates();
-        assert_eq!(t.len(), 2);
+        assert_eq!(t.len(), 1, "no separate survey of the societies");
         let training = &t[0];
         assert_eq!(training.title, "研修会アンケート");
+        assert_eq!(training.questions.len(), 14);
         let texts: Vec<&str> = training.questions.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(texts[0], "職種");
         assert_eq!(texts[3], "研修会全体の満足度についてお答えください");
+        assert!(texts[7].ends_with("（複数回答）"));
+        assert_eq!(texts[10], "【複数回答可】検討に至ったきっかけ");
         assert_eq!(training.questions[2].options.len(), 47);
         assert_eq!(training.questions[3].options, SATISFACTION);
-        let society = &t[1];
-        let grid = society
-            .questions
-            .iter()
-            .find(|q| q.kind == QuestionKind::YesNo)
-            .unwrap();
-        assert_eq!(grid.rows.len(), 5);
+        let cond = |n: usize| {
+            let c = training.questions[n - 1].show_if.as_ref().unwrap();
+            (c.question, c.options.clone())
+        };
+        // 11 of those considering it (問10), 13 of those working on it (問12), 14 of the rest.
+        assert_eq!(cond(11), (QuestionRef::Position(9), vec![0]));
+        assert!(training.questions[10].count_blank, "問11 shows 無回答");
+        assert_eq!(cond(13), (QuestionRef::Position(11), vec![0]));
+        assert_eq!(cond(14), (QuestionRef::Position(11), vec![1]));
+        assert_eq!(
+            training
+                .questions
+                .iter()
+                .filter(|q| q.show_if.is_some())
+                .count(),
+            3
+        );
+        let grid = &training.questions[13];
+        assert_eq!((grid.kind, grid.rows.len()), (QuestionKind::YesNo, 5));
         assert!(grid.rows[0].starts_with("①ヒト"));
-        let matrix = society
-            .questions
-            .iter()
-            .find(|q| q.kind == QuestionKind::Matrix)
-            .unwrap();
+        let matrix = &training.questions[12];
         assert_eq!((matrix.rows.len(), matrix.options.len()), (4, 3));
+    }
+
+    #[test]
+    fn a_template_condition_must_name_an_earlier_single_choice_and_its_options() {
+        let file = |show_if: &str| {
+            format!(
+                "[[survey]]\nkey = \"t\"\ntitle = \"t\"\n\
+                 [[survey.question]]\nkind = \"単一選択\"\ntext = \"a\"\noptions = [\"はい\", \"いいえ\"]\n\
+                 [[survey.question]]\nkind = \"短い記述\"\ntext = \"b\"\nshow_if = {show_if}\n"
+            )
+        };
+        assert!(parse_templates(&file("{ question = 1, options = [\"はい\"] }")).is_ok());
+        for bad in [
+            "{ question = 2, options = [\"はい\"] }",
+            "{ question = 0, options = [\"はい\"] }",
+            "{ question = 1, options = [\"たぶん\"] }",
+        ] {
+            assert!(parse_templates(&file(bad)).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -668,6 +884,8 @@ mod tests {
             template_key: None,
             description: String::new(),
             participants: Some(54),
+            previous_id: None,
+            previous_title: None,
             questions: vec![
                 question(QuestionKind::Scale, &SATISFACTION, &[]),
                 Question {
@@ -723,6 +941,7 @@ mod tests {
             required: false,
             options: options.into(),
             rows: rows.into(),
+            ..Default::default()
         };
         assert!(q("単一選択", "PT", "").validate().is_err());
         assert_eq!(q("5段階", "", "").validate().unwrap().options, SATISFACTION);

@@ -45,6 +45,13 @@ pub fn form_pdf(s: &Survey, created: chrono::DateTime<chrono::Local>) -> Pdf {
             10.5,
             true,
         );
+        if let Some(c) = &q.show_if {
+            l.paragraph(
+                &format!("※{}がお答えください", c.text.trim_end_matches("のみ")),
+                9.5,
+                false,
+            );
+        }
         match q.kind {
             QuestionKind::Single | QuestionKind::Multiple => {
                 let box_ = if q.kind == QuestionKind::Single {
@@ -115,6 +122,9 @@ pub fn form_pdf(s: &Survey, created: chrono::DateTime<chrono::Local>) -> Pdf {
     l.finish(&s.title, "", created)
 }
 
+/// What every share is of, said once above the questions.
+pub const BASE_NOTE: &str = "割合の分母は、各質問の下に示す件数です：その質問をたずねた方のうち答えた件数（無回答を数える質問は、たずねた件数）。";
+
 /// How many answered and the 回収率, as the report writes it: 「回答者数は48名…
 /// 参加者数54名に対して回収率は89％」.
 pub fn response_line(r: &SurveyResults) -> String {
@@ -181,14 +191,10 @@ pub fn results_pdf(
     l.new_page();
     l.heading(&title);
     l.paragraph(&response_line(r), 10.5, true);
-    l.paragraph(
-        "割合は、その質問に答えた件数に対するものです（各質問の「回答」の数）。",
-        9.0,
-        false,
-    );
+    l.paragraph(BASE_NOTE, 9.0, false);
     for q in &r.questions {
         l.subheading(&format!("問{}　{}", q.number, q.text));
-        l.paragraph(&format!("回答 {}件", q.answered), 9.0, false);
+        l.paragraph(&q.base_label, 9.0, false);
         if let Some(scene) = question_chart(q) {
             let w = (scene.width as f32).min(l.body_w() * 0.9);
             l.scene(&scene, w);
@@ -201,8 +207,14 @@ pub fn results_pdf(
                 counts_table(&mut l, q);
             }
         } else {
-            for t in &q.texts {
-                l.paragraph(&format!("・{t}"), 9.5, false);
+            for g in &q.text_groups {
+                l.paragraph(&format!("・{}", QuestionResult::group_line(g)), 9.5, false);
+            }
+        }
+        if let Some(p) = &q.previous {
+            l.paragraph(&format!("前回（{}）との比較", p.title), 9.5, true);
+            for line in &p.lines {
+                l.paragraph(line, 9.5, false);
             }
         }
     }

@@ -1,7 +1,7 @@
 use super::{now, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::model::evaluation::{
-    EvalItem, Evaluation, EvaluationFilter, EvaluationInput, ValidEvaluation,
+    EvalItem, Evaluation, EvaluationFilter, EvaluationInput, JointRaters, ValidEvaluation,
 };
 use crate::model::project::society_name;
 use crate::wareki;
@@ -214,9 +214,10 @@ fn load(
 impl Store {
     /// Evaluations of a project's meetings (joint ones included), or of every
     /// project when `project_id` is None (the secretariat's view). A team's view
-    /// of a joint meeting holds what its own people wrote and the supporters'
-    /// 自己評価; another team's 他者評価 (and an anonymous one, whose team is
-    /// unknown) shows only in the view of every project.
+    /// of a joint meeting holds every evaluation of it, as 図25 pools the members
+    /// of both teams; with `joint_raters` = own, only what its own people wrote
+    /// and the supporters' 自己評価 (not another team's 他者評価, nor an
+    /// anonymous one, whose team is unknown).
     pub fn evaluations(
         &self,
         project_id: Option<i64>,
@@ -231,10 +232,12 @@ impl Store {
         // Two plain conditions rather than one CASE, so that SQLite reaches a
         // project's evaluations through its meetings' indexes instead of
         // reading every evaluation (the 94 teams' dashboard in bench all: 353 → 141 ms).
-        let scope = if project_id.is_some() {
+        let scope = if project_id.is_some() && f.joint_raters == JointRaters::Own {
             "m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)
              AND ((SELECT count(*) FROM meeting_projects x WHERE x.meeting_id = m.id) = 1
                   OR e.kind = '自己評価' OR mb.project_id = ?1)"
+        } else if project_id.is_some() {
+            "m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)"
         } else {
             // 全体: the meetings of the projects in use (archived ones are hidden).
             "?1 IS NULL AND m.id IN (SELECT mp.meeting_id FROM meeting_projects mp

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 14] = [
+const FILL: [&str; 15] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -102,6 +102,17 @@ const FILL: [&str; 14] = [
     "INSERT INTO tombstones (uuid, kind, version, project_uuid, deleted_at)
        VALUES ('00000000-0000-4000-8000-000000000001', 'task', 'v1', (SELECT uuid FROM projects WHERE id = 1), 't'),
               ('00000000-0000-4000-8000-000000000002', 'meeting', 'v2', NULL, 't');",
+    // A survey made from the 「士会の取り組み状況アンケート」 template (gone since
+    // version 16) keeps its questions and answers.
+    "INSERT INTO surveys (id, project_id, title, template_key, created_at)
+       VALUES (2, 1, '士会の取り組み状況アンケート', 'society', 't');
+     INSERT INTO survey_questions (id, survey_id, position, section, kind, text, required, created_at, options, rows)
+       VALUES (2, 2, 1, '取り組み状況', '単一選択', '高齢者を除く特定保健指導の対象者や40歳以上の成人等を対象とした健康づくりについて',
+               1, 't', '[\"取り組めている\",\"取り組めていない\"]', '[]');
+     INSERT INTO survey_responses (id, survey_id, source, answered_on, created_at)
+       VALUES (2, 2, 'CSV', '2024-10-05', 't');
+     INSERT INTO survey_answers (response_id, question_id, value)
+       VALUES (2, 2, '{\"type\":\"choice\",\"value\":1}');",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;
@@ -197,6 +208,20 @@ fn a_database_of_every_earlier_version_keeps_every_row_through_the_migrations() 
         if version >= 7 {
             assert_eq!(s.archived_projects().unwrap().len(), 1);
             assert!(s.members(1).unwrap().iter().any(|m| m.retired));
+        }
+        if version >= 15 {
+            let society = s.survey(2).unwrap();
+            assert_eq!((society.questions.len(), society.responses), (1, 1));
+            assert_eq!(society.template_key.as_deref(), Some("society"));
+            let r = crate::analysis::survey::results(&society, &s.responses(2).unwrap());
+            assert_eq!(r.questions[0].options[1].count, 1);
+        }
+        if version >= 3 {
+            let r = s.resource_library().unwrap();
+            assert!(
+                r.iter().all(|r| r.prefecture == "全国"),
+                "from version {version}"
+            );
         }
         if version >= 6 {
             let evals = s.evaluations(Some(1), &Default::default()).unwrap();

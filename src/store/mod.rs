@@ -51,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_guide.sql"),
     include_str!("migrations/0014_indexes.sql"),
     include_str!("migrations/0015_scopes.sql"),
+    include_str!("migrations/0017_report_facts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -46,6 +46,8 @@ impl Store {
                     kind: String::new(),
                     // Every group: the report splits them as it draws.
                     meetings: "all".into(),
+                    // A joint 進捗会議 as 図25 pools it: every member of both teams.
+                    joint_raters: String::new(),
                 },
             )?,
             tasks: self.tasks(project_id, today)?,

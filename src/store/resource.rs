@@ -4,23 +4,25 @@ use crate::model::resource::ValidResource;
 use crate::model::{Resource, ResourceInput};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-const SELECT: &str = "SELECT id, title, url, file_path, category, provided_by, provided_on, note
+const SELECT: &str =
+    "SELECT id, title, url, file_path, category, provided_by, provided_on, note, prefecture
      FROM resources";
 
 fn load(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Resource>> {
     let mut st = conn.prepare_cached(sql)?;
     let rows = st.query_map([key], |r| {
-        let provided_on: Option<chrono::NaiveDate> = r.get(6)?;
+        let provided_on: Option<chrono::NaiveDate> = r.get("provided_on")?;
         Ok(Resource {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            url: r.get(2)?,
-            file_path: r.get(3)?,
-            category: r.get(4)?,
-            provided_by: r.get(5)?,
+            id: r.get("id")?,
+            title: r.get("title")?,
+            url: r.get("url")?,
+            file_path: r.get("file_path")?,
+            category: r.get("category")?,
+            provided_by: r.get("provided_by")?,
             provided_on,
             provided_on_label: provided_on.map(crate::wareki::date_wareki),
-            note: r.get(7)?,
+            note: r.get("note")?,
+            prefecture: r.get("prefecture")?,
             project_ids: Vec::new(),
         })
     })?;
@@ -61,9 +63,9 @@ fn write_projects(tx: &Transaction, id: i64, project_ids: &[i64]) -> Result<()> 
 
 pub(crate) fn insert(tx: &Transaction, d: &ValidResource) -> Result<i64> {
     tx.execute(
-        "INSERT INTO resources (title, url, file_path, category, provided_by, provided_on, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![d.title, d.url, d.file_path, d.category, d.provided_by, d.provided_on, d.note, now()],
+        "INSERT INTO resources (title, url, file_path, category, provided_by, provided_on, note, prefecture, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![d.title, d.url, d.file_path, d.category, d.provided_by, d.provided_on, d.note, d.prefecture, now()],
     )?;
     let id = tx.last_insert_rowid();
     write_projects(tx, id, &d.project_ids)?;
@@ -112,7 +114,8 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE resources SET title = ?2, url = ?3, file_path = ?4, category = ?5,
-                    provided_by = ?6, provided_on = ?7, note = ?8, updated_at = ?9 WHERE id = ?1",
+                    provided_by = ?6, provided_on = ?7, note = ?8, prefecture = ?9, updated_at = ?10
+                 WHERE id = ?1",
                 params![
                     id,
                     d.title,
@@ -122,6 +125,7 @@ impl Store {
                     d.provided_by,
                     d.provided_on,
                     d.note,
+                    d.prefecture,
                     now()
                 ],
             )?;

@@ -3,8 +3,9 @@
 use super::{backup, now, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::model::survey::{
-    templates, Answer, Question, QuestionInput, Response, ResponseAnswer, ResponseInput, Survey,
-    SurveyInput, SurveyTemplate, ValidQuestion, ValidResponse, ValidSurvey,
+    templates, Answer, Question, QuestionInput, QuestionKind, QuestionRef, Response,
+    ResponseAnswer, ResponseInput, ShowIf, Survey, SurveyInput, SurveyTemplate, ValidQuestion,
+    ValidResponse, ValidSurvey,
 };
 use crate::wareki;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -20,36 +21,59 @@ pub(crate) fn questions_of(conn: &Connection, survey_id: i64) -> Result<Vec<Ques
 
 fn questions(conn: &Connection, survey_id: i64) -> Result<Vec<Question>> {
     let mut st = conn.prepare_cached(
-        "SELECT q.id, q.section, q.kind, q.text, q.required, q.options, q.rows,
-                (SELECT count(*) FROM survey_answers a WHERE a.question_id = q.id)
+        "SELECT q.id, q.uuid, q.section, q.kind, q.text, q.required, q.options, q.rows,
+                q.show_if_question, q.show_if_options, q.count_blank,
+                (SELECT count(*) FROM survey_answers a WHERE a.question_id = q.id) AS answers
          FROM survey_questions q WHERE q.survey_id = ?1 ORDER BY q.position, q.id",
     )?;
     let rows = st.query_map([survey_id], |r| {
+        let options: String = r.get("options")?;
+        let rows: String = r.get("rows")?;
+        let show_if_options: String = r.get("show_if_options")?;
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, bool>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, u32>(7)?,
+            Question {
+                id: r.get("id")?,
+                number: 0,
+                section: r.get("section")?,
+                kind: r.get("kind")?,
+                text: r.get("text")?,
+                required: r.get("required")?,
+                options: serde_json::from_str(&options).unwrap_or_default(),
+                rows: serde_json::from_str(&rows).unwrap_or_default(),
+                show_if: None,
+                count_blank: r.get("count_blank")?,
+                answers: r.get("answers")?,
+            },
+            r.get::<_, Option<String>>("uuid")?,
+            r.get::<_, Option<String>>("show_if_question")?,
+            serde_json::from_str::<Vec<u32>>(&show_if_options).unwrap_or_default(),
         ))
     })?;
-    let mut out = Vec::new();
-    for (i, row) in rows.enumerate() {
-        let (id, section, kind, text, required, options, rows, answers) = row?;
-        out.push(Question {
-            id,
-            number: i as u32 + 1,
-            section,
-            kind,
-            text,
-            required,
-            options: serde_json::from_str(&options).unwrap_or_default(),
-            rows: serde_json::from_str(&rows).unwrap_or_default(),
-            answers,
+    let rows: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut out: Vec<Question> = Vec::new();
+    for (i, (mut q, _, cond, options)) in rows.iter().cloned().enumerate() {
+        q.number = i as u32 + 1;
+        // The condition names an earlier question of this survey; one that is
+        // not there (a file that said otherwise) leaves the question asked of all.
+        let earlier = cond.and_then(|u| {
+            rows[..i]
+                .iter()
+                .position(|(_, uuid, _, _)| uuid.as_deref() == Some(u.as_str()))
         });
+        if let Some(k) = earlier {
+            let e = &out[k];
+            let labels: Vec<&str> = options
+                .iter()
+                .filter_map(|&o| e.options.get(o as usize).map(String::as_str))
+                .collect();
+            q.show_if = Some(ShowIf {
+                question_id: e.id,
+                number: e.number,
+                text: ShowIf::describe(e.number, &labels),
+                options,
+            });
+        }
+        out.push(q);
     }
     Ok(out)
 }
@@ -57,36 +81,40 @@ fn questions(conn: &Connection, survey_id: i64) -> Result<Vec<Question>> {
 const SELECT: &str =
     "SELECT s.id, s.program_id, s.project_id, s.meeting_id, s.title, s.template_key,
         s.description, s.participants,
-        (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id),
-        m.title, m.held_on,
+        (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses,
+        m.title AS meeting_title, m.held_on,
         coalesce(g.name, p.prefecture || CASE p.profession WHEN 'PT' THEN '理学療法士会'
-                 WHEN 'OT' THEN '作業療法士会' WHEN 'ST' THEN '言語聴覚士会' ELSE '士会' END)
+                 WHEN 'OT' THEN '作業療法士会' WHEN 'ST' THEN '言語聴覚士会' ELSE '士会' END) AS owner,
+        pv.id AS previous_id, pv.title AS previous_title
      FROM surveys s LEFT JOIN meetings m ON m.id = s.meeting_id
-     LEFT JOIN programs g ON g.id = s.program_id LEFT JOIN projects p ON p.id = s.project_id";
+     LEFT JOIN programs g ON g.id = s.program_id LEFT JOIN projects p ON p.id = s.project_id
+     LEFT JOIN surveys pv ON pv.uuid = s.previous_round AND pv.id <> s.id";
 
 fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Survey>> {
     let mut st = conn.prepare(&format!("{SELECT} WHERE {where_sql} ORDER BY s.id"))?;
     let heads: Vec<_> = st
         .query_map([key], |r| {
             let meeting = match (
-                r.get::<_, Option<String>>(9)?,
-                r.get::<_, Option<chrono::NaiveDate>>(10)?,
+                r.get::<_, Option<String>>("meeting_title")?,
+                r.get::<_, Option<chrono::NaiveDate>>("held_on")?,
             ) {
                 (Some(t), Some(d)) => Some(format!("{t}（{}）", wareki::date_wareki(d))),
                 _ => None,
             };
             Ok(Survey {
-                id: r.get(0)?,
-                program_id: r.get(1)?,
-                project_id: r.get(2)?,
-                meeting_id: r.get(3)?,
-                title: r.get(4)?,
-                template_key: r.get(5)?,
-                description: r.get(6)?,
-                participants: r.get(7)?,
-                responses: r.get(8)?,
+                id: r.get("id")?,
+                program_id: r.get("program_id")?,
+                project_id: r.get("project_id")?,
+                meeting_id: r.get("meeting_id")?,
+                title: r.get("title")?,
+                template_key: r.get("template_key")?,
+                description: r.get("description")?,
+                participants: r.get("participants")?,
+                previous_id: r.get("previous_id")?,
+                previous_title: r.get("previous_title")?,
+                responses: r.get("responses")?,
                 meeting,
-                owner: r.get(11)?,
+                owner: r.get("owner")?,
                 questions: Vec::new(),
             })
         })?
@@ -143,10 +171,12 @@ fn insert_question(
     survey_id: i64,
     position: i64,
     q: &ValidQuestion,
+    condition: Option<&str>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO survey_questions (survey_id, position, section, kind, text, required, options, rows, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO survey_questions (survey_id, position, section, kind, text, required, options, rows,
+             show_if_question, show_if_options, count_blank, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             survey_id,
             position,
@@ -156,10 +186,106 @@ fn insert_question(
             q.required,
             serde_json::to_string(&q.options).expect("strings"),
             serde_json::to_string(&q.rows).expect("strings"),
+            condition,
+            serde_json::to_string(&condition_options(q, condition)).expect("numbers"),
+            q.count_blank,
             now()
         ],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+/// The options a stored condition keeps: none without its question.
+fn condition_options(q: &ValidQuestion, condition: Option<&str>) -> Vec<u32> {
+    match (&q.show_if, condition) {
+        (Some(c), Some(_)) => c.options.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn uuid_of(conn: &Connection, table: &str, id: i64) -> Result<String> {
+    Ok(conn.query_row(
+        &format!("SELECT uuid FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The UUID of the question a condition names, after checking that it is an
+/// earlier 単一選択 question of `questions` (the survey in its order, `at` the
+/// place of the question that carries the condition) and has those options.
+fn condition_question(
+    conn: &Connection,
+    questions: &[Question],
+    at: usize,
+    q: &ValidQuestion,
+) -> Result<Option<String>> {
+    let Some(c) = &q.show_if else {
+        return Ok(None);
+    };
+    let QuestionRef::Id(id) = c.question else {
+        return Err(refuse("show_if_question", "表示条件の質問がわかりません"));
+    };
+    let Some(k) = questions.iter().position(|x| x.id == id) else {
+        return Err(refuse(
+            "show_if_question",
+            format!("表示条件の質問（ID {id}）はこのアンケートにありません"),
+        ));
+    };
+    let earlier = &questions[k];
+    if k >= at {
+        return Err(refuse(
+            "show_if_question",
+            format!(
+                "表示条件には、この質問より前の質問を選んでください（{}は後ろにあります）",
+                earlier.label()
+            ),
+        ));
+    }
+    if earlier.kind != QuestionKind::Single {
+        return Err(refuse(
+            "show_if_question",
+            format!(
+                "表示条件に使えるのは単一選択の質問です（{}は{}）",
+                earlier.label(),
+                earlier.kind.label()
+            ),
+        ));
+    }
+    if c.options
+        .iter()
+        .any(|&o| o as usize >= earlier.options.len())
+    {
+        return Err(refuse(
+            "show_if_options",
+            format!("{}にその選択肢はありません", earlier.label()),
+        ));
+    }
+    Ok(Some(uuid_of(conn, "survey_questions", id)?))
+}
+
+/// The previous round's UUID, after checking it is another survey.
+fn previous_round(
+    conn: &Connection,
+    this: Option<i64>,
+    previous: Option<i64>,
+) -> Result<Option<String>> {
+    let Some(p) = previous else {
+        return Ok(None);
+    };
+    if Some(p) == this {
+        return Err(refuse(
+            "previous_id",
+            "前回のアンケートには、別のアンケートを選んでください",
+        ));
+    }
+    get(conn, p).map_err(|_| {
+        refuse(
+            "previous_id",
+            format!("前回のアンケート（ID {p}）が見つかりません"),
+        )
+    })?;
+    Ok(Some(uuid_of(conn, "surveys", p)?))
 }
 
 /// A new survey, with the template's questions when there is one.
@@ -173,9 +299,11 @@ pub(crate) fn insert_survey(
     if let Some(m) = d.meeting_id {
         check_meeting(tx, program_id, project_id, m)?;
     }
+    let previous = previous_round(tx, None, d.previous_id)?;
     tx.execute(
-        "INSERT INTO surveys (program_id, project_id, meeting_id, title, template_key, description, participants, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO surveys (program_id, project_id, meeting_id, title, template_key, description,
+             participants, previous_round, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             program_id,
             project_id,
@@ -184,12 +312,21 @@ pub(crate) fn insert_survey(
             template.map(|t| t.key.as_str()),
             d.description,
             d.participants,
+            previous,
             now()
         ],
     )?;
     let id = tx.last_insert_rowid();
+    // A template's conditions name its questions by place: each becomes the
+    // UUID of the question just written there.
+    let mut written: Vec<String> = Vec::new();
     for (i, q) in template.iter().flat_map(|t| &t.questions).enumerate() {
-        insert_question(tx, id, i as i64 + 1, q)?;
+        let condition = match q.show_if.as_ref().map(|c| c.question) {
+            Some(QuestionRef::Position(k)) => written.get(k).cloned(),
+            _ => None,
+        };
+        let qid = insert_question(tx, id, i as i64 + 1, q, condition.as_deref())?;
+        written.push(uuid_of(tx, "survey_questions", qid)?);
     }
     Ok(id)
 }
@@ -373,10 +510,11 @@ impl Store {
             if let Some(m) = d.meeting_id {
                 check_meeting(tx, s.program_id, s.project_id, m)?;
             }
+            let previous = previous_round(tx, Some(id), d.previous_id)?;
             tx.execute(
                 "UPDATE surveys SET title = ?2, description = ?3, participants = ?4, meeting_id = ?5,
-                    updated_at = ?6 WHERE id = ?1",
-                params![id, d.title, d.description, d.participants, d.meeting_id, now()],
+                    previous_round = ?6, updated_at = ?7 WHERE id = ?1",
+                params![id, d.title, d.description, d.participants, d.meeting_id, previous, now()],
             )?;
             Ok(())
         })?;
@@ -398,14 +536,15 @@ impl Store {
 
     pub fn add_question(&mut self, survey_id: i64, input: &QuestionInput) -> Result<Survey> {
         let d = input.validate()?;
-        self.survey(survey_id)?;
+        let s = self.survey(survey_id)?;
         self.write(|tx| {
+            let condition = condition_question(tx, &s.questions, s.questions.len(), &d)?;
             let last: i64 = tx.query_row(
                 "SELECT coalesce(max(position), 0) FROM survey_questions WHERE survey_id = ?1",
                 [survey_id],
                 |r| r.get(0),
             )?;
-            insert_question(tx, survey_id, last + 1, &d)?;
+            insert_question(tx, survey_id, last + 1, &d, condition.as_deref())?;
             tx.execute(
                 "UPDATE surveys SET updated_at = ?2 WHERE id = ?1",
                 params![survey_id, now()],
@@ -444,10 +583,37 @@ impl Store {
                 ));
             }
         }
+        // Questions asked by this one's answer keep a 単一選択 with their options.
+        for later in s
+            .questions
+            .iter()
+            .filter(|x| x.show_if.as_ref().is_some_and(|c| c.question_id == id))
+        {
+            let cond = later.show_if.as_ref().expect("filtered");
+            if d.kind != QuestionKind::Single
+                || cond.options.iter().any(|&o| o as usize >= d.options.len())
+            {
+                return Err(refuse(
+                    "kind",
+                    format!(
+                        "{}の表示条件（{}）に使われているため、単一選択のまま、その選択肢を残してください",
+                        later.label(),
+                        cond.text
+                    ),
+                ));
+            }
+        }
+        let at = s
+            .questions
+            .iter()
+            .position(|x| x.id == id)
+            .expect("of this survey");
         self.write(|tx| {
+            let condition = condition_question(tx, &s.questions, at, &d)?;
             tx.execute(
                 "UPDATE survey_questions SET section = ?2, kind = ?3, text = ?4, required = ?5,
-                    options = ?6, rows = ?7, updated_at = ?8 WHERE id = ?1",
+                    options = ?6, rows = ?7, show_if_question = ?8, show_if_options = ?9,
+                    count_blank = ?10, updated_at = ?11 WHERE id = ?1",
                 params![
                     id,
                     d.section,
@@ -456,6 +622,10 @@ impl Store {
                     d.required,
                     serde_json::to_string(&d.options).expect("strings"),
                     serde_json::to_string(&d.rows).expect("strings"),
+                    condition,
+                    serde_json::to_string(&condition_options(&d, condition.as_deref()))
+                        .expect("numbers"),
+                    d.count_blank,
                     now()
                 ],
             )?;
@@ -469,6 +639,20 @@ impl Store {
         let survey_id = survey_of_question(self.conn(), id)?;
         let s = self.survey(survey_id)?;
         let q = s.question(id).expect("of this survey");
+        if let Some(later) = s
+            .questions
+            .iter()
+            .find(|x| x.show_if.as_ref().is_some_and(|c| c.question_id == id))
+        {
+            return Err(refuse(
+                "question",
+                format!(
+                    "{}は{}の表示条件に使われているため削除できません（先にその条件を外してください）",
+                    q.label(),
+                    later.label()
+                ),
+            ));
+        }
         if q.answers > 0 {
             return Err(refuse(
                 "question",
@@ -497,6 +681,26 @@ impl Store {
             .expect("of this survey");
         let j = if up { i.checked_sub(1) } else { Some(i + 1) };
         if let Some(other) = j.and_then(|j| s.questions.get(j)) {
+            // A condition names an earlier question: the two may not cross it.
+            let (first, second) = if up {
+                (other, &s.questions[i])
+            } else {
+                (&s.questions[i], other)
+            };
+            if second
+                .show_if
+                .as_ref()
+                .is_some_and(|c| c.question_id == first.id)
+            {
+                return Err(refuse(
+                    "question",
+                    format!(
+                        "{}は{}の答えでたずねる質問なので、その前には移せません",
+                        second.label(),
+                        first.label()
+                    ),
+                ));
+            }
             self.write(|tx| {
                 // Positions are rewritten in order so two never share one.
                 for (k, q) in s.questions.iter().enumerate() {

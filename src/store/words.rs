@@ -4,7 +4,7 @@
 use super::Store;
 use crate::error::Result;
 use crate::model::cooc::{CommentDocument, TextScope};
-use crate::tokenizer::{words, WordClass, TOKENIZER_VERSION};
+use crate::tokenizer::{join, tokens, Token, WordClass, TOKENIZER_VERSION};
 use rusqlite::{params, Connection, Transaction};
 
 const STOP_WORDS: &str = "text.stop_words";
@@ -29,32 +29,47 @@ pub const DEFAULT_STOP_WORDS: &[&str] = &[
     "今回",
 ];
 
-/// Word and class, and one pair from the next: control characters no comment
-/// word contains (the tokenizer drops them).
+/// Token, class and flags, and one token from the next: control characters no
+/// comment word contains (the tokenizer drops them).
 const UNIT: char = '\u{1f}';
 const RECORD: char = '\u{1e}';
 
-fn encode(list: &[crate::tokenizer::Word]) -> String {
+/// A token's flags: `l` continues the compound before it, `a` is an affix.
+fn encode(list: &[Token]) -> String {
     let mut out = String::new();
-    for (i, w) in list.iter().enumerate() {
+    for (i, t) in list.iter().enumerate() {
         if i > 0 {
             out.push(RECORD);
         }
-        out.push_str(&w.text);
+        out.push_str(&t.text);
         out.push(UNIT);
-        out.push_str(w.class.label());
+        out.push_str(t.class.label());
+        out.push(UNIT);
+        if t.link {
+            out.push('l');
+        }
+        if t.affix {
+            out.push('a');
+        }
     }
     out
 }
 
-fn decode(text: &str) -> Vec<(String, WordClass)> {
+fn decode(text: &str) -> Vec<Token> {
     if text.is_empty() {
         return Vec::new();
     }
     text.split(RECORD)
-        .filter_map(|pair| {
-            let (word, class) = pair.split_once(UNIT)?;
-            Some((word.to_owned(), WordClass::parse(class)?))
+        .filter_map(|record| {
+            let mut fields = record.split(UNIT);
+            let (word, class) = (fields.next()?, fields.next()?);
+            let flags = fields.next().unwrap_or("");
+            Some(Token {
+                text: word.to_owned(),
+                class: WordClass::parse(class)?,
+                link: flags.contains('l'),
+                affix: flags.contains('a'),
+            })
         })
         .collect()
 }
@@ -65,7 +80,7 @@ fn store_words(tx: &Transaction, rows: &[(i64, String, String)]) -> Result<()> {
         "UPDATE evaluation_items SET words = ?3, words_version = ?4 WHERE evaluation_id = ?1 AND item = ?2",
     )?;
     for (evaluation, item, comment) in rows {
-        let list: Vec<crate::tokenizer::Word> = words(comment)
+        let list: Vec<Token> = tokens(comment)
             .into_iter()
             .map(|mut w| {
                 w.text.retain(|c| c != UNIT && c != RECORD);
@@ -175,7 +190,13 @@ impl Store {
                     meeting_title: r.get(5)?,
                     held_on: r.get(6)?,
                     evaluator: r.get(7)?,
-                    words: decode(r.get_ref(8)?.as_str().unwrap_or_default()),
+                    words: join(
+                        &decode(r.get_ref(8)?.as_str().unwrap_or_default()),
+                        scope.compounds,
+                    )
+                    .into_iter()
+                    .map(|w| (w.text, w.class))
+                    .collect(),
                 })
             },
         )?;

@@ -24,6 +24,8 @@ pub struct EvaluationView {
     /// All evaluations the view covers.
     #[ts(type = "number")]
     pub evaluations: u32,
+    /// What the view computes (it names 図23〜25 only when computed as they are).
+    pub reading: String,
 }
 
 #[tauri::command]
@@ -35,7 +37,8 @@ pub async fn evaluation_view(
     use bansou::chart::evaluation::{bars, trend};
     use bansou::chart::svg::render;
     state.with(|s| {
-        let group = filter.validate()?.meetings;
+        let scope = filter.validate()?;
+        let group = scope.meetings;
         let evals = s.evaluations(project_id, &filter)?;
         let groups = summarize_groups(&evals, group)
             .into_iter()
@@ -55,6 +58,7 @@ pub async fn evaluation_view(
         Ok(EvaluationView {
             groups,
             evaluations: evals.len() as u32,
+            reading: bansou::analysis::evaluation::reading(project_id.is_some(), &scope),
         })
     })
 }

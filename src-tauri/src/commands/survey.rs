@@ -25,15 +25,12 @@ pub async fn survey_view(
     survey_id: i64,
     by: Option<i64>,
 ) -> CmdResult<SurveyView> {
-    use bansou::analysis::survey::{cross_tab, results};
     state.with(|s| {
-        let survey = s.survey(survey_id)?;
-        let responses = s.responses(survey_id)?;
-        let results = results(&survey, &responses);
-        let groups = by
-            .map(|q| cross_tab(&survey, &responses, q))
-            .transpose()?
-            .unwrap_or_default();
+        let bansou::analysis::survey::SurveyReport {
+            survey,
+            results,
+            groups,
+        } = bansou::analysis::survey::report(s, survey_id, by)?;
         let charts = results
             .questions
             .iter()
@@ -177,23 +174,18 @@ pub async fn export_survey(
     by: Option<i64>,
     target: String,
 ) -> CmdResult<ExportResult> {
-    use bansou::analysis::survey::{cross_tab, results};
     chosen_path(&state, &target)?;
-    let (survey, responses) =
-        state.with(|s| Ok((s.survey(survey_id)?, s.responses(survey_id)?)))?;
+    let bansou::analysis::survey::SurveyReport {
+        survey,
+        results: r,
+        groups,
+    } = state.with(|s| bansou::analysis::survey::report(s, survey_id, by))?;
     match document {
         SurveyDocument::ResultsCsv => {
-            let r = results(&survey, &responses);
             let bytes = guarded(|| Ok(bansou::files::csv::survey_results_csv(&r)?))?;
             save_export(&state, &target, &bytes)
         }
         SurveyDocument::ResultsPdf => {
-            let r = results(&survey, &responses);
-            let groups = by
-                .map(|q| cross_tab(&survey, &responses, q))
-                .transpose()
-                .map_err(CommandError::from)?
-                .unwrap_or_default();
             let by_text = by.and_then(|q| survey.question(q)).map(|q| q.text.clone());
             let pdf = guarded(|| {
                 Ok(bansou::report::survey::results_pdf(

@@ -11,6 +11,8 @@ pub struct TextView {
     pub svg: String,
     /// Per meeting, oldest first: (他者, 自己) pictures.
     pub meeting_svgs: Vec<[String; 2]>,
+    /// How the words were counted (「最小出現数 2（報告書と同じ）・…」).
+    pub settings: String,
 }
 
 #[tauri::command]
@@ -44,6 +46,7 @@ pub async fn text_view(
             })
             .collect();
         Ok(TextView {
+            settings: analysis.settings_line(),
             analysis,
             svg,
             meeting_svgs,

@@ -31,9 +31,13 @@ pub(crate) struct EvaluationsArgs {
     #[arg(long)]
     pub kind: Option<String>,
     /// 会議の区分：team（チーム会議など）・joint（合同の進捗会議）・all（すべて）。
-    /// 省略時は報告書のとおり team と joint を分けて集計する
+    /// 省略時は team と joint を分けて集計する（報告書の図23・24と図25の区分）
     #[arg(long, value_name = "team|joint|all")]
     pub meetings: Option<String>,
+    /// 合同の進捗会議の他者評価：both（両チームの全員、報告書の図25と同じ。省略時）・
+    /// own（このチームのメンバーだけ）
+    #[arg(long, value_name = "both|own")]
+    pub joint_raters: Option<String>,
     /// CSV（このアプリの書き出し、Google フォーム・Excel の表）から評価を取り込む
     #[arg(long, value_name = "FILE.csv")]
     pub import_csv: Option<PathBuf>,
@@ -52,6 +56,7 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         to,
         kind,
         meetings,
+        joint_raters,
         import_csv,
         dry_run,
     } = a;
@@ -91,8 +96,10 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         to: to.unwrap_or_default(),
         kind: kind.unwrap_or_default(),
         meetings: meetings.unwrap_or_default(),
+        joint_raters: joint_raters.unwrap_or_default(),
     };
-    let group = filter.validate()?.meetings;
+    let valid = filter.validate()?;
+    let group = valid.meetings;
     let evals = cx
         .store
         .evaluations(scope.as_ref().map(|p| p.id), &filter)?;
@@ -122,6 +129,10 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         } else {
             out!("すべての事業");
         }
+        out!(
+            "{}",
+            bansou::analysis::evaluation::reading(scope.is_some(), &valid)
+        );
         for g in &groups {
             print_evaluation_summary(g);
         }
@@ -165,6 +176,10 @@ pub(crate) struct AnalyzeArgs {
     /// 描く共起関係の数（同じ強さの共起は含める）
     #[arg(long, default_value_t = 60)]
     pub top: u32,
+    /// 続く名詞を1語の複合名詞としてつなげる（例：産業保健総合支援センター）。
+    /// 省略時はつなげない（KH Coder の既定、報告書の図と同じ）
+    #[arg(long)]
+    pub compounds: bool,
     /// JSON で出力する
     #[arg(long)]
     pub json: bool,
@@ -186,6 +201,7 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
         meeting,
         min_freq,
         top,
+        compounds,
         json,
         graphml,
         csv_dir,
@@ -212,6 +228,7 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
         kind: kind.into(),
         min_freq,
         top,
+        compounds,
         ..Default::default()
     };
     let a = bansou::analysis::cooc::text_analysis(
@@ -254,14 +271,13 @@ pub(crate) fn analyze(cx: &mut Cx, a: AnalyzeArgs) -> Result<()> {
     }
     out!();
     out!(
-        "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（最小出現数 {}・上位 {}）",
+        "{title}：コメント {}件、語 {}（描いた語 {}）、共起 {}、グループ {}（{}）",
         net.documents,
         net.words.len(),
         net.nodes.len(),
         net.edges.len(),
         net.communities,
-        a.min_freq,
-        a.top
+        a.settings_line()
     );
     let rows: Vec<[String; 4]> = net
         .words
@@ -371,10 +387,7 @@ pub(crate) fn print_evaluation_summary(g: &bansou::analysis::evaluation::GroupSu
         .chain(std::iter::once({
             let mut row = vec!["範囲（会議ごとの差）".to_string()];
             for gap in &s.gaps {
-                row.push(match gap.range {
-                    Some(r) => format!("{:.1}〜{:.1}", r.low, r.high),
-                    None => "—".into(),
-                });
+                row.push(gap.range_label.clone().unwrap_or_else(|| "—".into()));
             }
             row
         }))

@@ -62,7 +62,7 @@ enum Command {
     Analyze(evaluation::AnalyzeArgs),
     /// 事業全体（事務局の一覧）：チームごとのフェーズ・準備チェック・会議・タスク・課題・評価・強み
     Program(program::ProgramArgs),
-    /// アンケート（研修会・士会の取り組み状況）：一覧、結果、CSV の取り込み、配る用紙
+    /// アンケート（研修会）：一覧、結果（前回との比較つき）、CSV の取り込み、配る用紙
     Survey {
         #[command(subcommand)]
         action: survey::SurveyCommand,

@@ -2,7 +2,7 @@
 
 use crate::output::{print_json, print_table, say_replaced, write_csv};
 use crate::Cx;
-use bansou::analysis::survey::{cross_tab, percent, results};
+use bansou::analysis::survey::{percent, QuestionResult};
 use bansou::files::target::ExportKind;
 use bansou::{Error, Result};
 use clap::{Args, Subcommand};
@@ -119,8 +119,6 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
     let s = cx.store.resolve_survey(&survey)?;
     let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
     let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
-    let responses = cx.store.responses(s.id)?;
-    let r = results(&s, &responses);
     let by_question = by
         .map(|n| {
             s.questions
@@ -132,10 +130,9 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
                 })
         })
         .transpose()?;
-    let groups = by_question
-        .map(|q| cross_tab(&s, &responses, q.id))
-        .transpose()?
-        .unwrap_or_default();
+    let bansou::analysis::survey::SurveyReport {
+        results: r, groups, ..
+    } = bansou::analysis::survey::report(&cx.store, s.id, by_question.map(|q| q.id))?;
     if let Some(out) = &csv {
         write_csv(
             out,
@@ -180,7 +177,7 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         );
         for q in &r.questions {
             out!();
-            out!("問{}　{}（回答 {}）", q.number, q.text, q.answered);
+            out!("問{}　{}（{}）", q.number, q.text, q.base_label);
             let mut rows: Vec<[String; 3]> = q
                 .options
                 .iter()
@@ -199,11 +196,17 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
             if !rows.is_empty() {
                 print_table(&["選択肢", "件数", "割合"], &rows);
             }
-            for t in &q.texts {
-                out!("・{t}");
+            for g in &q.text_groups {
+                out!("・{}", QuestionResult::group_line(g));
             }
             if let Some(s) = &q.sentence {
                 out!("→ {s}");
+            }
+            if let Some(p) = &q.previous {
+                out!("前回（{}）との比較：", p.title);
+                for line in &p.lines {
+                    out!("　{line}");
+                }
             }
         }
         out!();

@@ -352,7 +352,21 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
         l.paragraph("対象期間の評価はありません。", 10.0, false);
         return;
     }
-    l.paragraph("表1【伴走型支援事業評価】の4項目を、会議ごとにモデルチーム（他者評価）と伴走支援者（自己評価）が1〜4で評価した平均です。チーム会議などと合同の進捗会議は分けて集計します（報告書の図23〜25のとおり）。", 9.5, false);
+    let scope = crate::model::evaluation::EvaluationScope {
+        from: None,
+        to: None,
+        kind: None,
+        meetings: cx.meetings,
+        joint_raters: crate::model::evaluation::JointRaters::Both,
+    };
+    l.paragraph(
+        &format!(
+            "表1【伴走型支援事業評価】の4項目を、会議ごとにモデルチーム（他者評価）と伴走支援者（自己評価）が1〜4で評価した平均です。{}",
+            crate::analysis::evaluation::reading(true, &scope)
+        ),
+        9.5,
+        false,
+    );
     for &item in EvalItem::ALL {
         l.paragraph_at(
             MARGIN + 12.0,
@@ -429,11 +443,7 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
         let mut range = vec!["会議ごとの差の範囲".into(), String::new()];
         let mut pooled = vec!["全体の平均の差".into(), String::new()];
         for gap in &s.gaps {
-            range.push(
-                gap.range
-                    .map(|r| format!("{:.1}〜{:.1}", r.low, r.high))
-                    .unwrap_or_else(|| "—".into()),
-            );
+            range.push(gap.range_label.clone().unwrap_or_else(|| "—".into()));
             pooled.push(
                 gap.gap
                     .map(|v| format!("{v:+.2}"))
@@ -614,7 +624,7 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
     let o = &cx.src.text_options;
     l.paragraph(
         &format!(
-            "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}）。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
+            "表1のコメントを、1件のコメントを1つの文書として語に分け、同じコメントに現れる語の結びつき（Jaccard係数）を描きました（KH Coderの共起ネットワークと同じ考え方。最小出現数{}、上位{}の共起、品詞は{}、名詞はつなげずに数える（KH Coderの既定））。円の大きさは出現数、色は語のまとまり、濃く太い線ほど強い共起です。",
             o.min_freq,
             o.top,
             if o.classes.len() == crate::tokenizer::WordClass::ALL.len() {

@@ -14,6 +14,13 @@ pub struct ResourceData {
     pub provided_on: Option<String>,
     pub note: String,
     pub projects: Vec<String>,
+    /// Which prefecture it is about, or 全国 (format 5; older files: 全国).
+    #[serde(default = "nationwide")]
+    pub prefecture: String,
+}
+
+fn nationwide() -> String {
+    crate::model::resource::NATIONWIDE.to_owned()
 }
 
 pub struct Resources;
@@ -48,6 +55,7 @@ impl Kind for Resources {
                 provided_on: d.provided_on.clone().unwrap_or_default(),
                 project_ids: Vec::new(),
                 note: d.note.clone(),
+                prefecture: d.prefecture.clone(),
             }
             .validate(),
         );

@@ -15,6 +15,9 @@ pub struct SurveyData {
     pub template_key: Option<String>,
     pub description: String,
     pub participants: Option<u32>,
+    /// The previous round's UUID (format 5; older files have none).
+    #[serde(default)]
+    pub previous_round: Option<String>,
 }
 
 pub struct Surveys;
@@ -49,9 +52,11 @@ impl Kind for Surveys {
                 description: d.description.clone(),
                 participants: d.participants.map(|n| n.to_string()).unwrap_or_default(),
                 meeting_id: None,
+                previous_id: None,
             }
             .validate(),
         );
+        uuid_field(what, "前回のアンケート", d.previous_round.as_deref(), p);
     }
 }
 
@@ -66,6 +71,30 @@ pub struct SurveyQuestionData {
     pub required: bool,
     pub options: Vec<String>,
     pub rows: Vec<String>,
+    /// Skip logic (format 5): the earlier question's UUID, and its options
+    /// that lead here.
+    #[serde(default)]
+    pub show_if_question: Option<String>,
+    #[serde(default)]
+    pub show_if_options: Vec<u32>,
+    #[serde(default)]
+    pub count_blank: bool,
+}
+
+/// A UUID kept as a value (a link that survives moves and travel), checked
+/// like the references the engine resolves.
+fn uuid_field(what: &str, label: &str, value: Option<&str>, p: &mut Problems) {
+    if let Some(u) = value {
+        if uuid::Uuid::parse_str(u).is_err() {
+            p.add(
+                what,
+                format!(
+                    "{label}のUUID「{}」の形式が正しくありません",
+                    super::short(u)
+                ),
+            );
+        }
+    }
 }
 
 pub struct SurveyQuestions;
@@ -84,6 +113,8 @@ impl Kind for SurveyQuestions {
         Field::Bool("required"),
         Field::Json("options"),
         Field::Json("rows"),
+        Field::Json("show_if_options"),
+        Field::Bool("count_blank"),
     ];
 
     fn name(d: &SurveyQuestionData) -> String {
@@ -100,9 +131,22 @@ impl Kind for SurveyQuestions {
                 required: d.required,
                 options: d.options.join("\n"),
                 rows: d.rows.join("\n"),
+                show_if_question: d.show_if_question.as_ref().map(|_| 0),
+                show_if_options: d.show_if_options.clone(),
+                count_blank: d.count_blank,
             }
             .validate(),
         );
+        uuid_field(what, "表示条件の質問", d.show_if_question.as_deref(), p);
+        if d.show_if_question.is_none() && !d.show_if_options.is_empty() {
+            p.add(what, "表示条件の選択肢がありますが、条件の質問がありません");
+        }
+        if d.show_if_options
+            .iter()
+            .any(|&o| o as usize >= crate::model::survey::OPTIONS_MAX)
+        {
+            p.add(what, "表示条件の選択肢の番号が大きすぎます");
+        }
     }
 }
 

@@ -81,13 +81,22 @@ test('the demo reads team meetings apart from the joint 進捗会議, and the fi
     await app.waitUntil(async () => (await titles()).length === 2, { timeout: 10000, timeoutMsg: 'two groups' });
     const [team, joint] = await titles();
     assert.match(team, /^チーム会議など（会議 3回/);
-    assert.match(joint, /^合同の進捗会議（会議 2回/);
+    // 図25: every member of both teams who rated it (7) and the 6 supporters, twice.
+    assert.match(joint, /^合同の進捗会議（会議 2回・評価 26件）/);
+    assert.match(await textOf(app, 'eval-reading'), /^報告書の図23〜25と同じ集計です/);
     const sentences = await app.execute(() =>
       [...document.querySelectorAll('[data-testid="eval-sentence"]')].map((e) => e.textContent ?? ''),
     );
-    assert.equal(sentences[0], 'A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い', 'the report\'s words');
+    assert.equal(sentences[0], 'A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い', 'the report\'s ranges');
     assert.equal(await textOf(app, 'eval-range-D'), '0.5〜1.5');
     const allBars = await bars(app);
+
+    // The team-only view of the joint meetings: this team's 4 members.
+    await choose(app, 'eval-joint-raters', 'このチームのメンバーのみ');
+    await app.waitUntil(async () => /評価 20件/.test((await titles())[1] ?? ''), { timeout: 10000, timeoutMsg: 'own members only' });
+    assert.match(await textOf(app, 'eval-reading'), /このチームのメンバーの他者評価と伴走支援者の自己評価だけ/);
+    await choose(app, 'eval-joint-raters', '両チームの全員（報告書の図25と同じ）');
+    await app.waitUntil(async () => /評価 26件/.test((await titles())[1] ?? ''), { timeout: 10000, timeoutMsg: 'pooled again' });
 
     await choose(app, 'eval-group-filter', '合同の進捗会議');
     await app.waitUntil(async () => (await titles()).length === 1, { timeout: 10000, timeoutMsg: 'one group' });

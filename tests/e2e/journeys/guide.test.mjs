@@ -1,4 +1,4 @@
-// 伴走ガイド: on the demo, a suggestion on the overview says why it is there,
+// 伴走ガイド: on the demo, a suggestion on the overview (山口's weakest 強み) says why it is there,
 // becomes a task in one step and shows in 計画; 会議の準備 for a meeting is
 // shown in the window and exported as a one-page A4 handout.
 import { test } from 'node:test';
@@ -28,16 +28,17 @@ test('a suggestion becomes a task and the meeting handout is exported', async ()
     await gone(app, 'welcome-dialog');
     const project = JSON.parse(cli(db, ['projects', '--json'])).find((p) => p.society.startsWith('山口'));
     const before = JSON.parse(cli(db, ['next', String(project.id), '--json']));
-    assert.ok(before.some((s) => s.rule_key === 'training-survey'), 'the demo has 研修会 without a survey');
+    assert.ok(before.some((s) => s.rule_key === 'weakest-axis'), 'the demo\'s 財力 is lowest twice');
+    assert.ok(!before.some((s) => s.rule_key === 'training-survey'), '山口 ran its 職員アンケート (外向き⑦)');
 
     await choose(app, 'project-select', '山口県理学療法士会｜酒造会社における腰痛予防の健康づくり事業');
     await click(app, 'nav-overview');
-    const item = await app.$('[data-rule="training-survey"]');
+    const item = await app.$('[data-rule="weakest-axis"]');
     await item.waitForDisplayed({ timeout: 10000 });
-    assert.match(await item.getText(), /きっかけ：アンケートのない研修会：腰痛予防対策研修会/);
+    assert.match(await item.getText(), /きっかけ：強み分析で財力が直近2回続けて最も低い/);
     await (await item.$('[data-testid="suggestion-open"]')).click();
     const detail = await item.$('[data-testid="suggestion-detail"]');
-    assert.match(await detail.getText(), /出典：報告書 第3章 第3節/);
+    assert.match(await detail.getText(), /出典：報告書 第2章 第4節/);
     await screenshot(app, 'guide-suggestion');
     await (await item.$('[data-testid="suggestion-take"]')).click();
     await app.waitUntil(async () => /計画に追加しました/.test(await textOf(app, 'next-notice')), {
@@ -45,10 +46,10 @@ test('a suggestion becomes a task and the meeting handout is exported', async ()
       timeoutMsg: 'no notice',
     });
     // Taken: it leaves the list (its trigger is unchanged, so it stays away).
-    assert.equal(await (await app.$('[data-rule="training-survey"]')).isExisting(), false);
+    assert.equal(await (await app.$('[data-rule="weakest-axis"]')).isExisting(), false);
     await click(app, 'next-open-plan');
     await app.waitUntil(
-      async () => (await app.execute(() => document.body.innerText)).includes('研修会のアンケートを作り、当日配布または回答用フォームを用意する'),
+      async () => (await app.execute(() => document.body.innerText)).includes('弱い強みを補う資料を確認し、使えそうなものを話し合う'),
       { timeout: 10000, timeoutMsg: 'the task is not in 計画' },
     );
     await screenshot(app, 'guide-plan');
@@ -73,5 +74,5 @@ test('a suggestion becomes a task and the meeting handout is exported', async ()
   assert.match(pdf, /議題の案/);
   assert.equal((pdf.match(/\f/g) ?? []).length, 1, 'one page');
   const after = JSON.parse(cli(db, ['next', '山口', '--json']));
-  assert.ok(!after.some((s) => s.rule_key === 'training-survey'), 'taken, it stays away');
+  assert.ok(!after.some((s) => s.rule_key === 'weakest-axis'), 'taken, it stays away');
 });

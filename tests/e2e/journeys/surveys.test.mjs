@@ -46,6 +46,34 @@ test('the 研修会 survey shows 98% and takes a paper answer from the keyboard'
     const active = await app.execute(() => document.activeElement?.getAttribute('data-testid'));
     assert.equal(active, 'sheet-1');
     await screenshot(app, 'survey-entry');
+
+    // Skip logic: 問11 is asked only after 問10 「検討している」 (1), 問14 only after
+    // 問12 「取り組めていない」 (2); what does not apply is not on the sheet.
+    const shown = async (n) => (await byId(app, `sheet-question-${n}`)).isExisting();
+    assert.equal(await shown(11), false);
+    assert.equal(await shown(14), false);
+    await (await byId(app, 'sheet-10')).click();
+    await app.keys(['1']);
+    await app.waitUntil(async () => shown(11), { timeout: 5000, timeoutMsg: '問11 did not appear' });
+    assert.match(await (await byId(app, 'sheet-question-11')).getText(), /問10で「検討している」と答えた方のみ/);
+    await (await byId(app, 'sheet-12')).click();
+    await app.keys(['2']);
+    await app.waitUntil(async () => shown(14), { timeout: 5000, timeoutMsg: '問14 did not appear' });
+    assert.equal(await shown(13), false);
+    await (await byId(app, 'sheet-10')).click();
+    await app.keys([BACKSPACE, '2']);
+    await app.waitUntil(async () => !(await shown(11)), { timeout: 5000, timeoutMsg: '問11 stayed' });
+    await screenshot(app, 'survey-entry-skip');
+
+    // Each share's base: the people asked, 無回答 where the report shows it; the year before.
+    await click(app, 'survey-tab-results');
+    await (await byId(app, 'survey-base-11')).waitForDisplayed({ timeout: 10000 });
+    assert.equal(await textOf(app, 'survey-base-11'), '24件（問10で「検討している」と答えた方のみ）・うち無回答 1件（複数回答）');
+    assert.equal(await textOf(app, 'survey-base-14'), '回答 38件（問12で「取り組めていない」と答えた方のみ）');
+    // The 49th sheet left 問10 empty: still 24 of the 48 who answered it.
+    assert.match(await textOf(app, 'survey-previous-10'), /検討している：37\.5%（40件中15件） → 50%（48件中24件）/);
+    assert.match(await textOf(app, 'survey-texts-8'), /士会内での情報共有・情報収集（21件）/);
+    await screenshot(app, 'survey-results-bases');
   } finally {
     await app.deleteSession();
   }

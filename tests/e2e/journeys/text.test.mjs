@@ -17,6 +17,15 @@ test('the network of the demo comments, and the comments of a word on a click', 
     const nodes = () => app.execute(() => document.querySelectorAll('[data-testid="text-network"] polygon.node').length);
     await app.waitUntil(async () => (await nodes()) > 5, { timeout: 15000, timeoutMsg: 'no network drawn' });
     assert.match(await textOf(app, 'text-summary'), /^コメント \d+件・語 \d+・描いた語 \d+・共起 \d+/);
+    // The defaults are the report's: nouns apart (産業・保健), as its figures show.
+    assert.match(await textOf(app, 'text-settings'), /最小出現数 2（報告書と同じ）・品詞 すべて（報告書と同じ）・名詞はつなげない（報告書と同じ）/);
+    const svgText = () => app.execute(() => document.querySelector('[data-testid="text-network"]')?.textContent ?? '');
+    assert.ok(!(await svgText()).includes('産業保健'), 'apart by default');
+    await click(app, 'text-compounds');
+    await app.waitUntil(async () => /複合名詞をつなげる/.test(await textOf(app, 'text-settings')), { timeout: 15000, timeoutMsg: 'not joined' });
+    assert.doesNotMatch(await textOf(app, 'text-settings'), /つなげる（報告書と同じ）/);
+    await click(app, 'text-compounds');
+    await app.waitUntil(async () => /名詞はつなげない/.test(await textOf(app, 'text-settings')), { timeout: 15000, timeoutMsg: 'not apart again' });
 
     // A click on a word in the picture lists its comments, the word marked.
     const word = await app.execute(() => {

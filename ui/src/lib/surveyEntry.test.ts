@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from './bindings/Question';
-import { emptyEntry, entryOf, fieldKey, numbers, readAnswer } from './surveyEntry';
+import { askedOf, emptyEntry, entryOf, fieldKey, numbers, readAnswer } from './surveyEntry';
 
 function q(id: number, kind: Question['kind'], options: string[], rows: string[] = []): Question {
-  return { id, number: id, section: '', kind, text: `問${id}`, required: false, options, rows, answers: 0 };
+  return { id, number: id, section: '', kind, text: `問${id}`, required: false, options, rows, show_if: null, count_blank: false, answers: 0 };
 }
 
 const scale = q(4, '5段階', ['非常に満足', '満足', 'どちらともいえない', 'やや不満', '不満']);
@@ -58,5 +58,29 @@ describe('readAnswer', () => {
     expect(e[fieldKey(triggers)]).toBe('1 3');
     expect(e[fieldKey(barriers, 0)]).toBe('');
     expect(readAnswer(barriers, e).answer).toEqual({ type: 'rows', value: [null, true] });
+  });
+});
+
+describe('askedOf', () => {
+  // 問10 → 問11 (検討している), 問12 → 問13 (取り組めている) and 問14 (取り組めていない).
+  const considering = q(10, '単一選択', ['検討している', '検討していない']);
+  const why = { ...q(11, '複数選択', ['外部', '問題意識']), show_if: { question_id: 10, number: 10, options: [0], text: '' } };
+  const working = q(12, '単一選択', ['取り組めている', '取り組めていない']);
+  const what = { ...q(13, 'マトリクス', ['個別'], ['腰痛']), show_if: { question_id: 12, number: 12, options: [0], text: '' } };
+  const barriersOf = { ...barriers, show_if: { question_id: 12, number: 12, options: [1], text: '' } };
+  const after = { ...q(15, '短い記述', []), show_if: { question_id: 11, number: 11, options: [0], text: '' } };
+  const all = [considering, why, working, what, barriersOf, after];
+
+  it('asks a question only after the answer that leads to it', () => {
+    const choice = (value: number) => ({ type: 'choice' as const, value });
+    expect(askedOf(all, [null, null, null, null, null, null])).toEqual([true, false, true, false, false, false]);
+    expect(askedOf(all, [choice(0), null, choice(1), null, null, null])).toEqual([true, true, true, false, true, false]);
+    expect(askedOf(all, [choice(1), null, choice(0), null, null, null])).toEqual([true, false, true, true, false, false]);
+  });
+
+  it('asks nothing after a question that names a non-choice answer', () => {
+    // 問15 names 問11, a 複数選択 question: its answer is never a single choice.
+    const answers = [{ type: 'choice' as const, value: 0 }, { type: 'choices' as const, value: [0] }, null, null, null, null];
+    expect(askedOf(all, answers)[5]).toBe(false);
   });
 });

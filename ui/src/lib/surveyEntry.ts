@@ -112,3 +112,23 @@ export function entryOf(questions: Question[], answers: { question_id: number; a
   }
   return e;
 }
+
+/**
+ * Which questions the sheet asks, in order (the library's `Survey::asks`): a
+ * question with skip logic only when the earlier question it names was asked
+ * and answered with one of its options. `answers[i]` is question i's answer.
+ */
+export function askedOf(questions: Question[], answers: (Answer | null)[]): boolean[] {
+  const asked: boolean[] = [];
+  questions.forEach((q, i) => {
+    const cond = q.show_if;
+    if (!cond) {
+      asked.push(true);
+      return;
+    }
+    const k = questions.findIndex((x) => x.id === cond.question_id);
+    const a = k >= 0 && k < i && asked[k] ? answers[k] : null;
+    asked.push(a?.type === 'choice' && cond.options.includes(a.value));
+  });
+  return asked;
+}

@@ -37,7 +37,7 @@ export type Catalog = { prefectures: Array<string>, professions: Array<Professio
  */
 program_roles: Array<ProgramRole>, question_kinds: Array<QuestionKind>, 
 /**
- * 「研修会アンケート」 and 「士会の取り組み状況アンケート」 (their questions are copied when a survey is made).
+ * 「研修会アンケート」 (its questions are copied when a survey is made).
  */
 survey_templates: Array<SurveyTemplate>, 
 /**

@@ -15,4 +15,9 @@ kind: string,
 /**
  * `team`, `joint`, `all` (or their labels); empty for the report's split.
  */
-meetings: string, };
+meetings: string, 
+/**
+ * A team's view of a joint 進捗会議: `both` (every member of both teams,
+ * as 図25; also when empty) or `own` (this team's members only).
+ */
+joint_raters: string, };

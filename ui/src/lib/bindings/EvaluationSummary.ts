@@ -13,6 +13,8 @@ meetings: Array<MeetingRef>,
  */
 stats: Array<ItemStat>, gaps: Array<Gap>, 
 /**
- * In the report's words: 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
+ * The per-meeting gap ranges as one sentence, the app's short form of how
+ * the report describes them (「…0.5ポイントから1.0ポイントの評定差がある」):
+ * 「A〜Cは0.5〜1.0ポイント、Dは0.5〜1.5ポイント自己評価が低い」.
  */
 sentence: string | null, evaluations: number, };

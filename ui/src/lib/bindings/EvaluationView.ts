@@ -9,4 +9,8 @@ export type EvaluationView = { groups: Array<EvaluationGroupView>,
 /**
  * All evaluations the view covers.
  */
-evaluations: number, };
+evaluations: number, 
+/**
+ * What the view computes (it names 図23〜25 only when computed as they are).
+ */
+reading: string, };

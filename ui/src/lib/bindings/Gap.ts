@@ -19,4 +19,8 @@ per_meeting: Array<number | null>,
 /**
  * The smallest and largest of the per-meeting gaps.
  */
-range: GapRange | null, };
+range: GapRange | null, 
+/**
+ * The range as every table prints it ([`GapRange::label`]).
+ */
+range_label: string | null, };

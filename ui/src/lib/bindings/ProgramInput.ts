@@ -2,6 +2,7 @@
 
 export type ProgramInput = { name: string, fiscal_year: number, 
 /**
- * 主催・受託者, e.g. 日本理学療法士協会・日本作業療法士協会.
+ * Who carries the program out: the report's 事業受託者 (日本理学療法士協会・
+ * 日本作業療法士協会), not its owner (「本事業の本体である公衆衛生協会」).
  */
 organizer: string, secretariat: string, note: string, };

@@ -12,4 +12,18 @@ options: string,
 /**
  * One per line: the statements of a 当てはまる／当てはまらない grid or a matrix's rows.
  */
-rows: string, };
+rows: string, 
+/**
+ * Skip logic: asked only of those whose answer to this earlier 単一選択
+ * question (its id) is one of `show_if_options`; null: asked of everyone.
+ */
+show_if_question: number | null, 
+/**
+ * The options (0 = the first) of `show_if_question` that lead here.
+ */
+show_if_options: Array<number>, 
+/**
+ * 無回答 is counted and shown: the shares are of everyone asked, not only
+ * of those who answered (the report's 問11).
+ */
+count_blank: boolean, };

@@ -9,4 +9,8 @@ meeting: string | null,
 /**
  * Whose survey: the program's name or the team's 士会.
  */
-owner: string, title: string, template_key: string | null, description: string, participants: number | null, questions: Array<Question>, responses: number, };
+owner: string, title: string, template_key: string | null, description: string, participants: number | null, 
+/**
+ * The previous round (last year's survey) its results are compared with.
+ */
+previous_id: number | null, previous_title: string | null, questions: Array<Question>, responses: number, };

@@ -4,4 +4,9 @@ export type SurveyInput = { title: string, description: string,
 /**
  * How many took part (for 回収率), as typed; empty when unknown.
  */
-participants: string, meeting_id: number | null, };
+participants: string, meeting_id: number | null, 
+/**
+ * The same survey's previous round (last year's), whose results each
+ * question is compared with; null for none.
+ */
+previous_id: number | null, };

@@ -14,4 +14,8 @@ network: Network,
 /**
  * One pair per meeting date, oldest first.
  */
-per_meeting: Array<MeetingNetworks>, min_freq: number, top: number, classes: Array<WordClass>, stop_words: Array<string>, };
+per_meeting: Array<MeetingNetworks>, min_freq: number, top: number, classes: Array<WordClass>, stop_words: Array<string>, 
+/**
+ * Runs of nouns were joined into compounds (off: apart, KH Coder's default).
+ */
+compounds: boolean, };

@@ -23,4 +23,9 @@ min_freq: number,
 /**
  * Edges kept (KH Coder's default 60; ties at the cut are kept too).
  */
-top: number, };
+top: number, 
+/**
+ * Join each run of nouns into one compound (産業保健総合支援センター). Off by
+ * default, as KH Coder's default and the report's networks (産業・保健).
+ */
+compounds: boolean, };

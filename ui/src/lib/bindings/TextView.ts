@@ -9,4 +9,8 @@ export type TextView = { analysis: TextAnalysis, svg: string,
 /**
  * Per meeting, oldest first: (他者, 自己) pictures.
  */
-meeting_svgs: Array<[string, string]>, };
+meeting_svgs: Array<[string, string]>, 
+/**
+ * How the words were counted (「最小出現数 2（報告書と同じ）・…」).
+ */
+settings: string, };
