@@ -404,14 +404,14 @@ pub fn restore_unopened(db: &Path, source: &Path) -> Result<super::Store> {
 /// the SQL's spacing evened out.
 fn schema(conn: &Connection) -> Result<BTreeMap<String, (String, String)>> {
     let mut st = conn.prepare(
-        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+        "SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
     )?;
     let rows = st.query_map([], |r| {
-        let sql: String = r.get(2)?;
+        let sql: String = r.get("sql")?;
         Ok((
-            r.get::<_, String>(1)?,
+            r.get::<_, String>("name")?,
             (
-                r.get::<_, String>(0)?,
+                r.get::<_, String>("type")?,
                 sql.split_whitespace().collect::<Vec<_>>().join(" "),
             ),
         ))
@@ -437,7 +437,7 @@ pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)
     }
     let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let check: String = src
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))
         .map_err(|_| refuse(format!("{name} は壊れているため復元できません")))?;
     if check != "ok" {
         return Err(refuse(format!(
@@ -482,12 +482,11 @@ pub(crate) fn checked_copy(source: &Path) -> Result<(tempfile::TempDir, PathBuf)
             "{name} は伴走ノートが作るデータベースと形が違うため、復元できません（{odd}）"
         )));
     }
-    let dangling: i64 =
-        migrated
-            .conn()
-            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                r.get(0)
-            })?;
+    let dangling: i64 = migrated.conn().query_row(
+        "SELECT count(*) AS n FROM pragma_foreign_key_check",
+        [],
+        |r| r.get("n"),
+    )?;
     if dangling > 0 {
         return Err(refuse(format!(
             "{name} には、つながる先のない記録が {dangling} 件あるため、復元できません"

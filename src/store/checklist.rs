@@ -41,14 +41,14 @@ fn stakeholder_keys() -> HashSet<&'static str> {
         .collect()
 }
 
-/// A project's links of one kind, by item: `sql` selects (item_id, linked id)
+/// A project's links of one kind, by item: `sql` selects `item_id` and `linked`
 /// for project ?1 in the order each item lists them. One query per project
 /// rather than one per item (16 per team, read again for every dashboard row).
 fn links(conn: &Connection, sql: &str, project_id: i64) -> Result<HashMap<i64, Vec<i64>>> {
     let mut st = conn.prepare_cached(sql)?;
     let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
     for row in st.query_map([project_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        Ok((r.get::<_, i64>("item_id")?, r.get::<_, i64>("linked")?))
     })? {
         let (item, id) = row?;
         out.entry(item).or_default().push(id);
@@ -65,15 +65,15 @@ fn histories(conn: &Connection, project_id: i64) -> Result<HashMap<i64, Vec<Stat
     )?;
     let mut out: HashMap<i64, Vec<StatusChange>> = HashMap::new();
     for row in st.query_map([project_id], |r| {
-        let changed_on = r.get(1)?;
+        let changed_on = r.get("changed_on")?;
         Ok((
-            r.get::<_, i64>(0)?,
+            r.get::<_, i64>("item_id")?,
             StatusChange {
                 changed_on,
                 changed_on_label: crate::wareki::date_wareki(changed_on),
-                changed_by: r.get(2)?,
-                from: r.get(3)?,
-                to: r.get(4)?,
+                changed_by: r.get("changed_by")?,
+                from: r.get("from_status")?,
+                to: r.get("to_status")?,
             },
         ))
     })? {
@@ -95,18 +95,18 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
     )?;
     let rows = st.query_map([project_id], |r| {
         Ok(ChecklistItem {
-            id: r.get(0)?,
-            side: r.get(1)?,
+            id: r.get("id")?,
+            side: r.get("side")?,
             number: 0,
-            template_key: r.get(2)?,
-            text: r.get(3)?,
-            status: r.get(4)?,
-            owner_id: r.get(5)?,
-            owner_name: r.get(6)?,
-            due_date: r.get(7)?,
+            template_key: r.get("template_key")?,
+            text: r.get("text")?,
+            status: r.get("status")?,
+            owner_id: r.get("owner_id")?,
+            owner_name: r.get("name")?,
+            due_date: r.get("due_date")?,
             due_label: None,
             overdue: false,
-            note: r.get(8)?,
+            note: r.get("note")?,
             suggests_stakeholders: false,
             stakeholder_ids: Vec::new(),
             resource_ids: Vec::new(),
@@ -117,21 +117,21 @@ fn items(conn: &Connection, project_id: i64, today: NaiveDate) -> Result<Vec<Che
     let mut out: Vec<ChecklistItem> = rows.collect::<rusqlite::Result<_>>()?;
     let mut stakeholders = links(
         conn,
-        "SELECT x.item_id, x.stakeholder_id FROM checklist_stakeholders x
+        "SELECT x.item_id, x.stakeholder_id AS linked FROM checklist_stakeholders x
          JOIN checklist_items c ON c.id = x.item_id
          WHERE c.project_id = ?1 ORDER BY x.item_id, x.stakeholder_id",
         project_id,
     )?;
     let mut resources = links(
         conn,
-        "SELECT x.item_id, x.resource_id FROM checklist_resources x
+        "SELECT x.item_id, x.resource_id AS linked FROM checklist_resources x
          JOIN checklist_items c ON c.id = x.item_id
          WHERE c.project_id = ?1 ORDER BY x.item_id, x.resource_id",
         project_id,
     )?;
     let mut meetings = links(
         conn,
-        "SELECT x.item_id, x.meeting_id FROM checklist_meetings x
+        "SELECT x.item_id, x.meeting_id AS linked FROM checklist_meetings x
          JOIN checklist_items c ON c.id = x.item_id JOIN meetings m ON m.id = x.meeting_id
          WHERE c.project_id = ?1 ORDER BY x.item_id, m.held_on, m.id",
         project_id,
@@ -160,7 +160,13 @@ fn item_project(conn: &Connection, item_id: i64) -> Result<(i64, ItemStatus, Opt
     conn.query_row(
         "SELECT project_id, status, template_key FROM checklist_items WHERE id = ?1",
         [item_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| {
+            Ok((
+                r.get("project_id")?,
+                r.get("status")?,
+                r.get("template_key")?,
+            ))
+        },
     )
     .optional()?
     .ok_or_else(|| Error::not_found("準備チェックの項目", item_id))

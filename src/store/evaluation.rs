@@ -127,8 +127,8 @@ fn load(
     args: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<Evaluation>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT e.id, e.meeting_id, m.title, m.kind, m.held_on, e.kind, e.evaluator_id,
-                COALESCE(mb.name, '匿名'), e.written_on
+        "SELECT e.id, e.meeting_id, m.title, m.kind AS meeting_kind, m.held_on, e.kind, e.evaluator_id,
+                COALESCE(mb.name, '匿名') AS evaluator, e.written_on
          FROM evaluations e JOIN meetings m ON m.id = e.meeting_id
          LEFT JOIN members mb ON mb.id = e.evaluator_id
          WHERE {where_sql}
@@ -136,16 +136,16 @@ fn load(
     ))?;
     let rows = st.query_map(args, |r| {
         Ok(Evaluation {
-            id: r.get(0)?,
-            meeting_id: r.get(1)?,
-            meeting_title: r.get(2)?,
-            meeting_kind: r.get(3)?,
-            held_on: r.get(4)?,
+            id: r.get("id")?,
+            meeting_id: r.get("meeting_id")?,
+            meeting_title: r.get("title")?,
+            meeting_kind: r.get("meeting_kind")?,
+            held_on: r.get("held_on")?,
             held_on_label: String::new(),
-            kind: r.get(5)?,
-            evaluator_id: r.get(6)?,
-            evaluator: r.get(7)?,
-            written_on: r.get(8)?,
+            kind: r.get("kind")?,
+            evaluator_id: r.get("evaluator_id")?,
+            evaluator: r.get("evaluator")?,
+            written_on: r.get("written_on")?,
             written_on_label: String::new(),
             projects: String::new(),
             joint: false,
@@ -165,9 +165,9 @@ fn load(
     )?;
     for row in items.query_map([ids], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u8>(1)?,
-            r.get::<_, String>(2)?,
+            r.get::<_, i64>("evaluation_id")?,
+            r.get::<_, u8>("score")?,
+            r.get::<_, String>("comment")?,
         ))
     })? {
         let (id, score, comment) = row?;
@@ -186,8 +186,8 @@ fn load(
     let mut names: HashMap<i64, Vec<String>> = HashMap::new();
     for row in societies.query_map([meeting_ids], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            society_name(&r.get::<_, String>(1)?, r.get(2)?),
+            r.get::<_, i64>("meeting_id")?,
+            society_name(&r.get::<_, String>("prefecture")?, r.get("profession")?),
         ))
     })? {
         let (meeting, name) = row?;

@@ -55,13 +55,13 @@ impl Store {
         let stored = st
             .query_map([], |r| {
                 Ok((
-                    r.get(0)?,
+                    r.get("position")?,
                     Practice {
-                        key: r.get(1)?,
-                        timing: r.get(2)?,
-                        mark: r.get(3)?,
-                        text: r.get(4)?,
-                        active: r.get(5)?,
+                        key: r.get("key")?,
+                        timing: r.get("timing")?,
+                        mark: r.get("mark")?,
+                        text: r.get("text")?,
+                        active: r.get("active")?,
                         custom: true,
                     },
                 ))
@@ -78,22 +78,22 @@ impl Store {
         )?;
         let stored = st
             .query_map([], |r| {
-                let condition: crate::model::guide::Condition = r.get(2)?;
-                let item: Option<crate::model::evaluation::EvalItem> = r.get(3)?;
-                let value: f64 = r.get(4)?;
+                let condition: crate::model::guide::Condition = r.get("condition")?;
+                let item: Option<crate::model::evaluation::EvalItem> = r.get("item")?;
+                let value: f64 = r.get("value")?;
                 Ok((
-                    r.get(0)?,
+                    r.get("position")?,
                     Rule {
-                        key: r.get(1)?,
+                        key: r.get("key")?,
                         when: condition.describe(value, item),
                         condition,
                         item,
                         value,
-                        title: r.get(5)?,
-                        reason: r.get(6)?,
-                        source: r.get(7)?,
-                        task: r.get(8)?,
-                        enabled: r.get(9)?,
+                        title: r.get("title")?,
+                        reason: r.get("reason")?,
+                        source: r.get("source")?,
+                        task: r.get("task")?,
+                        enabled: r.get("enabled")?,
                         custom: true,
                     },
                 ))
@@ -192,11 +192,11 @@ impl Store {
         )?;
         let rows = st.query_map([project_id], |r| {
             Ok(Dismissal {
-                rule_key: r.get(0)?,
-                fingerprint: r.get(1)?,
-                reason: r.get(2)?,
-                dismissed_on: r.get(3)?,
-                task_id: r.get(4)?,
+                rule_key: r.get("rule_key")?,
+                fingerprint: r.get("fingerprint")?,
+                reason: r.get("reason")?,
+                dismissed_on: r.get("dismissed_on")?,
+                task_id: r.get("task_id")?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -217,7 +217,7 @@ impl Store {
                     "SELECT id FROM guide_dismissals
                      WHERE project_id = ?1 AND rule_key = ?2 AND fingerprint = ?3",
                     params![project_id, d.rule_key, d.fingerprint],
-                    |r| r.get(0),
+                    |r| r.get("id"),
                 )
                 .optional()?;
             if known.is_some() {
@@ -254,7 +254,7 @@ impl Store {
                 "SELECT id FROM guide_dismissals
                  WHERE project_id = ?1 AND rule_key = ?2 AND fingerprint = ?3",
                 params![project_id, rule_key, fingerprint],
-                |r| r.get(0),
+                |r| r.get("id"),
             )
             .optional()?;
         if taken.is_some() {
@@ -291,7 +291,7 @@ impl Store {
              ORDER BY day, id",
         )?;
         let rows = st.query_map(params![project_id, after, until], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get("title")?, r.get("day")?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -306,12 +306,12 @@ impl Store {
         let rows = st
             .query_map([meeting_id], |r| {
                 Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>("member_id")?,
+                    r.get::<_, String>("name")?,
                     ReflectionEntry {
-                        practice_key: r.get(2)?,
-                        state: r.get(3)?,
-                        note: r.get(4)?,
+                        practice_key: r.get("practice_key")?,
+                        state: r.get("state")?,
+                        note: r.get("note")?,
                     },
                 ))
             })?

@@ -12,7 +12,7 @@ fn meeting_day(tx: &Transaction, project_id: i64, meeting_id: i64) -> Result<Nai
         "SELECT m.held_on FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
          WHERE m.id = ?1 AND mp.project_id = ?2",
         params![meeting_id, project_id],
-        |r| r.get(0),
+        |r| r.get("held_on"),
     )
     .optional()?
     .ok_or_else(|| {
@@ -51,9 +51,9 @@ pub(crate) fn insert(
 ) -> Result<i64> {
     let (raised, settled) = dates(tx, project_id, d, today)?;
     let position: i64 = tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM issues WHERE project_id = ?1",
+        "SELECT coalesce(max(position), 0) + 1 AS position FROM issues WHERE project_id = ?1",
         [project_id],
-        |r| r.get(0),
+        |r| r.get("position"),
     )?;
     let t = now();
     tx.execute(
@@ -80,35 +80,35 @@ pub(crate) fn insert(
 fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Issue>> {
     let mut st = conn.prepare_cached(&format!(
         "SELECT i.id, i.project_id, i.kind, i.title, i.detail, i.status, i.response, i.raised_on,
-                i.settled_on, i.meeting_id, m.title, m.held_on,
+                i.settled_on, i.meeting_id, m.title AS meeting_title, m.held_on,
                 (SELECT count(*) FROM issues j WHERE j.project_id = i.project_id
-                   AND (j.position < i.position OR (j.position = i.position AND j.id <= i.id)))
+                   AND (j.position < i.position OR (j.position = i.position AND j.id <= i.id))) AS number
          FROM issues i LEFT JOIN meetings m ON m.id = i.meeting_id
          WHERE {where_sql}
          ORDER BY i.project_id, i.position, i.id"
     ))?;
     let rows = st.query_map([key], |r| {
-        let raised: NaiveDate = r.get(7)?;
-        let settled: Option<NaiveDate> = r.get(8)?;
-        let meeting_title: Option<String> = r.get(10)?;
-        let meeting_on: Option<NaiveDate> = r.get(11)?;
+        let raised: NaiveDate = r.get("raised_on")?;
+        let settled: Option<NaiveDate> = r.get("settled_on")?;
+        let meeting_title: Option<String> = r.get("meeting_title")?;
+        let meeting_on: Option<NaiveDate> = r.get("held_on")?;
         Ok(Issue {
-            id: r.get(0)?,
-            project_id: r.get(1)?,
-            kind: r.get(2)?,
-            title: r.get(3)?,
-            detail: r.get(4)?,
-            status: r.get(5)?,
-            response: r.get(6)?,
+            id: r.get("id")?,
+            project_id: r.get("project_id")?,
+            kind: r.get("kind")?,
+            title: r.get("title")?,
+            detail: r.get("detail")?,
+            status: r.get("status")?,
+            response: r.get("response")?,
             raised_on: raised,
             raised_on_label: wareki::date_wareki(raised),
             settled_on: settled,
             settled_on_label: settled.map(wareki::date_wareki),
-            meeting_id: r.get(9)?,
+            meeting_id: r.get("meeting_id")?,
             meeting_title: meeting_title
                 .zip(meeting_on)
                 .map(|(t, on)| format!("{t}（{}）", wareki::date_wareki(on))),
-            number: r.get(12)?,
+            number: r.get("number")?,
             number_label: String::new(),
         })
     })?;
@@ -121,7 +121,7 @@ fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Issue>> {
 
 fn issue_project(conn: &Connection, id: i64) -> Result<i64> {
     conn.query_row("SELECT project_id FROM issues WHERE id = ?1", [id], |r| {
-        r.get(0)
+        r.get("project_id")
     })
     .optional()?
     .ok_or_else(|| Error::not_found("課題", id))

@@ -48,7 +48,7 @@ fn check_refs(tx: &Transaction, d: &ValidMeeting) -> Result<()> {
     for &p in &d.project_ids {
         match tx
             .query_row("SELECT program_id FROM projects WHERE id = ?1", [p], |r| {
-                r.get::<_, Option<i64>>(0)
+                r.get::<_, Option<i64>>("program_id")
             })
             .optional()?
         {
@@ -113,18 +113,18 @@ fn series_number(tx: &Transaction, d: &ValidMeeting, except: Option<i64>) -> Res
     );
     let earlier: i64 = match d.program_id {
         Some(program) => tx.query_row(
-            "SELECT count(*) FROM meetings m
+            "SELECT count(*) AS n FROM meetings m
              WHERE m.program_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
                AND m.id IS NOT ?5",
             params![program, d.kind, from, d.held_on.min(to), except],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?,
         None => tx.query_row(
-            "SELECT count(*) FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
+            "SELECT count(*) AS n FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
              WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
                AND m.id IS NOT ?5",
             params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?,
     };
     Ok(Some(earlier + 1))
@@ -169,7 +169,7 @@ fn write_links(tx: &Transaction, id: i64, d: &ValidMeeting) -> Result<()> {
 fn refuse_read_only(tx: &Transaction, id: i64) -> Result<()> {
     let read_only: bool = tx
         .query_row("SELECT read_only FROM meetings WHERE id = ?1", [id], |r| {
-            r.get(0)
+            r.get("read_only")
         })
         .optional()?
         .unwrap_or(false);
@@ -274,9 +274,10 @@ pub(crate) fn insert(tx: &Transaction, d: &ValidMeeting) -> Result<i64> {
     Ok(id)
 }
 
+/// The ids `sql` selects (`… AS id`) for the row `id` names.
 fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
     let mut st = conn.prepare_cached(sql)?;
-    let rows = st.query_map([id], |r| r.get(0))?;
+    let rows = st.query_map([id], |r| r.get("id"))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -284,8 +285,8 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
     let mut st = conn.prepare_cached(&format!(
         "SELECT m.id, m.kind, m.number, m.title, m.held_on, m.start_time, m.end_time, m.format,
                 m.agenda, m.minutes, m.decisions, m.guests,
-                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id), m.read_only,
-                (SELECT count(*) FROM issues i WHERE i.meeting_id = m.id), m.program_id
+                (SELECT count(*) FROM tasks t WHERE t.meeting_id = m.id) AS task_count, m.read_only,
+                (SELECT count(*) FROM issues i WHERE i.meeting_id = m.id) AS issue_count, m.program_id
          FROM meetings m WHERE {where_sql}
          ORDER BY m.held_on, m.start_time, m.id"
     ))?;
@@ -296,25 +297,25 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
             .collect()
     };
     let rows = st.query_map(args, |r| {
-        let held_on: NaiveDate = r.get(4)?;
+        let held_on: NaiveDate = r.get("held_on")?;
         Ok(Meeting {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            number: r.get(2)?,
-            title: r.get(3)?,
+            id: r.get("id")?,
+            kind: r.get("kind")?,
+            number: r.get("number")?,
+            title: r.get("title")?,
             held_on,
             held_on_label: wareki::date_wareki(held_on),
-            start_time: r.get(5)?,
-            end_time: r.get(6)?,
-            format: r.get(7)?,
-            agenda: r.get(8)?,
-            minutes: r.get(9)?,
-            decisions: split(r.get(10)?),
-            guests: split(r.get(11)?),
-            task_count: r.get(12)?,
-            read_only: r.get(13)?,
-            issue_count: r.get(14)?,
-            program_id: r.get(15)?,
+            start_time: r.get("start_time")?,
+            end_time: r.get("end_time")?,
+            format: r.get("format")?,
+            agenda: r.get("agenda")?,
+            minutes: r.get("minutes")?,
+            decisions: split(r.get("decisions")?),
+            guests: split(r.get("guests")?),
+            task_count: r.get("task_count")?,
+            read_only: r.get("read_only")?,
+            issue_count: r.get("issue_count")?,
+            program_id: r.get("program_id")?,
             people: Vec::new(),
             project_ids: Vec::new(),
             joint: false,
@@ -330,21 +331,21 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
     for m in &mut out {
         m.project_ids = ids(
             conn,
-            "SELECT project_id FROM meeting_projects WHERE meeting_id = ?1 ORDER BY project_id",
+            "SELECT project_id AS id FROM meeting_projects WHERE meeting_id = ?1 ORDER BY project_id",
             m.id,
         )?;
         m.joint = m.project_ids.len() > 1;
         m.resource_ids = ids(
             conn,
-            "SELECT resource_id FROM meeting_resources WHERE meeting_id = ?1 ORDER BY resource_id",
+            "SELECT resource_id AS id FROM meeting_resources WHERE meeting_id = ?1 ORDER BY resource_id",
             m.id,
         )?;
         m.participants = people
             .query_map([m.id], |r| {
                 Ok(Participant {
-                    member_id: r.get(0)?,
-                    name: r.get(1)?,
-                    role: r.get(2)?,
+                    member_id: r.get("id")?,
+                    name: r.get("name")?,
+                    role: r.get("role")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -356,9 +357,9 @@ fn load(conn: &Connection, where_sql: &str, args: &[&dyn rusqlite::ToSql]) -> Re
             m.people = st
                 .query_map([m.id], |r| {
                     Ok(crate::model::program::PersonRef {
-                        person_id: r.get(0)?,
-                        name: r.get(1)?,
-                        role: r.get(2)?,
+                        person_id: r.get("id")?,
+                        name: r.get("name")?,
+                        role: r.get("role")?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
@@ -433,7 +434,7 @@ impl Store {
                 .query_row(
                     "SELECT kind, number FROM meetings WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get("kind")?, r.get("number")?)),
                 )
                 .optional()?;
             let (old_kind, old_number) = old.ok_or_else(|| Error::not_found("会議", id))?;

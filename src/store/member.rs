@@ -5,17 +5,17 @@ use crate::model::{Member, MemberInput};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const SELECT: &str =
-    "SELECT id, project_id, name, role, affiliation, email, retired_at IS NOT NULL FROM members";
+    "SELECT id, project_id, name, role, affiliation, email, retired_at IS NOT NULL AS retired FROM members";
 
 fn from_row(r: &Row) -> rusqlite::Result<Member> {
     Ok(Member {
-        id: r.get(0)?,
-        project_id: r.get(1)?,
-        name: r.get(2)?,
-        role: r.get(3)?,
-        affiliation: r.get(4)?,
-        email: r.get(5)?,
-        retired: r.get(6)?,
+        id: r.get("id")?,
+        project_id: r.get("project_id")?,
+        name: r.get("name")?,
+        role: r.get("role")?,
+        affiliation: r.get("affiliation")?,
+        email: r.get("email")?,
+        retired: r.get("retired")?,
     })
 }
 
@@ -113,12 +113,12 @@ impl Store {
 }
 
 fn records(conn: &Connection, id: i64) -> Result<MemberRecords> {
-    let n = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [id], |r| r.get(0))?) };
+    let n = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [id], |r| r.get("n"))?) };
     Ok(MemberRecords::new(
-        n("SELECT count(*) FROM meeting_participants WHERE member_id = ?1")?,
-        n("SELECT count(*) FROM evaluations WHERE evaluator_id = ?1")?,
-        n("SELECT count(*) FROM tasks WHERE owner_id = ?1")?,
-        n("SELECT count(*) FROM checklist_items WHERE owner_id = ?1")?,
-        n("SELECT count(DISTINCT meeting_id) FROM guide_reflections WHERE member_id = ?1")?,
+        n("SELECT count(*) AS n FROM meeting_participants WHERE member_id = ?1")?,
+        n("SELECT count(*) AS n FROM evaluations WHERE evaluator_id = ?1")?,
+        n("SELECT count(*) AS n FROM tasks WHERE owner_id = ?1")?,
+        n("SELECT count(*) AS n FROM checklist_items WHERE owner_id = ?1")?,
+        n("SELECT count(DISTINCT meeting_id) AS n FROM guide_reflections WHERE member_id = ?1")?,
     ))
 }

@@ -124,7 +124,7 @@ fn snapshot(path: &Path) -> Snapshot {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         .unwrap();
     let names: Vec<String> = tables
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| r.get("name"))
         .unwrap()
         .map(Result::unwrap)
         .collect();
@@ -199,7 +199,7 @@ fn a_database_of_every_earlier_version_keeps_every_row_through_the_migrations() 
         assert!(gone.is_empty(), "from version {version}, lost: {gone:#?}");
         let check: String = s
             .conn()
-            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get("table"))
             .unwrap_or_else(|_| "ok".into());
         assert_eq!(check, "ok", "from version {version}");
         // And the app reads them back.
@@ -252,11 +252,11 @@ const REBUILD_MEETINGS: &str = "
 
 fn demo_counts(path: &Path) -> (i64, i64, i64) {
     let conn = Connection::open(path).unwrap();
-    let n = |sql: &str| conn.query_row(sql, [], |r| r.get(0)).unwrap();
+    let n = |sql: &str| conn.query_row(sql, [], |r| r.get("n")).unwrap();
     (
-        n("SELECT count(*) FROM evaluations"),
-        n("SELECT count(*) FROM meeting_participants"),
-        n("SELECT count(*) FROM meeting_projects"),
+        n("SELECT count(*) AS n FROM evaluations"),
+        n("SELECT count(*) AS n FROM meeting_participants"),
+        n("SELECT count(*) AS n FROM meeting_projects"),
     )
 }
 
@@ -296,7 +296,7 @@ fn rebuilding_the_meetings_table_in_a_migration_keeps_evaluations_and_attendance
     assert_eq!(demo_counts(&path), before);
     let fk: bool = s
         .conn()
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .query_row("PRAGMA foreign_keys", [], |r| r.get("foreign_keys"))
         .unwrap();
     assert!(fk, "foreign keys are back on after migrating");
 }

@@ -133,7 +133,8 @@ impl Store {
             // Another process opening the same file at the same moment may
             // have migrated it between our reading the version and taking
             // the write lock: then there is nothing left to do.
-            let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let now: i64 =
+                conn.pragma_query_value(None, "user_version", |r| r.get("user_version"))?;
             if now != migrations.len() as i64 {
                 return Err(e.into());
             }
@@ -175,7 +176,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
+            .query_row([key], |r| r.get("value"))
             .optional()?)
     }
 
@@ -199,7 +200,7 @@ pub(crate) fn put_setting(tx: &rusqlite::Transaction, key: &str, value: &str) ->
 pub(crate) fn inspect(path: &Path, supported: i64) -> Result<i64> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .pragma_query_value(None, "user_version", |r| r.get("user_version"))
         .map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
                 Error::NotOurDatabase {
@@ -217,9 +218,9 @@ pub(crate) fn inspect(path: &Path, supported: i64) -> Result<i64> {
     }
     if version == 0 {
         let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'",
             [],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?;
         if tables > 0 {
             return Err(Error::NotOurDatabase {
@@ -279,18 +280,18 @@ mod tests {
         // The copy is the old schema with the old data.
         let old = Connection::open(&backups[0]).unwrap();
         let v: i64 = old
-            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .pragma_query_value(None, "user_version", |r| r.get("user_version"))
             .unwrap();
         assert_eq!(v, 1);
         let n: String = old
-            .query_row("SELECT name FROM programs", [], |r| r.get(0))
+            .query_row("SELECT name FROM programs", [], |r| r.get("name"))
             .unwrap();
         assert_eq!(n, "令和6年度 地域保健総合推進事業");
         let has_settings: i64 = old
             .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'settings'",
+                "SELECT count(*) AS n FROM sqlite_master WHERE name = 'settings'",
                 [],
-                |r| r.get(0),
+                |r| r.get("n"),
             )
             .unwrap();
         assert_eq!(has_settings, 0);

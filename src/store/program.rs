@@ -11,26 +11,26 @@ use crate::wareki;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const SELECT: &str = "SELECT g.id, g.name, g.fiscal_year, g.organizer, g.secretariat, g.note,
-        (SELECT count(*) FROM projects p WHERE p.program_id = g.id AND p.archived_at IS NULL)
+        (SELECT count(*) FROM projects p WHERE p.program_id = g.id AND p.archived_at IS NULL) AS teams
      FROM programs g";
 
 fn from_row(r: &Row) -> rusqlite::Result<Program> {
-    let fy: Option<i32> = r.get(2)?;
+    let fy: Option<i32> = r.get("fiscal_year")?;
     Ok(Program {
-        id: r.get(0)?,
-        name: r.get(1)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
         fiscal_year: fy,
         fiscal_year_label: fy.map(wareki::fiscal_year_wareki),
-        organizer: r.get(3)?,
-        secretariat: r.get(4)?,
-        note: r.get(5)?,
-        teams: r.get(6)?,
+        organizer: r.get("organizer")?,
+        secretariat: r.get("secretariat")?,
+        note: r.get("note")?,
+        teams: r.get("teams")?,
     })
 }
 
 fn people(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Person>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT id, program_id, name, role, affiliation, email, retired_at IS NOT NULL
+        "SELECT id, program_id, name, role, affiliation, email, retired_at IS NOT NULL AS retired
          FROM program_people WHERE {where_sql} ORDER BY
            CASE role WHEN '伴走支援班リーダー' THEN 0 WHEN '伴走支援者' THEN 1 WHEN '研修会班' THEN 2
                      WHEN '事業協力者' THEN 3 ELSE 4 END, id"
@@ -38,19 +38,19 @@ fn people(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Person>> {
     let mut out: Vec<Person> = st
         .query_map([key], |r| {
             Ok(Person {
-                id: r.get(0)?,
-                program_id: r.get(1)?,
-                name: r.get(2)?,
-                role: r.get(3)?,
-                affiliation: r.get(4)?,
-                email: r.get(5)?,
-                retired: r.get(6)?,
+                id: r.get("id")?,
+                program_id: r.get("program_id")?,
+                name: r.get("name")?,
+                role: r.get("role")?,
+                affiliation: r.get("affiliation")?,
+                email: r.get("email")?,
+                retired: r.get("retired")?,
                 assignments: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
-        "SELECT m.project_id, m.id, p.prefecture, p.profession, m.retired_at IS NOT NULL
+        "SELECT m.project_id, m.id, p.prefecture, p.profession, m.retired_at IS NOT NULL AS retired
          FROM members m JOIN projects p ON p.id = m.project_id
          WHERE m.person_id = ?1 AND p.archived_at IS NULL ORDER BY p.id",
     )?;
@@ -58,13 +58,13 @@ fn people(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Person>> {
         person.assignments = st
             .query_map([person.id], |r| {
                 Ok(Assignment {
-                    project_id: r.get(0)?,
-                    member_id: r.get(1)?,
+                    project_id: r.get("project_id")?,
+                    member_id: r.get("id")?,
                     society: crate::model::project::society_name(
-                        &r.get::<_, String>(2)?,
-                        r.get(3)?,
+                        &r.get::<_, String>("prefecture")?,
+                        r.get("profession")?,
                     ),
-                    retired: r.get(4)?,
+                    retired: r.get("retired")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -343,10 +343,10 @@ impl Store {
         let mut attended = self.conn().prepare_cached(
             "SELECT (SELECT count(DISTINCT p.meeting_id) FROM meeting_participants p
                       JOIN members m ON m.id = p.member_id WHERE m.person_id = ?1)
-                  + (SELECT count(*) FROM meeting_people WHERE person_id = ?1)",
+                  + (SELECT count(*) FROM meeting_people WHERE person_id = ?1) AS n",
         )?;
         let mut written = self.conn().prepare_cached(
-            "SELECT count(*) FROM evaluations e JOIN members m ON m.id = e.evaluator_id
+            "SELECT count(*) AS n FROM evaluations e JOIN members m ON m.id = e.evaluator_id
              WHERE m.person_id = ?1",
         )?;
         let mut out = Vec::new();
@@ -359,8 +359,8 @@ impl Store {
                     .filter(|a| !a.retired)
                     .map(|a| a.society.clone())
                     .collect(),
-                meetings_attended: attended.query_row([p.id], |r| r.get(0))?,
-                evaluations_written: written.query_row([p.id], |r| r.get(0))?,
+                meetings_attended: attended.query_row([p.id], |r| r.get("n"))?,
+                evaluations_written: written.query_row([p.id], |r| r.get("n"))?,
                 name: p.name,
                 role: p.role,
             });

@@ -5,27 +5,34 @@ use crate::model::{Project, ProjectInput, ValidProject};
 use crate::FieldError;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-const SELECT: &str = "SELECT p.id, p.name, g.name, p.prefecture, p.profession, p.theme, p.target,
+const SELECT: &str =
+    "SELECT p.id, p.name, g.name AS program, p.prefecture, p.profession, p.theme, p.target,
         p.start_date, p.end_date, p.goal,
         (SELECT m.name FROM members m WHERE m.project_id = p.id AND m.role = 'リーダー'
-           AND m.retired_at IS NULL ORDER BY m.id LIMIT 1),
-        p.phase, p.archived_at IS NOT NULL, p.program_id
+           AND m.retired_at IS NULL ORDER BY m.id LIMIT 1) AS leader,
+        p.phase, p.archived_at IS NOT NULL AS archived, p.program_id
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
     let draft = ValidProject {
-        name: r.get(1)?,
-        program: r.get(2)?,
-        prefecture: r.get(3)?,
-        profession: r.get(4)?,
-        theme: r.get(5)?,
-        target: r.get(6)?,
-        start_date: r.get(7)?,
-        end_date: r.get(8)?,
-        goal: r.get(9)?,
+        name: r.get("name")?,
+        program: r.get("program")?,
+        prefecture: r.get("prefecture")?,
+        profession: r.get("profession")?,
+        theme: r.get("theme")?,
+        target: r.get("target")?,
+        start_date: r.get("start_date")?,
+        end_date: r.get("end_date")?,
+        goal: r.get("goal")?,
     };
-    let mut p = Project::from_draft(r.get(0)?, draft, r.get(10)?, r.get(11)?, r.get(12)?);
-    p.program_id = r.get(13)?;
+    let mut p = Project::from_draft(
+        r.get("id")?,
+        draft,
+        r.get("leader")?,
+        r.get("phase")?,
+        r.get("archived")?,
+    );
+    p.program_id = r.get("program_id")?;
     Ok(p)
 }
 
@@ -42,7 +49,7 @@ fn program_id(tx: &Transaction, d: &ValidProject) -> Result<Option<i64>> {
     Ok(Some(tx.query_row(
         "SELECT id FROM programs WHERE name = ?1",
         [name],
-        |r| r.get(0),
+        |r| r.get("id"),
     )?))
 }
 
@@ -57,7 +64,7 @@ fn own(what: &str, id: i64) -> String {
 }
 
 fn count(conn: &Connection, sql: &str) -> Result<u32> {
-    Ok(conn.query_row(sql, [], |r| r.get(0))?)
+    Ok(conn.query_row(sql, [], |r| r.get("n"))?)
 }
 
 fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
@@ -67,20 +74,20 @@ fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
          WHERE mp.project_id = {id} AND m.id NOT IN ({own_meetings}) ORDER BY m.held_on, m.id"
     ))?;
     let kept_joint_meetings = st
-        .query_map([], |r| r.get(0))?
+        .query_map([], |r| r.get("title"))?
         .collect::<rusqlite::Result<_>>()?;
     let per_project = |table: &str| {
         count(
             conn,
-            &format!("SELECT count(*) FROM {table} WHERE project_id = {id}"),
+            &format!("SELECT count(*) AS n FROM {table} WHERE project_id = {id}"),
         )
     };
     Ok(ProjectDeletion {
-        meetings: count(conn, &format!("SELECT count(*) FROM ({own_meetings})"))?,
+        meetings: count(conn, &format!("SELECT count(*) AS n FROM ({own_meetings})"))?,
         evaluations: count(
             conn,
             &format!(
-                "SELECT count(*) FROM evaluations WHERE meeting_id IN ({own_meetings})
+                "SELECT count(*) AS n FROM evaluations WHERE meeting_id IN ({own_meetings})
                    OR evaluator_id IN (SELECT id FROM members WHERE project_id = {id})"
             ),
         )?,
@@ -91,7 +98,7 @@ fn deletion(conn: &Connection, id: i64) -> Result<ProjectDeletion> {
         stakeholders: per_project("stakeholders")?,
         resources: count(
             conn,
-            &format!("SELECT count(*) FROM ({})", own("resource", id)),
+            &format!("SELECT count(*) AS n FROM ({})", own("resource", id)),
         )?,
         members: per_project("members")?,
         kept_joint_meetings,

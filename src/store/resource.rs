@@ -32,7 +32,7 @@ fn load(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Resource>> {
     )?;
     for r in &mut out {
         r.project_ids = projects
-            .query_map([r.id], |row| row.get(0))?
+            .query_map([r.id], |row| row.get("project_id"))?
             .collect::<rusqlite::Result<_>>()?;
     }
     Ok(out)
@@ -92,7 +92,7 @@ impl Store {
             .conn()
             .prepare_cached(&format!("{SELECT} ORDER BY provided_on DESC, id DESC"))?;
         let ids: Vec<i64> = st
-            .query_map([], |r| r.get(0))?
+            .query_map([], |r| r.get("id"))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter().map(|id| self.resource(id)).collect()
     }

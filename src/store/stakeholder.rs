@@ -10,7 +10,7 @@ fn project_of(conn: &Connection, id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT project_id FROM stakeholders WHERE id = ?1",
         [id],
-        |r| r.get(0),
+        |r| r.get("project_id"),
     )
     .optional()?
     .ok_or_else(|| Error::not_found("関係機関", id))
@@ -76,12 +76,12 @@ fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Stakeholder>
     ))?;
     let rows = st.query_map([key], |r| {
         Ok(Stakeholder {
-            id: r.get(0)?,
-            project_id: r.get(1)?,
-            name: r.get(2)?,
-            kind: r.get(3)?,
-            state: r.get(4)?,
-            note: r.get(5)?,
+            id: r.get("id")?,
+            project_id: r.get("project_id")?,
+            name: r.get("name")?,
+            kind: r.get("kind")?,
+            state: r.get("state")?,
+            note: r.get("note")?,
             contacts: Vec::new(),
             log: Vec::new(),
             linked_items: Vec::new(),
@@ -96,7 +96,7 @@ fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Stakeholder>
          ORDER BY contacted_on DESC, id DESC",
     )?;
     let mut linked = conn.prepare_cached(
-        "SELECT c.side || '・' || c.text FROM checklist_stakeholders l
+        "SELECT c.side || '・' || c.text AS item FROM checklist_stakeholders l
          JOIN checklist_items c ON c.id = l.item_id WHERE l.stakeholder_id = ?1
          ORDER BY c.side DESC, c.position",
     )?;
@@ -104,26 +104,26 @@ fn load(conn: &Connection, where_sql: &str, key: i64) -> Result<Vec<Stakeholder>
         s.contacts = contacts
             .query_map([s.id], |r| {
                 Ok(ContactPerson {
-                    name: r.get(0)?,
-                    title: r.get(1)?,
-                    contact: r.get(2)?,
+                    name: r.get("name")?,
+                    title: r.get("title")?,
+                    contact: r.get("contact")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         s.log = log
             .query_map([s.id], |r| {
-                let contacted_on = r.get(1)?;
+                let contacted_on = r.get("contacted_on")?;
                 Ok(ContactLogEntry {
-                    id: r.get(0)?,
+                    id: r.get("id")?,
                     contacted_on,
                     contacted_on_label: crate::wareki::date_wareki(contacted_on),
-                    summary: r.get(2)?,
-                    new_state: r.get(3)?,
+                    summary: r.get("summary")?,
+                    new_state: r.get("new_state")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         s.linked_items = linked
-            .query_map([s.id], |r| r.get(0))?
+            .query_map([s.id], |r| r.get("item"))?
             .collect::<rusqlite::Result<_>>()?;
     }
     Ok(out)

@@ -34,13 +34,13 @@ fn items(conn: &Connection, project_id: i64) -> Result<Vec<StrengthItem>> {
     )?;
     let rows = st.query_map([project_id], |r| {
         Ok(StrengthItem {
-            id: r.get(0)?,
-            group: r.get(1)?,
-            axis: r.get(2)?,
-            barrier: r.get(3)?,
-            text: r.get(4)?,
-            hidden: r.get(5)?,
-            template_key: r.get(6)?,
+            id: r.get("id")?,
+            group: r.get("grp")?,
+            axis: r.get("axis")?,
+            barrier: r.get("barrier")?,
+            text: r.get("text")?,
+            hidden: r.get("hidden")?,
+            template_key: r.get("template_key")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -52,9 +52,9 @@ fn ratings(conn: &Connection, session_id: i64) -> Result<Vec<Rating>> {
     )?;
     let rows = st.query_map([session_id], |r| {
         Ok(Rating {
-            item_id: r.get(0)?,
-            score: r.get(1)?,
-            note: r.get(2)?,
+            item_id: r.get("item_id")?,
+            score: r.get("score")?,
+            note: r.get("note")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -64,7 +64,7 @@ fn session_project(conn: &Connection, session_id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT project_id FROM strength_sessions WHERE id = ?1",
         [session_id],
-        |r| r.get(0),
+        |r| r.get("project_id"),
     )
     .optional()?
     .ok_or_else(|| Error::not_found("強み分析の評価", session_id))
@@ -74,7 +74,7 @@ fn item_project(conn: &Connection, item_id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT project_id FROM strength_items WHERE id = ?1",
         [item_id],
-        |r| r.get(0),
+        |r| r.get("project_id"),
     )
     .optional()?
     .ok_or_else(|| Error::not_found("強み分析の項目", item_id))
@@ -91,7 +91,9 @@ impl Store {
              ORDER BY rated_on, id",
         )?;
         let heads: Vec<(i64, String, chrono::NaiveDate)> = st
-            .query_map([project_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([project_id], |r| {
+                Ok((r.get("id")?, r.get("label")?, r.get("rated_on")?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut sessions = Vec::new();
         for (id, label, rated_on) in heads {
@@ -105,7 +107,7 @@ impl Store {
         let scale: Option<String> = self
             .conn()
             .prepare_cached("SELECT strength_scale FROM projects WHERE id = ?1")?
-            .query_row([project_id], |r| r.get(0))?;
+            .query_row([project_id], |r| r.get("strength_scale"))?;
         Ok(StrengthRecords {
             items,
             sessions,
@@ -143,7 +145,7 @@ impl Store {
                     "SELECT id FROM strength_sessions WHERE project_id = ?1
                      ORDER BY rated_on DESC, id DESC LIMIT 1",
                     [project_id],
-                    |r| r.get(0),
+                    |r| r.get("id"),
                 )
                 .optional()?;
             tx.execute(

@@ -207,7 +207,7 @@ fn uuid_of(conn: &Connection, table: &str, id: i64) -> Result<String> {
     Ok(conn.query_row(
         &format!("SELECT uuid FROM {table} WHERE id = ?1"),
         [id],
-        |r| r.get(0),
+        |r| r.get("uuid"),
     )?)
 }
 
@@ -374,26 +374,29 @@ fn responses_of(conn: &Connection, survey_id: i64, only: Option<i64>) -> Result<
     )?;
     let before: u32 = match only {
         Some(id) => conn.query_row(
-            "SELECT count(*) FROM survey_responses WHERE survey_id = ?1 AND id < ?2",
+            "SELECT count(*) AS n FROM survey_responses WHERE survey_id = ?1 AND id < ?2",
             params![survey_id, id],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?,
         None => 0,
     };
     let mut rows = st.query(params![survey_id, only])?;
     let mut out: Vec<Response> = Vec::new();
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
+        let id: i64 = r.get("id")?;
         if out.last().map(|x| x.id) != Some(id) {
             out.push(Response {
                 id,
                 number: before + out.len() as u32 + 1,
-                source: r.get(1)?,
-                answered_on: r.get(2)?,
+                source: r.get("source")?,
+                answered_on: r.get("answered_on")?,
                 answers: Vec::new(),
             });
         }
-        if let (Some(q), Some(v)) = (r.get::<_, Option<i64>>(3)?, r.get::<_, Option<String>>(4)?) {
+        if let (Some(q), Some(v)) = (
+            r.get::<_, Option<i64>>("question_id")?,
+            r.get::<_, Option<String>>("value")?,
+        ) {
             // A value this build cannot read is left out rather than shown wrong.
             if let Ok(answer) = serde_json::from_str::<Answer>(&v) {
                 out.last_mut()
@@ -413,7 +416,7 @@ fn survey_of_response(conn: &Connection, id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT survey_id FROM survey_responses WHERE id = ?1",
         [id],
-        |r| r.get(0),
+        |r| r.get("survey_id"),
     )
     .optional()?
     .ok_or_else(|| Error::not_found("回答", id))
@@ -423,7 +426,7 @@ fn survey_of_question(conn: &Connection, id: i64) -> Result<i64> {
     conn.query_row(
         "SELECT survey_id FROM survey_questions WHERE id = ?1",
         [id],
-        |r| r.get(0),
+        |r| r.get("survey_id"),
     )
     .optional()?
     .ok_or_else(|| Error::not_found("質問", id))
@@ -540,9 +543,9 @@ impl Store {
         self.write(|tx| {
             let condition = condition_question(tx, &s.questions, s.questions.len(), &d)?;
             let last: i64 = tx.query_row(
-                "SELECT coalesce(max(position), 0) FROM survey_questions WHERE survey_id = ?1",
+                "SELECT coalesce(max(position), 0) AS position FROM survey_questions WHERE survey_id = ?1",
                 [survey_id],
-                |r| r.get(0),
+                |r| r.get("position"),
             )?;
             insert_question(tx, survey_id, last + 1, &d, condition.as_deref())?;
             tx.execute(

@@ -106,9 +106,9 @@ pub(crate) fn insert_program_task(tx: &Transaction, program_id: i64, d: &ValidTa
 
 fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Result<Vec<Task>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT t.id, t.project_id, t.title, COALESCE(t.owner_id, t.owner_person_id),
-                COALESCE(m.name, pp.name), t.due_date, t.status, t.phase,
-                t.meeting_id, g.title, g.held_on, t.milestone, t.note, t.program_id
+        "SELECT t.id, t.project_id, t.title, COALESCE(t.owner_id, t.owner_person_id) AS owner_id,
+                COALESCE(m.name, pp.name) AS owner_name, t.due_date, t.status, t.phase,
+                t.meeting_id, g.title AS meeting_title, g.held_on, t.milestone, t.note, t.program_id
          FROM tasks t LEFT JOIN members m ON m.id = t.owner_id
          LEFT JOIN program_people pp ON pp.id = t.owner_person_id
          LEFT JOIN meetings g ON g.id = t.meeting_id
@@ -116,27 +116,27 @@ fn load(conn: &Connection, where_sql: &str, key: i64, today: NaiveDate) -> Resul
          ORDER BY t.due_date IS NULL, t.due_date, t.id"
     ))?;
     let rows = st.query_map([key], |r| {
-        let due: Option<NaiveDate> = r.get(5)?;
-        let status: crate::model::task::TaskStatus = r.get(6)?;
-        let meeting_title: Option<String> = r.get(9)?;
-        let meeting_on: Option<NaiveDate> = r.get(10)?;
+        let due: Option<NaiveDate> = r.get("due_date")?;
+        let status: crate::model::task::TaskStatus = r.get("status")?;
+        let meeting_title: Option<String> = r.get("meeting_title")?;
+        let meeting_on: Option<NaiveDate> = r.get("held_on")?;
         Ok(Task {
-            id: r.get(0)?,
-            project_id: r.get(1)?,
-            program_id: r.get(13)?,
-            title: r.get(2)?,
-            owner_id: r.get(3)?,
-            owner_name: r.get(4)?,
+            id: r.get("id")?,
+            project_id: r.get("project_id")?,
+            program_id: r.get("program_id")?,
+            title: r.get("title")?,
+            owner_id: r.get("owner_id")?,
+            owner_name: r.get("owner_name")?,
             due_date: due,
             due_label: due.map(wareki::date_wareki),
             status,
-            phase: r.get(7)?,
-            meeting_id: r.get(8)?,
+            phase: r.get("phase")?,
+            meeting_id: r.get("meeting_id")?,
             meeting_title: meeting_title
                 .zip(meeting_on)
                 .map(|(t, on)| format!("{t}（{}）", wareki::date_wareki(on))),
-            milestone: r.get(11)?,
-            note: r.get(12)?,
+            milestone: r.get("milestone")?,
+            note: r.get("note")?,
             overdue: status.is_open() && due.is_some_and(|d| d < today),
         })
     })?;
@@ -148,7 +148,7 @@ fn task_owner(conn: &Connection, id: i64) -> Result<Owner> {
         .query_row(
             "SELECT project_id, program_id FROM tasks WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("project_id")?, r.get("program_id")?)),
         )
         .optional()?
         .ok_or_else(|| Error::not_found("タスク", id))?;
@@ -252,13 +252,13 @@ impl Store {
             "SELECT id, fiscal_year, title, note FROM plan_steps WHERE project_id = ?1 ORDER BY fiscal_year",
         )?;
         let rows = st.query_map([project_id], |r| {
-            let fy: i32 = r.get(1)?;
+            let fy: i32 = r.get("fiscal_year")?;
             Ok(PlanStep {
-                id: r.get(0)?,
+                id: r.get("id")?,
                 fiscal_year: fy,
                 fiscal_year_label: wareki::fiscal_year_wareki(fy),
-                title: r.get(2)?,
-                note: r.get(3)?,
+                title: r.get("title")?,
+                note: r.get("note")?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

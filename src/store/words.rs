@@ -114,7 +114,9 @@ fn pending_rows(
         "SELECT evaluation_id, item, comment FROM evaluation_items WHERE {where_sql}
          ORDER BY evaluation_id, item LIMIT {limit}"
     ))?;
-    let rows = st.query_map(args, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = st.query_map(args, |r| {
+        Ok((r.get("evaluation_id")?, r.get("item")?, r.get("comment")?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -122,9 +124,9 @@ impl Store {
     /// Comments whose words are missing or from an older tokenizer.
     pub fn comments_without_words(&self) -> Result<i64> {
         Ok(self.conn().query_row(
-            "SELECT count(*) FROM evaluation_items WHERE words_version IS NULL OR words_version <> ?1",
+            "SELECT count(*) AS n FROM evaluation_items WHERE words_version IS NULL OR words_version <> ?1",
             [TOKENIZER_VERSION],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?)
     }
 
@@ -154,8 +156,8 @@ impl Store {
     /// Every comment in scope, with its words, oldest meeting first.
     pub fn comment_documents(&self, scope: &TextScope) -> Result<Vec<CommentDocument>> {
         let mut st = self.conn().prepare(
-            "SELECT e.id, i.item, i.comment, e.kind, m.id, m.title, m.held_on, COALESCE(mb.name, '匿名'),
-                    COALESCE(i.words, '')
+            "SELECT e.id AS evaluation_id, i.item, i.comment, e.kind, m.id AS meeting_id, m.title, m.held_on,
+                    COALESCE(mb.name, '匿名') AS evaluator, COALESCE(i.words, '') AS words
              FROM evaluation_items i JOIN evaluations e ON e.id = i.evaluation_id
              JOIN meetings m ON m.id = e.meeting_id
              LEFT JOIN members mb ON mb.id = e.evaluator_id
@@ -182,16 +184,16 @@ impl Store {
             ],
             |r| {
                 Ok(CommentDocument {
-                    evaluation_id: r.get(0)?,
-                    item: r.get(1)?,
-                    comment: r.get(2)?,
-                    kind: r.get(3)?,
-                    meeting_id: r.get(4)?,
-                    meeting_title: r.get(5)?,
-                    held_on: r.get(6)?,
-                    evaluator: r.get(7)?,
+                    evaluation_id: r.get("evaluation_id")?,
+                    item: r.get("item")?,
+                    comment: r.get("comment")?,
+                    kind: r.get("kind")?,
+                    meeting_id: r.get("meeting_id")?,
+                    meeting_title: r.get("title")?,
+                    held_on: r.get("held_on")?,
+                    evaluator: r.get("evaluator")?,
                     words: join(
-                        &decode(r.get_ref(8)?.as_str().unwrap_or_default()),
+                        &decode(r.get_ref("words")?.as_str().unwrap_or_default()),
                         scope.compounds,
                     )
                     .into_iter()

@@ -202,7 +202,7 @@ fn tombstones_of(conn: &Connection, project: &str) -> Result<Vec<Tombstone>> {
         out.push(Tombstone {
             history: record::history(conn, &uuid, version.as_deref().unwrap_or(""))?,
             owners: owners
-                .query_map([&uuid], |r| r.get(0))?
+                .query_map([&uuid], |r| r.get("owner"))?
                 .collect::<rusqlite::Result<_>>()?,
             uuid,
             kind,

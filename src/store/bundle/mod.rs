@@ -228,7 +228,7 @@ impl Store {
                     let uuid = decode::<record::Projects>(r)?.uuid;
                     let id: Option<i64> = tx
                         .query_row("SELECT id FROM projects WHERE uuid = ?1", [&uuid], |x| {
-                            x.get(0)
+                            x.get("id")
                         })
                         .optional()?;
                     if let Some(id) = id {

@@ -334,9 +334,9 @@ impl Planner<'_, '_> {
             match r.kind.twin(conn, r.raw)? {
                 Some(Twin::Template(id, local_uuid)) => {
                     let versions: i64 = conn.query_row(
-                        "SELECT count(*) FROM record_versions WHERE uuid = ?1",
+                        "SELECT count(*) AS n FROM record_versions WHERE uuid = ?1",
                         [&local_uuid],
-                        |x| x.get(0),
+                        |x| x.get("n"),
                     )?;
                     self.plan.adopted.insert(head.uuid.clone(), id);
                     local = Some((id, String::new()));
@@ -466,7 +466,7 @@ impl Planner<'_, '_> {
             let mut st =
                 conn.prepare_cached("SELECT uuid FROM evaluations WHERE meeting_id = ?1")?;
             let evals: Vec<String> = st
-                .query_map([id], |r| r.get(0))?
+                .query_map([id], |r| r.get("uuid"))?
                 .collect::<rusqlite::Result<_>>()?;
             conflicting = evals.iter().any(|e| !deleted_there.contains(e.as_str()));
         }
@@ -514,7 +514,7 @@ fn refuse_same_name_twin(conn: &Connection, b: &Bundle) -> Result<()> {
         .query_row(
             "SELECT id FROM projects WHERE name = ?1 AND prefecture = ?2 AND uuid <> ?3",
             params![main.data.name, main.data.prefecture, main.uuid],
-            |r| r.get(0),
+            |r| r.get("id"),
         )
         .optional()?;
     if let Some(id) = twin {
@@ -586,7 +586,7 @@ fn in_scope(
                         let read_only: bool = conn.query_row(
                             "SELECT read_only FROM meetings WHERE id = ?1",
                             [id],
-                            |x| x.get(0),
+                            |x| x.get("read_only"),
                         )?;
                         if !read_only {
                             return outside("はこのパソコンで記録している会議です。評価依頼では変えられません");
@@ -653,9 +653,9 @@ fn in_scope(
 /// is the requesting team's, not this PC's own).
 fn is_request_copy(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT origin = 'request' FROM projects WHERE id = ?1",
+        "SELECT origin = 'request' AS requested FROM projects WHERE id = ?1",
         [id],
-        |x| x.get(0),
+        |x| x.get("requested"),
     )?)
 }
 
@@ -694,10 +694,10 @@ fn evaluation_outside(
     if let Some(id) = local_id {
         let here: Option<(String, Option<String>)> = conn
             .query_row(
-                "SELECT g.uuid, m.uuid FROM evaluations e JOIN meetings g ON g.id = e.meeting_id
+                "SELECT g.uuid AS meeting, m.uuid AS evaluator FROM evaluations e JOIN meetings g ON g.id = e.meeting_id
                  LEFT JOIN members m ON m.id = e.evaluator_id WHERE e.id = ?1",
                 [id],
-                |x| Ok((x.get(0)?, x.get(1)?)),
+                |x| Ok((x.get("meeting")?, x.get("evaluator")?)),
             )
             .optional()?;
         if let Some((m, who)) = here {
@@ -753,10 +753,10 @@ fn tombstone_outside(
                 Some(format!("{}の削除は、評価回答では取り込めません", name()?))
             } else if let Some(id) = local_id {
                 let (m, who): (String, Option<String>) = conn.query_row(
-                    "SELECT g.uuid, m.uuid FROM evaluations e JOIN meetings g ON g.id = e.meeting_id
+                    "SELECT g.uuid AS meeting, m.uuid AS evaluator FROM evaluations e JOIN meetings g ON g.id = e.meeting_id
                      LEFT JOIN members m ON m.id = e.evaluator_id WHERE e.id = ?1",
                     [id],
-                    |x| Ok((x.get(0)?, x.get(1)?)),
+                    |x| Ok((x.get("meeting")?, x.get("evaluator")?)),
                 )?;
                 evaluation_outside(conn, meeting, &m, who.as_deref(), None)?
                     .map(|why| format!("{}{why}", name().unwrap_or_default()))
@@ -779,9 +779,12 @@ fn goes_with(conn: &Connection, kind: &'static dyn AnyKind, id: i64) -> Result<S
             continue;
         }
         let n: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {} WHERE {column} = ?1", child.table()),
+            &format!(
+                "SELECT count(*) AS n FROM {} WHERE {column} = ?1",
+                child.table()
+            ),
             [id],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?;
         if n > 0 {
             parts.push(format!("{} {n}件", child.label()));

@@ -756,7 +756,7 @@ pub(crate) fn project_owners_sql(kind: &dyn AnyKind, id: &str) -> String {
 pub(crate) fn uuid_of(conn: &Connection, table: &str, id: i64) -> Result<String> {
     Ok(conn
         .prepare_cached(&format!("SELECT uuid FROM {table} WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))?)
+        .query_row([id], |r| r.get("uuid"))?)
 }
 
 fn json_of(v: ValueRef) -> Json {
@@ -848,7 +848,7 @@ fn linked_uuids(conn: &Connection, link: &Link, id: i64) -> Result<Vec<String>> 
         "SELECT x.uuid FROM {} l JOIN {} x ON x.id = l.{} WHERE l.{} = ?1 ORDER BY x.id",
         link.table, link.target, link.other, link.owner
     ))?;
-    let rows = st.query_map([id], |r| r.get(0))?;
+    let rows = st.query_map([id], |r| r.get("uuid"))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -857,7 +857,7 @@ pub(crate) fn history(conn: &Connection, uuid: &str, current: &str) -> Result<Ve
     let mut st = conn.prepare_cached(
         "SELECT version FROM record_versions WHERE uuid = ?1 AND version <> ?2 ORDER BY version",
     )?;
-    let rows = st.query_map([uuid, current], |r| r.get(0))?;
+    let rows = st.query_map([uuid, current], |r| r.get("version"))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -869,7 +869,7 @@ fn local_owner<K: Kind>(conn: &Connection, id: i64) -> Result<LocalOwner> {
     }
     let mut st = conn.prepare_cached(&spec::<K>().owners)?;
     let owners: Vec<String> = st
-        .query_map([id], |r| r.get::<_, Option<String>>(0))?
+        .query_map([id], |r| r.get::<_, Option<String>>("owner"))?
         .filter_map(|r| r.transpose())
         .collect::<rusqlite::Result<_>>()?;
     Ok(if owners.is_empty() {
@@ -914,7 +914,7 @@ pub(crate) fn local_owner_by_uuid(
 ) -> Result<LocalOwner> {
     let id: Option<i64> = conn
         .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
-        .query_row([uuid], |r| r.get(0))
+        .query_row([uuid], |r| r.get("id"))
         .optional()?;
     match (id, by_table(table)) {
         (Some(id), Some(k)) => k.local_owner(conn, id),
@@ -936,7 +936,7 @@ impl Ids {
             return Ok(id);
         }
         conn.prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
-            .query_row([uuid], |r| r.get(0))
+            .query_row([uuid], |r| r.get("id"))
             .optional()?
             .ok_or_else(|| {
                 let what = by_table(table).map(|k| k.label()).unwrap_or("記録");
@@ -992,7 +992,7 @@ pub(crate) fn write_row<K: Kind>(
         Some(&id) => Some(id),
         None => tx
             .prepare_cached(&format!("SELECT id FROM {} WHERE uuid = ?1", K::TABLE))?
-            .query_row([&rec.uuid], |r| r.get(0))
+            .query_row([&rec.uuid], |r| r.get("id"))
             .optional()?,
     };
     let data = serde_json::to_value(&rec.data).expect("data serialises");
@@ -1018,10 +1018,10 @@ pub(crate) fn write_row<K: Kind>(
                     let since: Option<String> = match existing {
                         Some(id) => tx
                             .prepare_cached(&format!(
-                                "SELECT {column} FROM {} WHERE id = ?1",
+                                "SELECT {column} AS since FROM {} WHERE id = ?1",
                                 K::TABLE
                             ))?
-                            .query_row([id], |r| r.get(0))
+                            .query_row([id], |r| r.get("since"))
                             .optional()?
                             .flatten(),
                         None => None,

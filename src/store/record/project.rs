@@ -33,7 +33,7 @@ impl Kind for Programs {
     fn twin(conn: &Connection, d: &ProgramData) -> Result<Option<Twin>> {
         Ok(conn
             .prepare_cached("SELECT id FROM programs WHERE name = ?1")?
-            .query_row([&d.name], |r| r.get(0))
+            .query_row([&d.name], |r| r.get("id"))
             .optional()?
             .map(Twin::Name))
     }

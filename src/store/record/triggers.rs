@@ -160,7 +160,7 @@ mod tests {
                     .query_row(
                         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
                         [&name],
-                        |r| r.get(0),
+                        |r| r.get("sql"),
                     )
                     .ok();
                 if got.as_deref().map(squeeze).as_deref() != Some(want.as_str()) {
