@@ -64,6 +64,16 @@ pub enum Error {
     NoDataDir,
 }
 
+/// Whether an error of this code is the user's to act on (a field, a missing
+/// record, a file that is not ours) rather than something that went wrong
+/// inside, which the diagnostic log keeps.
+pub fn is_for_the_user(code: &str) -> bool {
+    matches!(
+        code,
+        "validation" | "not_found" | "ambiguous" | "schema_too_new" | "not_our_database"
+    )
+}
+
 impl Error {
     /// A stable, machine-readable code for the UI and scripts.
     pub fn code(&self) -> &'static str {
@@ -85,6 +95,20 @@ impl Error {
         Error::NotFound {
             what,
             key: format!("ID {id}"),
+        }
+    }
+
+    /// What went wrong, for the diagnostic log: codes and kinds only (SQLite's
+    /// code, the I/O error's kind), never a path, a value or a message that
+    /// could carry what a user wrote.
+    pub fn cause(&self) -> String {
+        match self {
+            Error::Database(e) => database_cause(e),
+            Error::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                format!("migration {}", database_cause(err))
+            }
+            Error::Io { source, .. } => format!("io {:?}", source.kind()),
+            other => other.code().to_owned(),
         }
     }
 
@@ -112,6 +136,21 @@ fn database_message(e: &rusqlite::Error) -> String {
             format!("データベースの操作に失敗しました：{}", short(msg))
         }
         other => format!("データベースの操作に失敗しました：{}", short(&other.to_string())),
+    }
+}
+
+fn database_cause(e: &rusqlite::Error) -> String {
+    use rusqlite::Error as E;
+    match e {
+        E::SqliteFailure(f, _) => format!("sqlite {:?} ({})", f.code, f.extended_code),
+        // Column names and indexes are ours, not the user's.
+        E::InvalidColumnName(name) => format!("invalid column name {name}"),
+        E::InvalidColumnIndex(i) => format!("invalid column index {i}"),
+        E::InvalidColumnType(i, name, t) => format!("column {i} {name} is {t}"),
+        E::FromSqlConversionFailure(i, t, _) => format!("column {i} from {t} not converted"),
+        E::QueryReturnedNoRows => "no rows".to_owned(),
+        E::SqlInputError { .. } => "sql input error".to_owned(),
+        _ => "sqlite other".to_owned(),
     }
 }
 
@@ -149,3 +188,26 @@ fn short(text: &str) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod cause_tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_names_codes_and_kinds_never_what_the_user_wrote() {
+        let io = Error::Io {
+            path: PathBuf::from("/home/u/山口県理学療法士会.pdf"),
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "山口"),
+        };
+        assert_eq!(io.cause(), "io PermissionDenied");
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let e: Error = conn
+            .execute("INSERT INTO nowhere VALUES ('山口の会議')", [])
+            .unwrap_err()
+            .into();
+        assert!(e.cause().starts_with("sql"), "{}", e.cause());
+        assert!(!e.cause().contains('山'), "{}", e.cause());
+        let v = Error::Validation(vec![FieldError::new("name", "山口")]);
+        assert_eq!(v.cause(), "validation");
+    }
+}

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod catalog;
 pub mod chart;
 pub mod demo;
+pub mod diagnostics;
 pub mod error;
 pub mod files;
 pub mod fonts;

@@ -16,7 +16,12 @@ pub struct CommandError {
 }
 
 impl From<bansou::Error> for CommandError {
+    /// Errors the user can act on are theirs; the others go to the diagnostic
+    /// log with their cause.
     fn from(e: bansou::Error) -> Self {
+        if !bansou::error::is_for_the_user(e.code()) {
+            crate::state::log_failure(e.code(), &e.cause());
+        }
         CommandError {
             code: e.code().to_owned(),
             message: e.to_string(),
@@ -26,7 +31,11 @@ impl From<bansou::Error> for CommandError {
 }
 
 impl CommandError {
+    /// A command refused or failed inside: logged with the line that said so
+    /// (the message stays out of the log, it may name a user's file).
+    #[track_caller]
     pub fn internal(message: impl Into<String>) -> Self {
+        crate::state::log_failure("internal", &std::panic::Location::caller().to_string());
         CommandError {
             code: "internal".into(),
             message: message.into(),

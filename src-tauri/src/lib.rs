@@ -41,6 +41,7 @@ pub fn setup<R: tauri::Runtime>(
             commands::app_status,
             commands::catalog,
             commands::today,
+            commands::report_failure,
             commands::read_date,
             commands::member_warnings,
             commands::meeting_warnings,

@@ -5,7 +5,7 @@ use crate::error::CommandError;
 use bansou::Store;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 pub struct AppState {
     pub db_path: Option<PathBuf>,
@@ -29,6 +29,9 @@ impl AppState {
     pub fn open(explicit: Option<PathBuf>) -> Self {
         let path = bansou::store::resolve_db_path(explicit);
         let db_path = path.as_ref().ok().cloned();
+        if let Some(folder) = db_path.as_deref().and_then(std::path::Path::parent) {
+            start_log(folder);
+        }
         let db = path
             .and_then(|p| Store::open(&p))
             .map_err(CommandError::from);
@@ -139,4 +142,42 @@ impl AppState {
 pub fn guarded<T>(f: impl FnOnce() -> Result<T, CommandError>) -> Result<T, CommandError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .unwrap_or_else(|_| Err(CommandError::internal(INTERNAL)))
+}
+
+/// The diagnostic log of this process: in the data folder of the database it
+/// opened first (a window opens one).
+static LOG: OnceLock<bansou::diagnostics::Log> = OnceLock::new();
+
+/// Starts the log in `folder` and has panics written to it (where, not what:
+/// a panic's message could quote a user's text).
+fn start_log(folder: &std::path::Path) {
+    if LOG
+        .set(bansou::diagnostics::Log::in_folder(folder))
+        .is_err()
+    {
+        return;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        log_failure("panic", &at);
+        previous(info);
+    }));
+}
+
+/// Writes a line for a command that failed inside or was refused. Every
+/// command runs on the async runtime, where which one is running is not
+/// known here: the window reports that itself (`report_failure`), one line
+/// beside this one.
+pub fn log_failure(code: &str, cause: &str) {
+    log_command_failure("shell", code, cause);
+}
+
+pub fn log_command_failure(command: &str, code: &str, cause: &str) {
+    if let Some(log) = LOG.get() {
+        log.write(command, code, cause);
+    }
 }

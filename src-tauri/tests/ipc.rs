@@ -276,6 +276,11 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("app_status", json!({}));
     c.ok("catalog", json!({}));
     assert_eq!(c.ok("today", json!({}))["date"].as_str().unwrap().len(), 10);
+    // The window's word for the diagnostic log (tests/log.rs reads the file).
+    c.ok(
+        "report_failure",
+        json!({ "command": "create_project", "code": "internal" }),
+    );
     let r = c.ok("read_date", json!({ "text": "令和6年7月16日" }));
     assert_eq!(
         (r["iso"].as_str(), r["ok"].as_bool()),

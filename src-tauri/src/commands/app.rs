@@ -83,6 +83,18 @@ pub async fn meeting_warnings(
     Ok(bansou::model::meeting::warnings(&projects, &input))
 }
 
+/// The window's word that a command failed (with the code it got back): the
+/// shell logs its cause where it knows it, but not which command was running
+/// on the async runtime, and a call Tauri refuses never reaches a command.
+/// The user's own mistakes are not logged; the log keeps codes, not text.
+#[tauri::command]
+pub async fn report_failure(command: String, code: String) -> CmdResult<()> {
+    if !bansou::error::is_for_the_user(&code) {
+        crate::state::log_command_failure(&command, &code, "reported_by_the_window");
+    }
+    Ok(())
+}
+
 /// Today, its 和暦 name and its 年度: the defaults of every date field.
 #[tauri::command]
 pub async fn today() -> bansou::wareki::Today {

@@ -24,6 +24,20 @@ describe('api', () => {
     expect(fieldErrors(err)).toEqual({ name: '事業名を入力してください' });
   });
 
+  it('tells the shell which command failed, once, for its diagnostic log', async () => {
+    const seen: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      if (cmd === 'report_failure') throw 'the log is not writable';
+      throw 'invalid args `input` for command `create_project`';
+    });
+    const err = await api.createProject({} as never).catch((e) => e);
+    expect(err.code).toBe('internal');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.map(([c]) => c)).toEqual(['create_project', 'report_failure']);
+    expect(seen[1][1]).toEqual({ command: 'create_project', code: 'internal' });
+  });
+
   it('gives a Japanese message for anything unexpected', () => {
     const e = toCommandError(new Error('boom'));
     expect(e.code).toBe('internal');

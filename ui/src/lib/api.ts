@@ -133,7 +133,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    throw toCommandError(e);
+    const error = toCommandError(e);
+    // The shell's diagnostic log gets the command's name (it decides what is
+    // worth a line); a failure to report is not the user's concern.
+    if (cmd !== 'report_failure') {
+      invoke('report_failure', { command: cmd, code: error.code }).catch(() => {});
+    }
+    throw error;
   }
 }
 
