@@ -186,23 +186,6 @@ fn time_text(t: Option<chrono::NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
 
-/// The columns a meeting's form fills, written by both INSERT and UPDATE.
-const COLUMNS: [&str; 13] = [
-    "kind",
-    "number",
-    "title",
-    "held_on",
-    "start_time",
-    "end_time",
-    "format",
-    "agenda",
-    "minutes",
-    "decisions",
-    "guests",
-    "program_id",
-    "updated_at",
-];
-
 /// Writes the meeting's own row: a new one when `id` is None.
 fn write_row(
     tx: &Transaction,
@@ -217,50 +200,25 @@ fn write_row(
     };
     let (start, end) = (time_text(d.start_time), time_text(d.end_time));
     let (decisions, guests, t) = (d.decisions.join("\n"), d.guests.join("\n"), now());
-    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
-        &d.kind,
-        &number,
-        &title,
-        &d.held_on,
-        &start,
-        &end,
-        &d.format,
-        &d.agenda,
-        &d.minutes,
-        &decisions,
-        &guests,
-        &d.program_id,
-        &t,
+    let form: &super::row::Values = &[
+        ("kind", &d.kind),
+        ("number", &number),
+        ("title", &title),
+        ("held_on", &d.held_on),
+        ("start_time", &start),
+        ("end_time", &end),
+        ("format", &d.format),
+        ("agenda", &d.agenda),
+        ("minutes", &d.minutes),
+        ("decisions", &decisions),
+        ("guests", &guests),
+        ("program_id", &d.program_id),
+        ("updated_at", &t),
     ];
-    let n = COLUMNS.len();
     match id {
-        None => {
-            let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-            tx.execute(
-                &format!(
-                    "INSERT INTO meetings ({}, created_at) VALUES ({}, ?{n})",
-                    COLUMNS.join(", "),
-                    marks.join(", ")
-                ),
-                values.as_slice(),
-            )?;
-            Ok(tx.last_insert_rowid())
-        }
+        None => super::row::insert(tx, "meetings", &[form, &[("created_at", &t)]].concat()),
         Some(id) => {
-            let sets: Vec<String> = COLUMNS
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                .collect();
-            values.push(&id);
-            tx.execute(
-                &format!(
-                    "UPDATE meetings SET {} WHERE id = ?{}",
-                    sets.join(", "),
-                    n + 1
-                ),
-                values.as_slice(),
-            )?;
+            super::row::update(tx, "meetings", id, form)?;
             Ok(id)
         }
     }

@@ -17,6 +17,7 @@ pub(crate) mod project;
 pub mod record;
 mod report;
 pub(crate) mod resource;
+mod row;
 pub(crate) mod stakeholder;
 pub(crate) mod strength;
 pub(crate) mod survey;

@@ -115,26 +115,32 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Project> {
         .ok_or_else(|| Error::not_found("事業", id))
 }
 
+/// The columns the project's form fills, for INSERT and UPDATE alike.
+fn form<'a>(
+    d: &'a ValidProject,
+    program: &'a Option<i64>,
+    now: &'a dyn rusqlite::ToSql,
+) -> Vec<(&'static str, &'a dyn rusqlite::ToSql)> {
+    vec![
+        ("name", &d.name),
+        ("program_id", program),
+        ("prefecture", &d.prefecture),
+        ("profession", &d.profession),
+        ("theme", &d.theme),
+        ("target", &d.target),
+        ("start_date", &d.start_date),
+        ("end_date", &d.end_date),
+        ("goal", &d.goal),
+        ("updated_at", now),
+    ]
+}
+
 pub(crate) fn insert(tx: &Transaction, d: &ValidProject) -> Result<i64> {
     let program = program_id(tx, d)?;
-    tx.execute(
-        "INSERT INTO projects (name, program_id, prefecture, profession, theme, target,
-            start_date, end_date, goal, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            d.name,
-            program,
-            d.prefecture,
-            d.profession,
-            d.theme,
-            d.target,
-            d.start_date,
-            d.end_date,
-            d.goal,
-            now()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let t = now();
+    let mut values = form(d, &program, &t);
+    values.push(("created_at", &t));
+    let id = super::row::insert(tx, "projects", &values)?;
     super::add_template_items(tx)?;
     Ok(id)
 }
@@ -173,25 +179,8 @@ impl Store {
         let d = input.validate()?;
         self.write(|tx| {
             let program = program_id(tx, &d)?;
-            let n = tx.execute(
-                "UPDATE projects SET name = ?2, program_id = ?3, prefecture = ?4, profession = ?5,
-                    theme = ?6, target = ?7, start_date = ?8, end_date = ?9, goal = ?10,
-                    updated_at = ?11
-                 WHERE id = ?1",
-                params![
-                    id,
-                    d.name,
-                    program,
-                    d.prefecture,
-                    d.profession,
-                    d.theme,
-                    d.target,
-                    d.start_date,
-                    d.end_date,
-                    d.goal,
-                    now()
-                ],
-            )?;
+            let t = now();
+            let n = super::row::update(tx, "projects", id, &form(&d, &program, &t))?;
             if n == 0 {
                 get(tx, id)?;
             }

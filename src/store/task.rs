@@ -67,6 +67,28 @@ fn check_refs(tx: &Transaction, owner: Owner, d: &ValidTask) -> Result<()> {
     }
 }
 
+/// The columns the task's form fills, for INSERT and UPDATE alike (its owner
+/// is a team member or one of the program's people, by whose task it is).
+fn form<'a>(
+    d: &'a ValidTask,
+    member: &'a Option<i64>,
+    person: &'a Option<i64>,
+    now: &'a dyn rusqlite::ToSql,
+) -> Vec<(&'static str, &'a dyn rusqlite::ToSql)> {
+    vec![
+        ("title", &d.title),
+        ("owner_id", member),
+        ("owner_person_id", person),
+        ("due_date", &d.due_date),
+        ("status", &d.status),
+        ("phase", &d.phase),
+        ("meeting_id", &d.meeting_id),
+        ("milestone", &d.milestone),
+        ("note", &d.note),
+        ("updated_at", now),
+    ]
+}
+
 fn insert_owned(tx: &Transaction, owner: Owner, d: &ValidTask) -> Result<i64> {
     check_refs(tx, owner, d)?;
     let (project, program, member, person) = match owner {
@@ -74,26 +96,13 @@ fn insert_owned(tx: &Transaction, owner: Owner, d: &ValidTask) -> Result<i64> {
         Owner::Program(g) => (None, Some(g), None, d.owner_id),
     };
     let t = now();
-    tx.execute(
-        "INSERT INTO tasks (project_id, program_id, title, owner_id, owner_person_id, due_date, status,
-            phase, meeting_id, milestone, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-        params![
-            project,
-            program,
-            d.title,
-            member,
-            person,
-            d.due_date,
-            d.status,
-            d.phase,
-            d.meeting_id,
-            d.milestone,
-            d.note,
-            t
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    let mut values = form(d, &member, &person, &t);
+    values.extend([
+        ("project_id", &project as &dyn rusqlite::ToSql),
+        ("program_id", &program),
+        ("created_at", &t),
+    ]);
+    super::row::insert(tx, "tasks", &values)
 }
 
 pub(crate) fn insert(tx: &Transaction, project_id: i64, d: &ValidTask) -> Result<i64> {
@@ -214,24 +223,8 @@ impl Store {
                 Owner::Project(_) => (d.owner_id, None),
                 Owner::Program(_) => (None, d.owner_id),
             };
-            tx.execute(
-                "UPDATE tasks SET title = ?2, owner_id = ?3, owner_person_id = ?4, due_date = ?5,
-                    status = ?6, phase = ?7, meeting_id = ?8, milestone = ?9, note = ?10, updated_at = ?11
-                 WHERE id = ?1",
-                params![
-                    id,
-                    d.title,
-                    member,
-                    person,
-                    d.due_date,
-                    d.status,
-                    d.phase,
-                    d.meeting_id,
-                    d.milestone,
-                    d.note,
-                    now()
-                ],
-            )?;
+            let t = now();
+            super::row::update(tx, "tasks", id, &form(&d, &member, &person, &t))?;
             Ok(())
         })?;
         self.task(id, today)
