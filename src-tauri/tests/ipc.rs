@@ -559,10 +559,17 @@ fn every_command_answers_and_every_input_is_checked() {
         "decisions": "資料を送る", "resource_ids": [] });
     let mut late = meeting.clone();
     late["held_on"] = json!("2030-01-01");
-    let w = c.ok("meeting_warnings", json!({ "input": late }));
+    let w = c.ok(
+        "meeting_warnings",
+        json!({ "input": late, "meetingId": null }),
+    );
     assert!(w[0].as_str().unwrap().contains("期間"), "{w}");
     late["project_ids"] = json!([999_999]);
-    c.err("meeting_warnings", json!({ "input": late }), nf);
+    c.err(
+        "meeting_warnings",
+        json!({ "input": late, "meetingId": null }),
+        nf,
+    );
     let mt = c.ok("create_meeting", json!({ "input": meeting }));
     let mut no_date = meeting.clone();
     no_date["held_on"] = json!("");

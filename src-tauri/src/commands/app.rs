@@ -67,20 +67,26 @@ pub async fn member_warnings(
     Ok(bansou::model::member::warnings(&team, member_id, &input))
 }
 
-/// Slips worth a word before a meeting is saved (a date outside the period).
+/// Slips worth a word before a meeting is saved (a date outside the
+/// period), and the 第N回 that saving it would move on (`meeting_id`: the
+/// meeting being edited, null for a new one).
 #[tauri::command]
 pub async fn meeting_warnings(
     state: State<'_, AppState>,
     input: MeetingInput,
+    meeting_id: Option<i64>,
 ) -> CmdResult<Vec<String>> {
-    let projects = state.with(|s| {
-        input
+    let (projects, renumbering) = state.with(|s| {
+        let projects = input
             .project_ids
             .iter()
             .map(|&id| s.project(id))
-            .collect::<bansou::Result<Vec<_>>>()
+            .collect::<bansou::Result<Vec<_>>>()?;
+        Ok((projects, s.meeting_renumbering(&input, meeting_id)?))
     })?;
-    Ok(bansou::model::meeting::warnings(&projects, &input))
+    let mut out = bansou::model::meeting::warnings(&projects, &input);
+    out.extend(renumbering);
+    Ok(out)
 }
 
 /// Today, its 和暦 name and its 年度: the defaults of every date field.

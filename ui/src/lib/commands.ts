@@ -89,7 +89,7 @@ export function commands(call: Call) {
     catalog: () => call<Catalog>('catalog'),
     readDate: (text: string) => call<DateReading>('read_date', { text }),
     memberWarnings: (projectId: number, memberId: number | null, input: MemberInput) => call<string[]>('member_warnings', { projectId, memberId, input }),
-    meetingWarnings: (input: MeetingInput) => call<string[]>('meeting_warnings', { input }),
+    meetingWarnings: (input: MeetingInput, meetingId: number | null) => call<string[]>('meeting_warnings', { input, meetingId }),
     today: () => call<Today>('today'),
     finishWelcome: (loadDemo: boolean) => call<boolean>('finish_welcome', { loadDemo }),
     loadDemo: () => call<boolean>('load_demo'),
