@@ -74,6 +74,9 @@ test('after the window closes the file 設定 names holds every record, and one 
     await click(app, 'data-export');
     await (await byId(app, 'export-done')).waitForDisplayed({ timeout: 15000 });
     await screenshot(app, 'settings-data-folder');
+    // 「書き出しました」 stays on the page it was seen on, not on every page after.
+    await click(app, 'nav-overview');
+    await gone(app, 'export-done');
     names = cliProjects(db).map((p) => p.name).sort();
     assert.equal(names.length, 2);
     // The window closes as its title bar's × closes it (the driver's own
