@@ -26,6 +26,12 @@ test('a deleted project is archived, restorable, and nothing of it is lost', asy
     await app.execute((e) => e.scrollIntoView({ block: 'center' }), rows[0]);
     await rows[0].click();
     assert.match(await textOf(app, 'confirm-dialog'), /退任/);
+    // Opened by a click, the dialog still shows where its focus is (キャンセル).
+    const ring = await app.execute(() => {
+      const a = document.activeElement;
+      return { id: a?.getAttribute('data-testid'), outline: a ? getComputedStyle(a).outlineStyle : '' };
+    });
+    assert.deepEqual(ring, { id: 'confirm-cancel', outline: 'solid' });
     await click(app, 'confirm-ok');
     await (await byId(app, 'member-retired')).waitForDisplayed({ timeout: 10000 });
 
