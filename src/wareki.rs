@@ -122,10 +122,30 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 
 /// Reads a date the way Japanese offices write it: 2024/7/16, 2024-07-16,
 /// 2024.7.16, 2024年7月16日, 令和6年7月16日, 令和元年5月1日, R6.7.16, R6/7/16,
-/// 令6.7.16, H31.4.30, in full-width digits too; a time after the date (a
-/// spreadsheet's 2024/12/09 10:15:00) is ignored. None when it is not a real
-/// date, or an era year the era did not have (平成32年, 令和元年4月1日).
+/// 令6.7.16, H31.4.30, in full-width digits too; 7/16 or 7月16日 is this
+/// year's. A time after the date (a spreadsheet's 2024/12/09 10:15:00) is
+/// ignored. None when it is not a real date, or an era year the era did not
+/// have (平成32年, 令和元年4月30日).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_date_in(text, chrono::Local::now().year())
+}
+
+/// [`parse_date`], with `this_year` for a date typed without its year.
+///
+/// An era's last year goes on until that year's end, as forms printed before
+/// a change of era are still filled in: H31.5.1 is 2019-05-01 (令和元年5月1日),
+/// and so is 昭和64年1月8日 for 1989-01-08; 平成32年 is refused.
+pub fn parse_date_in(text: &str, this_year: i32) -> Option<NaiveDate> {
+    parse(text, Some(this_year))
+}
+
+/// [`parse_date`] for a file's dates (a CSV from another tool), where a date
+/// without its year is refused rather than put in this year.
+pub fn parse_date_with_year(text: &str) -> Option<NaiveDate> {
+    parse(text, None)
+}
+
+fn parse(text: &str, this_year: Option<i32>) -> Option<NaiveDate> {
     let t = half_width(text.trim());
     let t = t.split_whitespace().next()?;
     let mut era = None;
@@ -146,10 +166,17 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         }
     }
     let rest = rest.replacen("元", "1", 1);
-    let parts: Vec<&str> = rest
+    let mut parts: Vec<&str> = rest
         .split(['/', '-', '.', '年', '月', '日'])
         .filter(|p| !p.is_empty())
         .collect();
+    // 7/16, 7月16日: this year's (not with an era, whose year is needed).
+    let year_text = this_year.map(|y| y.to_string());
+    if let Some(y) = &year_text {
+        if parts.len() == 2 && era.is_none() && !rest.contains('年') {
+            parts.insert(0, y);
+        }
+    }
     if parts.len() != 3
         || parts
             .iter()
@@ -167,9 +194,28 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     };
     let date = NaiveDate::from_ymd_opt(year, n[1], n[2])?;
     match era {
-        // The era must be the one in force that day (and 0年 does not exist).
-        Some((name, _)) if n[0] == 0 || era_of(date).map(|e| e.0) != Some(name) => None,
+        // The era must have begun that day, and 0年 does not exist; a date
+        // after its end is read only in the calendar year it ended in.
+        Some((name, _)) if n[0] == 0 || !era_covers(name, date) => None,
         _ => Some(date),
+    }
+}
+
+/// True when `date` is in era `name`, or after its end in the same calendar
+/// year (平成31年5月1日), but never before it began (令和元年4月30日).
+fn era_covers(name: &str, date: NaiveDate) -> bool {
+    let Some(i) = ERAS.iter().position(|e| e.0 == name) else {
+        return false;
+    };
+    let (_, y, m, d) = ERAS[i];
+    let start = NaiveDate::from_ymd_opt(y, m, d).expect("era table holds valid dates");
+    if date < start {
+        return false;
+    }
+    match i.checked_sub(1).map(|next| ERAS[next]) {
+        // The next era began on (ny, nm, nd): this one runs to the end of ny.
+        Some((_, ny, _, _)) => date.year() <= ny,
+        None => true,
     }
 }
 
@@ -355,19 +401,32 @@ mod tests {
         assert_eq!(parse_date("H31.4.30"), Some(d(2019, 4, 30)));
         assert_eq!(parse_date("平成元年1月8日"), Some(d(1989, 1, 8)));
         assert_eq!(parse_date("S64.1.7"), Some(d(1989, 1, 7)));
+        // An era's last year runs to its end on forms printed before the change.
+        assert_eq!(parse_date("H31.5.1"), Some(d(2019, 5, 1)));
+        assert_eq!(parse_date("平成31年12月31日"), Some(d(2019, 12, 31)));
+        assert_eq!(parse_date("昭和64年1月8日"), Some(d(1989, 1, 8)));
+        // Without a year: this year's.
+        assert_eq!(parse_date_in("7/16", 2026), Some(d(2026, 7, 16)));
+        assert_eq!(parse_date_in("７月１６日", 2026), Some(d(2026, 7, 16)));
+        assert_eq!(parse_date_in("2/29", 2025), None);
+        assert_eq!(
+            parse_date_with_year("7/16"),
+            None,
+            "a file's date needs its year"
+        );
+        assert_eq!(parse_date_with_year("2024/7/16"), Some(d(2024, 7, 16)));
         for bad in [
             "令和元年4月30日",
-            "平成31年5月1日",
             "平成32年1月1日",
             "R0.5.1",
-            "昭和64年1月8日",
+            "H7.16",
             "2024/2/30",
             "2024/13/1",
-            "7/16",
+            "16",
             "来週",
             "",
         ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
+            assert_eq!(parse_date_in(bad, 2026), None, "{bad}");
         }
     }
 
@@ -378,7 +437,12 @@ mod tests {
             (r.iso, r.text.as_str(), r.ok),
             (Some(d(2024, 7, 16)), "令和6年7月16日（火）", true)
         );
-        assert!(!reading("7/16").ok);
+        let this_year = chrono::Local::now().year();
+        assert_eq!(
+            reading("7/16").iso,
+            NaiveDate::from_ymd_opt(this_year, 7, 16)
+        );
+        assert!(!reading("7/").ok);
         assert_eq!(reading("  ").text, "");
     }
 

@@ -216,3 +216,61 @@ fn csv_opens_in_excel_one_row_per_evaluation_and_item() {
     assert!(rows.iter().all(|row| row.len() == 12));
     assert_eq!(&rows[0][11], "傾聴、承認, そして\"フィードバック\"\n次回も");
 }
+
+#[test]
+fn one_evaluation_per_meeting_evaluator_and_kind() {
+    let (_dir, path, mut s, p, m) = setup();
+    let leader = s.add_member(p, &member_input("今井", "リーダー")).unwrap();
+    let mut mine = form(
+        m,
+        "自己評価",
+        "2024-12-09",
+        [Some(3), Some(3), Some(3), Some(3)],
+    );
+    mine.evaluator_id = Some(leader.id);
+    let first = s.create_evaluation(&mine).unwrap();
+    let before = common::dump(&path);
+
+    // A second one by the same person, of the same kind, for the same meeting.
+    mine.scores = vec![Some(1), Some(1), Some(1), Some(1)];
+    let e = s.create_evaluation(&mine).unwrap_err();
+    assert_eq!(e.code(), "validation");
+    let bansou::Error::Validation(fields) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(fields.len(), 1, "{fields:?}");
+    assert_eq!(fields[0].field, "evaluator_id");
+    assert!(
+        fields[0].message.contains("今井さんの自己評価")
+            && fields[0].message.contains("令和6年12月9日"),
+        "{}",
+        fields[0].message
+    );
+    assert_eq!(common::dump(&path), before, "nothing written");
+    // Named with the form's other errors too.
+    mine.scores[0] = None;
+    let Err(bansou::Error::Validation(fields)) = s.create_evaluation(&mine) else {
+        panic!("refused")
+    };
+    assert!(
+        fields.iter().any(|f| f.field == "evaluator_id"),
+        "{fields:?}"
+    );
+    mine.scores[0] = Some(1);
+
+    // Its own edit is no second one; the other kind, or 匿名, is allowed.
+    s.update_evaluation(first.id, &mine).unwrap();
+    mine.kind = "他者評価".into();
+    let other = s.create_evaluation(&mine).unwrap();
+    // Turning the 他者評価 into a second 自己評価 is refused as well.
+    mine.kind = "自己評価".into();
+    assert_eq!(
+        s.update_evaluation(other.id, &mine).unwrap_err().code(),
+        "validation"
+    );
+    let mut anonymous = form(m, "他者評価", "2024-12-09", [Some(2); 4]);
+    s.create_evaluation(&anonymous).unwrap();
+    anonymous.scores = vec![Some(4); 4];
+    s.create_evaluation(&anonymous).unwrap();
+    assert_eq!(s.meeting_evaluations(m).unwrap().len(), 4);
+}

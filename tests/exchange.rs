@@ -630,3 +630,107 @@ fn receiving_a_request_does_not_change_the_meeting_that_travels_back() {
     let p = team.preview_import(&back).unwrap();
     assert_eq!((p.added, p.updated, p.deleted), (0, 0, 0), "{}", p.sentence);
 }
+
+#[test]
+fn a_second_evaluation_of_one_person_for_one_meeting_is_asked_about_not_added() {
+    let (_a, _pa, mut team) = store();
+    demo::load(&mut team).unwrap();
+    let y = team.resolve_project("山口").unwrap().id;
+    let meeting = team.meetings(y, &Default::default()).unwrap()[0].clone();
+    let request = through_file(&team.evaluation_request(meeting.id, y).unwrap());
+    let (_b, _pb, mut supporter) = store();
+    supporter
+        .import_bundle(&request, &Choices::default())
+        .unwrap();
+    let ys = supporter.resolve_project("山口").unwrap().id;
+    let here = supporter.meetings(ys, &Default::default()).unwrap()[0].clone();
+    let me = supporter
+        .members(ys)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.role.label() == "伴走支援者")
+        .unwrap();
+    let form = |meeting_id: i64, evaluator_id: i64, score: i32| EvaluationInput {
+        meeting_id,
+        kind: "自己評価".into(),
+        evaluator_id: Some(evaluator_id),
+        written_on: "2024-06-21".into(),
+        scores: vec![Some(score); 4],
+        comments: vec![String::new(); 4],
+    };
+    let theirs = supporter
+        .create_evaluation(&form(here.id, me.id, 2))
+        .unwrap();
+    // Meanwhile the team typed in the same person's paper form.
+    let me_at_team = team
+        .members(y)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.name == me.name)
+        .unwrap()
+        .id;
+    let already = team
+        .meeting_evaluations(meeting.id)
+        .unwrap()
+        .into_iter()
+        .any(|e| e.evaluator_id == Some(me_at_team) && e.kind.label() == "自己評価");
+    assert!(!already, "the demo has no such evaluation yet");
+    team.create_evaluation(&form(meeting.id, me_at_team, 4))
+        .unwrap();
+    let before = team.meeting_evaluations(meeting.id).unwrap().len();
+
+    let answer = through_file(&supporter.evaluation_response(here.id, ys).unwrap());
+    let p = team.preview_import(&answer).unwrap();
+    assert_eq!((p.added, p.conflicts.len()), (0, 1), "{}", p.sentence);
+    let c = &p.conflicts[0];
+    assert!(
+        c.here.contains(&format!("{}さんの自己評価", me.name)) && c.here.contains(&meeting.title),
+        "names whose evaluation of which meeting: {}",
+        c.here
+    );
+    // Skipped: nothing changes, and the same file asks no more.
+    let keep = Choices {
+        all: Some(Choice::Keep),
+        each: Default::default(),
+    };
+    team.import_bundle(&answer, &keep).unwrap();
+    let scores = |s: &Store| -> Vec<Vec<u8>> {
+        s.meeting_evaluations(meeting.id)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.evaluator_id == Some(me_at_team) && e.kind.label() == "自己評価")
+            .map(|e| e.scores)
+            .collect()
+    };
+    assert_eq!(scores(&team), [vec![4u8; 4]]);
+    assert_eq!(team.meeting_evaluations(meeting.id).unwrap().len(), before);
+    let again = team.preview_import(&answer).unwrap();
+    assert_eq!(
+        (again.added, again.conflicts.len()),
+        (0, 0),
+        "{}",
+        again.sentence
+    );
+
+    // Edited there and sent again: asked again; taken, it updates ours.
+    supporter
+        .update_evaluation(theirs.id, &form(here.id, me.id, 1))
+        .unwrap();
+    let answer = through_file(&supporter.evaluation_response(here.id, ys).unwrap());
+    let p = team.preview_import(&answer).unwrap();
+    assert_eq!((p.added, p.conflicts.len()), (0, 1), "{}", p.sentence);
+    let take = Choices {
+        all: Some(Choice::Take),
+        each: Default::default(),
+    };
+    team.import_bundle(&answer, &take).unwrap();
+    assert_eq!(scores(&team), [vec![1u8; 4]]);
+    assert_eq!(team.meeting_evaluations(meeting.id).unwrap().len(), before);
+    let again = team.preview_import(&answer).unwrap();
+    assert_eq!(
+        (again.added, again.updated, again.conflicts.len()),
+        (0, 0, 0),
+        "{}",
+        again.sentence
+    );
+}

@@ -125,6 +125,77 @@ fn numbering_runs_per_kind_project_and_fiscal_year() {
 }
 
 #[test]
+fn a_meeting_dated_between_two_others_moves_the_later_ones_on_and_says_so_first() {
+    let (_dir, _path, mut s) = store();
+    let p = s.create_project(&project_input("事業")).unwrap();
+    let first = s
+        .create_meeting(&meeting(vec![p.id], "チーム会議", "2024-06-17"))
+        .unwrap();
+    let late = s
+        .create_meeting(&meeting(vec![p.id], "チーム会議", "2024-07-31"))
+        .unwrap();
+    let mut custom = meeting(vec![p.id], "チーム会議", "2024-09-02");
+    custom.title = "第3回チーム会議（拡大）".into();
+    let custom = s.create_meeting(&custom).unwrap();
+    assert_eq!(late.title, "第2回チーム会議");
+
+    // Said before saving; nothing is written by asking.
+    let between = meeting(vec![p.id], "チーム会議", "2024-07-01");
+    let said = s.meeting_renumbering(&between, None).unwrap();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].contains("令和6年7月31日の「第2回チーム会議」は第3回に"),
+        "{}",
+        said[0]
+    );
+    assert_eq!(s.meeting(late.id).unwrap().number, Some(2));
+    let incomplete = meeting(vec![p.id], "チーム会議", "");
+    assert!(s.meeting_renumbering(&incomplete, None).unwrap().is_empty());
+
+    let m = s.create_meeting(&between).unwrap();
+    assert_eq!(m.title, "第2回チーム会議");
+    let numbers = |s: &Store| -> Vec<(Option<i64>, String)> {
+        s.meetings(p.id, &MeetingFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.number, m.title))
+            .collect()
+    };
+    assert_eq!(
+        numbers(&s),
+        [
+            (Some(1), "第1回チーム会議".to_owned()),
+            (Some(2), "第2回チーム会議".to_owned()),
+            (Some(3), "第3回チーム会議".to_owned()),
+            // A title the user wrote stays; its number moves on.
+            (Some(4), "第3回チーム会議（拡大）".to_owned()),
+        ]
+    );
+    assert_eq!(s.meeting(custom.id).unwrap().number, Some(4));
+
+    // Editing other fields keeps the numbers; moving a meeting's day gives it
+    // its place and says so before.
+    let mut edit = meeting(vec![p.id], "チーム会議", "2024-06-17");
+    edit.minutes = "議事録".into();
+    assert!(s
+        .meeting_renumbering(&edit, Some(first.id))
+        .unwrap()
+        .is_empty());
+    s.update_meeting(first.id, &edit).unwrap();
+    assert_eq!(s.meeting(first.id).unwrap().number, Some(1));
+    let mut moved = meeting(vec![p.id], "チーム会議", "2024-06-10");
+    moved.minutes = "議事録".into();
+    assert!(s
+        .meeting_renumbering(&moved, Some(first.id))
+        .unwrap()
+        .is_empty());
+    let mut numbers_now: Vec<i64> = numbers(&s).into_iter().filter_map(|x| x.0).collect();
+    numbers_now.sort_unstable();
+    numbers_now.dedup();
+    assert_eq!(numbers_now.len(), 4, "no 第N回 twice");
+}
+
+#[test]
 fn a_joint_meeting_shows_under_each_project_of_its_program() {
     let (_dir, _path, mut s) = store();
     let a = s.create_project(&project_input("山口の事業")).unwrap();

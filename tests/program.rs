@@ -77,7 +77,7 @@ fn the_previous_schema_filled_with_the_demo_migrates_without_loss() {
     );
     assert!(before[3].len() > 10, "and its tasks");
 
-    let s = Store::open(&path).unwrap();
+    let mut s = Store::open(&path).unwrap();
     for (q, old) in KEPT.iter().zip(&before) {
         assert_eq!(
             &rows(&Connection::open(&path).unwrap(), q),
@@ -123,6 +123,19 @@ fn the_previous_schema_filled_with_the_demo_migrates_without_loss() {
     );
     assert_eq!(i64::from(k.evaluations_written), direct);
     assert!(direct > 0);
+    // An archived team's evaluations leave the list with its row.
+    let archived = s.resolve_project("山口").unwrap();
+    let in_it = count(
+        &path,
+        "SELECT count(*) FROM evaluations e JOIN members m ON m.id = e.evaluator_id
+         WHERE m.name = '北村 浩一' AND m.project_id = ?1",
+        archived.id,
+    );
+    assert!(in_it > 0);
+    s.archive_project(archived.id).unwrap();
+    let work = s.supporter_work(g.id).unwrap();
+    let k = work.iter().find(|w| w.name == "北村 浩一").unwrap();
+    assert_eq!(i64::from(k.evaluations_written), direct - in_it);
 }
 
 #[test]

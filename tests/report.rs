@@ -318,3 +318,64 @@ fn characters_the_font_cannot_draw_print_as_geta_and_are_counted() {
     assert!(text.contains("絵文字の事業〓"), "{text}");
     assert!(!text.contains('😀'));
 }
+
+/// A small project: one meeting, a handful of 表1. Its gap is 0.15 exactly
+/// (7/4 − 8/5, computed 0.1499…): the table, the range row and the sentence
+/// round it the same way; its few comments make no network, and the report
+/// says so in a line instead of printing empty boxes.
+#[test]
+fn a_small_projects_report_rounds_once_and_leaves_out_empty_networks() {
+    use bansou::model::evaluation::EvaluationInput;
+    use bansou::model::meeting::MeetingInput;
+    let (dir, _path, mut s) = common::store();
+    let p = s
+        .create_project(&common::project_input("小さな事業"))
+        .unwrap();
+    let m = s
+        .create_meeting(&MeetingInput {
+            kind: "チーム会議".into(),
+            held_on: "2024-07-16".into(),
+            format: "オンライン".into(),
+            project_ids: vec![p.id],
+            ..Default::default()
+        })
+        .unwrap();
+    let form = |kind: &str, b: i32, comment: &str| EvaluationInput {
+        meeting_id: m.id,
+        kind: kind.into(),
+        evaluator_id: None,
+        written_on: "2024-07-20".into(),
+        scores: vec![Some(3), Some(b), Some(3), Some(3)],
+        comments: vec![comment.into(), String::new(), String::new(), String::new()],
+    };
+    for (b, c) in [(2, "説明が丁寧"), (2, ""), (2, ""), (1, "")] {
+        s.create_evaluation(&form("他者評価", b, c)).unwrap();
+    }
+    for (b, c) in [(2, "準備不足"), (2, ""), (2, ""), (1, ""), (1, "")] {
+        s.create_evaluation(&form("自己評価", b, c)).unwrap();
+    }
+    let opts = ReportOptions {
+        from: None,
+        to: None,
+        sections: vec![7, 8],
+        author: "記録係".into(),
+        wareki: true,
+        meetings: None,
+        comments: true,
+        today: d("2024-12-20"),
+        created: chrono::Local::now(),
+    };
+    let bytes = progress_report(&s, p.id, &opts, &mut |_| {}).unwrap();
+    let file = dir.path().join("small.pdf");
+    std::fs::write(&file, &bytes).unwrap();
+    let text = text_of(&file);
+    assert!(text.contains("Bは0.2ポイント自己評価が低い"), "{text}");
+    let at = text.find("会議ごとの差の範囲").expect("the range row");
+    let row: String = text[at..].chars().skip(9).take(12).collect();
+    assert!(row.contains("0.2") && !row.contains("0.1"), "{row}");
+    assert!(text.contains("+0.15"), "{text}");
+    // No empty network boxes, nor a setting the report page does not have.
+    assert!(text.contains("図は省きました"), "{text}");
+    assert!(!text.contains("共起する語がありません"), "{text}");
+    assert!(!text.contains("最小出現数を下げる"), "{text}");
+}

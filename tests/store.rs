@@ -247,3 +247,53 @@ fn settings_persist() {
     let s = Store::open(&path).unwrap();
     assert_eq!(s.setting("welcome_done").unwrap().as_deref(), Some("2"));
 }
+
+/// The names of the projects in a copy of the database file alone (without
+/// its `-wal`), as a user copying it to a USB stick would carry it; none when
+/// the copy has not even the schema.
+fn projects_in_file_alone(path: &std::path::Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    std::fs::copy(path, &copy).unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(&copy, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let names = conn
+        .prepare("SELECT name FROM projects ORDER BY name")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        });
+    names.unwrap_or_default()
+}
+
+#[test]
+fn after_a_checkpoint_the_database_file_alone_holds_every_record() {
+    let (_dir, path, mut s) = store();
+    s.create_project(&project_input("腰痛予防チーム")).unwrap();
+    // While the store is open, the record is in the -wal file only.
+    assert!(projects_in_file_alone(&path).is_empty());
+    // The window's close.
+    assert!(s.checkpoint(true).unwrap());
+    assert_eq!(projects_in_file_alone(&path), ["腰痛予防チーム"]);
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    assert_eq!(
+        std::fs::metadata(&wal).unwrap().len(),
+        0,
+        "the -wal is emptied"
+    );
+    // The store goes on working; the pause's checkpoint, with another
+    // connection reading, moves what it can without waiting.
+    s.create_project(&project_input("転倒予防チーム")).unwrap();
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM projects", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 2);
+    assert!(s.checkpoint(false).unwrap());
+    assert_eq!(
+        projects_in_file_alone(&path),
+        ["腰痛予防チーム", "転倒予防チーム"]
+    );
+}

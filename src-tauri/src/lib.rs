@@ -32,7 +32,16 @@ pub fn setup<R: tauri::Runtime>(
         .setup(|app| {
             fit_to_screen(app);
             words_in_background(app.handle().clone());
+            checkpoint_when_idle(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window ends the process without dropping the
+            // store, so the records are moved into the database file here.
+            if let tauri::WindowEvent::Destroyed = event {
+                use tauri::Manager;
+                close(&window.state::<state::AppState>());
+            }
         })
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
@@ -131,6 +140,8 @@ pub fn setup<R: tauri::Runtime>(
             commands::backup_now,
             commands::set_backup_keep,
             commands::restore_backup,
+            commands::export_database,
+            commands::restore_from_file,
             commands::open_backup_folder,
             commands::list_programs,
             commands::create_program,
@@ -198,6 +209,25 @@ fn words_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
+/// What the shell does before the process ends (the window closed, or the
+/// app quits): every record in the `-wal` file goes into the database file,
+/// so that file alone, copied to another PC, holds all the data.
+pub fn close(state: &state::AppState) {
+    state.checkpoint(true);
+}
+
+/// While the window is open, after a pause in its work the records are
+/// moved into the database file too (a power cut or a killed process then
+/// leaves a file that is whole by itself).
+fn checkpoint_when_idle<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::Manager;
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        app.state::<state::AppState>()
+            .checkpoint_if_idle(state::IDLE_BEFORE_CHECKPOINT);
+    });
+}
+
 /// The window opens no larger than the screen it is on (a 1024×640 netbook
 /// included); its minimum size is set in tauri.conf.json (1024×640).
 fn fit_to_screen<R: tauri::Runtime>(app: &tauri::App<R>) {
@@ -245,8 +275,17 @@ pub fn run(db: Option<PathBuf>) {
     }
     let state = state::AppState::open(db);
     state.start_daily_backup();
-    if let Err(e) = setup(tauri::Builder::default(), state).run(tauri::generate_context!()) {
-        eprintln!("伴走ノートを起動できませんでした：{e}");
-        std::process::exit(1);
-    }
+    let app = match setup(tauri::Builder::default(), state).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("伴走ノートを起動できませんでした：{e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            close(&app.state::<state::AppState>());
+        }
+    });
 }

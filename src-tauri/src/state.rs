@@ -5,7 +5,9 @@ use crate::error::CommandError;
 use bansou::Store;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 pub struct AppState {
     pub db_path: Option<PathBuf>,
@@ -18,7 +20,19 @@ pub struct AppState {
     /// Files chosen in the open dialog, by token, for the same reason.
     pub import_sources: Mutex<HashMap<String, PathBuf>>,
     db: Mutex<Result<Store, CommandError>>,
+    /// When the state was made; the times below count from it, in ms.
+    started: Instant,
+    /// How many times the store was used, and that count at the last
+    /// checkpoint: the idle checkpoint runs only after some use.
+    uses: AtomicU64,
+    checkpointed_at_use: AtomicU64,
+    /// When the store was last used (ms since `started`).
+    last_use_ms: AtomicU64,
 }
+
+/// How long the window must have left the store alone before the records in
+/// the `-wal` file are moved into the database file.
+pub const IDLE_BEFORE_CHECKPOINT: Duration = Duration::from_secs(10);
 
 /// The message for a command that failed inside (a bug, not the user's input):
 /// the window gets an answer, the data is unchanged (the transaction rolled back).
@@ -41,7 +55,58 @@ impl AppState {
             export_targets: Mutex::new(HashMap::new()),
             import_sources: Mutex::new(HashMap::new()),
             db: Mutex::new(db),
+            started: Instant::now(),
+            uses: AtomicU64::new(0),
+            checkpointed_at_use: AtomicU64::new(0),
+            last_use_ms: AtomicU64::new(0),
         }
+    }
+
+    fn note_use(&self) {
+        self.uses.fetch_add(1, Ordering::SeqCst);
+        let ms = self.started.elapsed().as_millis() as u64;
+        self.last_use_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// Moves every record in the `-wal` file into the database file (see
+    /// `Store::checkpoint`): when the window closes (`wait`) and after a
+    /// pause (not waiting for the daily backup's reader). True
+    /// when the database file alone holds everything (or nothing is open).
+    pub fn checkpoint(&self, wait: bool) -> bool {
+        let at = self.uses.load(Ordering::SeqCst);
+        let guard = self.lock();
+        let Ok(store) = guard.as_ref() else {
+            return true;
+        };
+        let done =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| store.checkpoint(wait)));
+        match done {
+            Ok(Ok(whole)) => {
+                if whole {
+                    self.checkpointed_at_use.store(at, Ordering::SeqCst);
+                }
+                whole
+            }
+            Ok(Err(e)) => {
+                eprintln!("データをデータベースのファイルにまとめられませんでした：{e}");
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The idle checkpoint: when the store was used since the last one and
+    /// has then been left alone for `idle`. True when it ran.
+    pub fn checkpoint_if_idle(&self, idle: Duration) -> bool {
+        let used = self.uses.load(Ordering::SeqCst);
+        if used == self.checkpointed_at_use.load(Ordering::SeqCst) {
+            return false;
+        }
+        let now = self.started.elapsed().as_millis() as u64;
+        if now.saturating_sub(self.last_use_ms.load(Ordering::SeqCst)) < idle.as_millis() as u64 {
+            return false;
+        }
+        self.checkpoint(false)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Result<Store, CommandError>> {
@@ -59,6 +124,7 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> bansou::Result<T>,
     ) -> Result<T, CommandError> {
         let mut guard = self.lock();
+        self.note_use();
         match guard.as_mut() {
             Ok(store) => guarded(|| f(store).map_err(CommandError::from)),
             Err(e) => Err(e.clone()),

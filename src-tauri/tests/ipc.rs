@@ -112,6 +112,71 @@ fn a_database_that_cannot_be_opened_is_reported_not_fatal() {
     assert_eq!(err["code"], "schema_too_new");
 }
 
+/// The project names in a copy of the database file alone (without its
+/// `-wal`), as a user copying it to a USB stick would carry it.
+fn projects_in_file_alone(db: &std::path::Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    std::fs::copy(db, &copy).unwrap();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let names = conn
+        .prepare("SELECT name FROM projects ORDER BY name")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        });
+    names.unwrap_or_default()
+}
+
+#[test]
+fn when_the_window_closes_the_database_file_alone_holds_every_record() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("close.sqlite3");
+    let (app, w) = app(&db);
+    invoke(
+        &w,
+        "create_project",
+        json!({ "input": project("閉じる前の事業") }),
+    )
+    .unwrap();
+    assert!(
+        projects_in_file_alone(&db).is_empty(),
+        "while the window works, the record is in the -wal file"
+    );
+    let state = app.state::<AppState>();
+    assert!(
+        !state.checkpoint_if_idle(std::time::Duration::from_secs(3600)),
+        "not idle yet"
+    );
+    // The shell's close path (what its Destroyed and Exit handlers call; the
+    // mock runtime delivers no window events, the journey closes a real window).
+    bansou_app::close(&state);
+    assert_eq!(projects_in_file_alone(&db), ["閉じる前の事業"]);
+}
+
+#[test]
+fn after_a_pause_the_database_file_alone_holds_every_record() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("idle.sqlite3");
+    let (app, w) = app(&db);
+    let state = app.state::<AppState>();
+    invoke(
+        &w,
+        "create_project",
+        json!({ "input": project("休む前の事業") }),
+    )
+    .unwrap();
+    assert!(projects_in_file_alone(&db).is_empty());
+    assert!(state.checkpoint_if_idle(std::time::Duration::ZERO));
+    assert_eq!(projects_in_file_alone(&db), ["休む前の事業"]);
+    assert!(
+        !state.checkpoint_if_idle(std::time::Duration::ZERO),
+        "nothing used since: no checkpoint"
+    );
+}
+
 fn future_db(path: &std::path::Path) {
     rusqlite::Connection::open(path)
         .unwrap()
@@ -499,10 +564,17 @@ fn every_command_answers_and_every_input_is_checked() {
         "decisions": "資料を送る", "resource_ids": [] });
     let mut late = meeting.clone();
     late["held_on"] = json!("2030-01-01");
-    let w = c.ok("meeting_warnings", json!({ "input": late }));
+    let w = c.ok(
+        "meeting_warnings",
+        json!({ "input": late, "meetingId": null }),
+    );
     assert!(w[0].as_str().unwrap().contains("期間"), "{w}");
     late["project_ids"] = json!([999_999]);
-    c.err("meeting_warnings", json!({ "input": late }), nf);
+    c.err(
+        "meeting_warnings",
+        json!({ "input": late, "meetingId": null }),
+        nf,
+    );
     let mt = c.ok("create_meeting", json!({ "input": meeting }));
     let mut no_date = meeting.clone();
     no_date["held_on"] = json!("");
@@ -1233,6 +1305,32 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "fileName": "../../etc/passwd" }),
         nf,
     );
+    // 「このデータを1つのファイルに書き出す」, and that file read in on a new PC.
+    let t = c.ok(
+        "choose_export",
+        json!({ "kind": "backup", "defaultName": "伴走ノートのデータ.sqlite3" }),
+    )["token"]
+        .clone();
+    let written = c.ok("export_database", json!({ "target": t }));
+    assert!(written["bytes"].as_u64().unwrap() > 4096, "{written}");
+    c.err("export_database", json!({ "target": "made-up" }), bad);
+    let source = c.ok("choose_import", json!({ "kind": "backup" }));
+    assert_eq!(source["file_name"], "伴走ノートのデータ.sqlite3");
+    let new_pc = tempfile::tempdir().unwrap();
+    let (_app3, w3) = app(&new_pc.path().join("bansou.sqlite3"));
+    let c3 = Calls {
+        w: &w3,
+        seen: Default::default(),
+    };
+    let source = c3.ok("choose_import", json!({ "kind": "backup" }));
+    c3.ok("restore_from_file", json!({ "source": source["token"] }));
+    c3.err("restore_from_file", json!({ "source": "made-up" }), bad);
+    assert_eq!(
+        c3.ok("list_projects", json!({})),
+        c.ok("list_projects", json!({})),
+        "the new PC has the same projects"
+    );
+    c.seen.borrow_mut().extend(c3.seen.take());
     assert!(
         c.ok("list_projects", json!({})).as_array().unwrap().len() >= 2,
         "still usable after a restore"

@@ -190,19 +190,25 @@ pub fn summarize(evals: &[Evaluation]) -> EvaluationSummary {
     }
 }
 
-/// One decimal, as the report writes points (0.5, 1.0).
+/// One decimal, as the report writes points (0.5, 1.0), rounded as every
+/// other printed number is ([`super::round`]).
 fn pt(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+    super::round::fixed(x, 1)
 }
 
-/// 「A〜C」 for three or more items in a row, 「A・B」 for two.
+/// 「A〜C」 for three or more items in a row, else 「A・B」「A・B・D」.
 fn items_label(items: &[EvalItem]) -> String {
+    let at = |i: &EvalItem| EvalItem::ALL.iter().position(|x| x == i);
+    let in_a_row = items
+        .windows(2)
+        .all(|w| matches!((at(&w[0]), at(&w[1])), (Some(a), Some(b)) if b == a + 1));
     match items {
-        [one] => one.to_string(),
-        [a, b] => format!("{a}・{b}"),
-        [first, .., last] => format!("{first}〜{last}"),
-        [] => String::new(),
+        [first, _, .., last] if in_a_row && items.len() >= 3 => format!("{first}〜{last}"),
+        _ => items
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("・"),
     }
 }
 
@@ -227,12 +233,13 @@ pub fn gap_sentence(gaps: &[Gap]) -> Option<String> {
             format!("{lo}〜{hi}ポイント")
         }
     };
-    // Items in a row with the same range are named together.
+    // Items with the same range are named together (「A・B・Dは1.0ポイント」),
+    // in the order of their first item.
     let mut groups: Vec<(Vec<EvalItem>, f64, f64, String, String)> = Vec::new();
     for (item, lo_t, hi_t, lo, hi) in ranges {
-        match groups.last_mut() {
-            Some(g) if g.3 == lo_t && g.4 == hi_t => g.0.push(item),
-            _ => groups.push((vec![item], lo, hi, lo_t, hi_t)),
+        match groups.iter_mut().find(|g| g.3 == lo_t && g.4 == hi_t) {
+            Some(g) => g.0.push(item),
+            None => groups.push((vec![item], lo, hi, lo_t, hi_t)),
         }
     }
     let below = |g: &&(Vec<EvalItem>, f64, f64, String, String)| g.1 > 0.0;
@@ -410,7 +417,37 @@ mod tests {
         assert_eq!(s.gaps[0].per_meeting, vec![Some(0.5), None]);
         assert_eq!(
             s.sentence.as_deref(),
-            Some("Aは0.5ポイント、Bは1.0ポイント、Cは0.5ポイント、Dは2.0ポイント自己評価が低い")
+            Some("A・Cは0.5ポイント、Bは1.0ポイント、Dは2.0ポイント自己評価が低い")
+        );
+    }
+
+    /// Items with the same range are named once together, wherever they
+    /// stand; a range is rounded as the table prints it, float noise or not.
+    #[test]
+    fn items_with_the_same_range_are_named_together_and_rounded_once() {
+        let s = summarize(&[
+            ev(1, 16, Other, [4, 4, 3, 4]),
+            ev(1, 16, SelfRating, [3, 3, 3, 3]),
+        ]);
+        assert_eq!(
+            s.sentence.as_deref(),
+            Some("A・B・Dは1.0ポイント自己評価が低い（Cは差がない）")
+        );
+        // 他者 7/4, 自己 8/5: 0.15 exactly, computed 0.1499999…
+        let mut evals = Vec::new();
+        for b in [2, 2, 2, 1] {
+            evals.push(ev(1, 16, Other, [3, b, 3, 3]));
+        }
+        for b in [2, 2, 2, 1, 1] {
+            evals.push(ev(1, 16, SelfRating, [3, b, 3, 3]));
+        }
+        let s = summarize(&evals);
+        let b = &s.gaps[1];
+        assert!(b.per_meeting[0].unwrap() < 0.15);
+        assert_eq!(b.range_label.as_deref(), Some("0.2"));
+        assert_eq!(
+            s.sentence.as_deref(),
+            Some("Bは0.2ポイント自己評価が低い（A・C・Dは差がない）")
         );
     }
 

@@ -6,5 +6,6 @@ pub mod cooc;
 pub mod evaluation;
 pub mod guide;
 pub mod program;
+pub mod round;
 pub mod strength;
 pub mod survey;

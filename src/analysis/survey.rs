@@ -142,7 +142,7 @@ fn shares(labels: &[String], counts: &[u32], of: u32) -> Vec<OptionShare> {
 /// A share rounded half up to one decimal, as the report prints 27 of 48 (56.25) as 56.3 —
 /// `format!("{:.1}")` alone would round the exact half to even and print 56.2.
 pub fn one_decimal(p: f64) -> f64 {
-    (p * 10.0).round() / 10.0
+    super::round::round(p, 1)
 }
 
 /// A share as the report prints it: 98%, 56.3%.

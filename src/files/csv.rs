@@ -1,6 +1,7 @@
 //! CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF lines,
 //! and text that Excel would run as a formula written as plain text.
 
+use crate::analysis::round::fixed;
 use crate::error::{Error, Result};
 use crate::model::evaluation::{EvalItem, Evaluation, RATING_LABELS};
 use crate::model::issue::Issue;
@@ -321,12 +322,12 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
                 r.open_tasks.to_string(),
                 r.overdue_tasks.to_string(),
                 r.open_issues.to_string(),
-                num(r.other_mean, |x| format!("{x:.2}")),
-                num(r.self_mean, |x| format!("{x:.2}")),
-                num(r.latest_gap, |x| format!("{x:.2}")),
+                num(r.other_mean, |x| fixed(x, 2)),
+                num(r.self_mean, |x| fixed(x, 2)),
+                num(r.latest_gap, |x| fixed(x, 2)),
                 r.trend
                     .iter()
-                    .map(|x| format!("{x:.2}"))
+                    .map(|&x| fixed(x, 2))
                     .collect::<Vec<_>>()
                     .join(" "),
                 r.weakest_strength.clone().unwrap_or_default(),

@@ -250,7 +250,7 @@ impl Context<'_> {
     ) -> std::result::Result<&(Meeting, String), String> {
         let date_text = cell(row, m.meeting_date);
         let title = cell(row, m.meeting_title);
-        let date = crate::wareki::parse_date(date_text);
+        let date = crate::wareki::parse_date_with_year(date_text);
         if m.meeting_date.is_some() && date.is_none() {
             return Err(format!("会議日「{date_text}」を日付として読めません"));
         }
@@ -335,7 +335,7 @@ fn forms(t: &Table, m: &Mapping, cx: &Context) -> (Vec<Form>, Vec<RowProblem>) {
             .ok()
             .flatten();
         let written_text = cell(row, m.written_on);
-        let written = match (crate::wareki::parse_date(written_text), meeting) {
+        let written = match (crate::wareki::parse_date_with_year(written_text), meeting) {
             (Some(d), _) => Some(d),
             (None, Some((mt, _))) if m.written_on.is_none() => Some(mt.held_on),
             _ => {

@@ -8,7 +8,8 @@ use crate::wareki;
 use chrono::NaiveDate;
 
 fn mean(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "—".into())
+    v.map(|x| crate::analysis::round::fixed(x, 2))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// The dashboard as a table, one team per row, its warnings under it.

@@ -15,12 +15,57 @@ use std::rc::Rc;
 /// What needs the database: the meeting, its date and the evaluator. Works
 /// from the form as typed, so its messages join the form's own in one list
 /// (the 記載日 error does not wait for the A–D ones to be fixed).
-fn db_errors(
-    conn: &Connection,
+/// The form as the database sees it: which meeting, when written, by whom,
+/// as which kind, and (when editing) which evaluation it is.
+struct Filed<'a> {
     meeting_id: i64,
     written_on: Option<NaiveDate>,
     evaluator_id: Option<i64>,
-) -> Result<Vec<FieldError>> {
+    kind: Option<&'a str>,
+    id: Option<i64>,
+}
+
+/// The evaluation `evaluator_id` already filed as `kind` for `meeting_id`
+/// (other than `id`): its id, the evaluator's name and its 記載日. One per
+/// (meeting, evaluator, kind), so no one is counted twice in the means; 匿名
+/// forms (paper, no name) are not matched.
+pub(crate) fn existing(
+    conn: &Connection,
+    meeting_id: i64,
+    evaluator_id: i64,
+    kind: &str,
+    id: Option<i64>,
+) -> Result<Option<(i64, String, NaiveDate)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT e.id, mb.name, e.written_on FROM evaluations e
+             JOIN members mb ON mb.id = e.evaluator_id
+             WHERE e.meeting_id = ?1 AND e.evaluator_id = ?2 AND e.kind = ?3
+               AND (?4 IS NULL OR e.id <> ?4)
+             ORDER BY e.id LIMIT 1",
+        )?
+        .query_row(params![meeting_id, evaluator_id, kind, id], |r| {
+            Ok((r.get("id")?, r.get("name")?, r.get("written_on")?))
+        })
+        .optional()?)
+}
+
+/// The message refusing a second evaluation of one person for one meeting.
+pub(crate) fn twice_message(name: &str, kind: &str, written_on: NaiveDate) -> String {
+    format!(
+        "{name}さんの{kind}は、この会議の分がすでにあります（記載日 {}）。1人1回のため、二重に数えないよう、そちらを編集してください",
+        wareki::date_wareki(written_on)
+    )
+}
+
+fn db_errors(conn: &Connection, f: &Filed) -> Result<Vec<FieldError>> {
+    let Filed {
+        meeting_id,
+        written_on,
+        evaluator_id,
+        kind,
+        id,
+    } = *f;
     let (held_on, read_only): (NaiveDate, bool) = conn
         .query_row(
             "SELECT held_on, read_only FROM meetings WHERE id = ?1",
@@ -61,13 +106,29 @@ fn db_errors(
                 "evaluator_id",
                 format!("評価者（ID {member}）はこの会議の事業のメンバーではありません"),
             ));
+        } else if let Some(kind) = kind {
+            if let Some((_, name, written)) = existing(conn, meeting_id, member, kind, id)? {
+                errors.push(FieldError::new(
+                    "evaluator_id",
+                    twice_message(&name, kind, written),
+                ));
+            }
         }
     }
     Ok(errors)
 }
 
-fn check(tx: &Transaction, d: &ValidEvaluation) -> Result<()> {
-    let errors = db_errors(tx, d.meeting_id, Some(d.written_on), d.evaluator_id)?;
+fn check(tx: &Transaction, d: &ValidEvaluation, id: Option<i64>) -> Result<()> {
+    let errors = db_errors(
+        tx,
+        &Filed {
+            meeting_id: d.meeting_id,
+            written_on: Some(d.written_on),
+            evaluator_id: d.evaluator_id,
+            kind: Some(d.kind.label()),
+            id,
+        },
+    )?;
     if errors.is_empty() {
         Ok(())
     } else {
@@ -76,16 +137,25 @@ fn check(tx: &Transaction, d: &ValidEvaluation) -> Result<()> {
 }
 
 /// The form's own checks, and when they fail, the database's too, in one list.
-fn validate_all(conn: &Connection, input: &EvaluationInput) -> Result<ValidEvaluation> {
+fn validate_all(
+    conn: &Connection,
+    input: &EvaluationInput,
+    id: Option<i64>,
+) -> Result<ValidEvaluation> {
     match input.validate() {
         Ok(d) => Ok(d),
         Err(Error::Validation(mut fields)) => {
             let written = crate::wareki::parse_date(&input.written_on);
+            let kind = crate::model::evaluation::EvaluatorKind::parse(&input.kind);
             fields.extend(db_errors(
                 conn,
-                input.meeting_id,
-                written,
-                input.evaluator_id,
+                &Filed {
+                    meeting_id: input.meeting_id,
+                    written_on: written,
+                    evaluator_id: input.evaluator_id,
+                    kind: kind.map(|k| k.label()),
+                    id,
+                },
             )?);
             Err(Error::Validation(fields))
         }
@@ -109,7 +179,7 @@ fn write_items(tx: &Transaction, id: i64, d: &ValidEvaluation) -> Result<()> {
 }
 
 pub(crate) fn insert(tx: &Transaction, d: &ValidEvaluation) -> Result<i64> {
-    check(tx, d)?;
+    check(tx, d, None)?;
     let t = now();
     tx.execute(
         "INSERT INTO evaluations (meeting_id, kind, evaluator_id, written_on, created_at, updated_at)
@@ -268,18 +338,18 @@ impl Store {
     }
 
     pub fn create_evaluation(&mut self, input: &EvaluationInput) -> Result<Evaluation> {
-        let d = validate_all(self.conn(), input)?;
+        let d = validate_all(self.conn(), input, None)?;
         let id = self.write(|tx| insert(tx, &d))?;
         self.evaluation(id)
     }
 
     pub fn update_evaluation(&mut self, id: i64, input: &EvaluationInput) -> Result<Evaluation> {
-        let d = validate_all(self.conn(), input)?;
+        let d = validate_all(self.conn(), input, Some(id))?;
         self.write(|tx| {
             tx.query_row("SELECT 1 FROM evaluations WHERE id = ?1", [id], |_| Ok(()))
                 .optional()?
                 .ok_or_else(|| Error::not_found("評価", id))?;
-            check(tx, &d)?;
+            check(tx, &d, Some(id))?;
             tx.execute(
                 "UPDATE evaluations SET meeting_id = ?2, kind = ?3, evaluator_id = ?4, written_on = ?5,
                     updated_at = ?6 WHERE id = ?1",

@@ -100,34 +100,108 @@ fn check_refs(tx: &Transaction, d: &ValidMeeting) -> Result<()> {
     }
 }
 
-/// 第N回: one more than the meetings of the same kind held earlier in the same
-/// 年度 for the (first) project.
-fn series_number(tx: &Transaction, d: &ValidMeeting, except: Option<i64>) -> Result<Option<i64>> {
-    if !d.kind.is_numbered() {
-        return Ok(None);
-    }
+/// One meeting of a numbered series (same kind, 年度 and project or program).
+struct InSeries {
+    id: i64,
+    held_on: NaiveDate,
+    number: Option<i64>,
+    title: String,
+    read_only: bool,
+}
+
+/// The other meetings of `d`'s series (the same kind in the same 年度, of
+/// its program, else of its first project), in date order.
+fn series(conn: &Connection, d: &ValidMeeting, except: Option<i64>) -> Result<Vec<InSeries>> {
     let fy = wareki::fiscal_year(d.held_on);
     let (from, to) = (
         NaiveDate::from_ymd_opt(fy, 4, 1).expect("valid"),
         NaiveDate::from_ymd_opt(fy + 1, 3, 31).expect("valid"),
     );
-    let earlier: i64 = match d.program_id {
-        Some(program) => tx.query_row(
-            "SELECT count(*) AS n FROM meetings m
-             WHERE m.program_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
-               AND m.id IS NOT ?5",
-            params![program, d.kind, from, d.held_on.min(to), except],
-            |r| r.get("n"),
-        )?,
-        None => tx.query_row(
-            "SELECT count(*) AS n FROM meetings m JOIN meeting_projects mp ON mp.meeting_id = m.id
-             WHERE mp.project_id = ?1 AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
-               AND m.id IS NOT ?5",
-            params![d.project_ids[0], d.kind, from, d.held_on.min(to), except],
-            |r| r.get("n"),
-        )?,
+    let (scope, owner) = match d.program_id {
+        Some(program) => ("m.program_id = ?1", program),
+        None => (
+            "m.id IN (SELECT meeting_id FROM meeting_projects WHERE project_id = ?1)",
+            d.project_ids[0],
+        ),
     };
-    Ok(Some(earlier + 1))
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT m.id, m.held_on, m.number, m.title, m.read_only FROM meetings m
+         WHERE {scope} AND m.kind = ?2 AND m.held_on >= ?3 AND m.held_on <= ?4
+           AND m.id IS NOT ?5
+         ORDER BY m.held_on, m.id"
+    ))?;
+    let rows = st.query_map(params![owner, d.kind, from, to, except], |r| {
+        Ok(InSeries {
+            id: r.get("id")?,
+            held_on: r.get("held_on")?,
+            number: r.get("number")?,
+            title: r.get("title")?,
+            read_only: r.get("read_only")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A later meeting whose 第N回 moves on because an earlier one was added
+/// (or moved) before it: its id, old and new number, and its title now.
+struct Renumbered {
+    id: i64,
+    held_on: NaiveDate,
+    from: i64,
+    to: i64,
+    title: String,
+}
+
+/// 第N回 for `d` (one more than the meetings of its series held on or before
+/// its day) and the later meetings that must move on so that no 第N回 is
+/// there twice in a 年度. A meeting received with an evaluation request is
+/// the team's record and keeps its number.
+fn numbering(
+    conn: &Connection,
+    d: &ValidMeeting,
+    except: Option<i64>,
+) -> Result<(Option<i64>, Vec<Renumbered>)> {
+    if !d.kind.is_numbered() {
+        return Ok((None, Vec::new()));
+    }
+    let others = series(conn, d, except)?;
+    let earlier = others.iter().filter(|m| m.held_on <= d.held_on).count() as i64;
+    let own = earlier + 1;
+    let mut moved = Vec::new();
+    let mut previous = own;
+    for m in others.iter().filter(|m| m.held_on > d.held_on) {
+        let Some(n) = m.number else { continue };
+        if n <= previous && !m.read_only {
+            previous += 1;
+            moved.push(Renumbered {
+                id: m.id,
+                held_on: m.held_on,
+                from: n,
+                to: previous,
+                title: m.title.clone(),
+            });
+        } else {
+            previous = previous.max(n);
+        }
+    }
+    Ok((Some(own), moved))
+}
+
+/// Gives the later meetings their new 第N回; a title that was the automatic
+/// one (「第2回チーム会議」) follows its number, one the user wrote stays.
+fn renumber(tx: &Transaction, d: &ValidMeeting, moved: &[Renumbered]) -> Result<()> {
+    for m in moved {
+        let title = if m.title == d.kind.default_title(Some(m.from)) {
+            d.kind.default_title(Some(m.to))
+        } else {
+            m.title.clone()
+        };
+        tx.execute(
+            "UPDATE meetings SET number = ?2, title = ?3, updated_at = ?4 WHERE id = ?1",
+            params![m.id, m.to, title, now()],
+        )?;
+    }
+    Ok(())
 }
 
 fn write_links(tx: &Transaction, id: i64, d: &ValidMeeting) -> Result<()> {
@@ -226,7 +300,8 @@ fn write_row(
 
 pub(crate) fn insert(tx: &Transaction, d: &ValidMeeting) -> Result<i64> {
     check_refs(tx, d)?;
-    let number = series_number(tx, d, None)?;
+    let (number, moved) = numbering(tx, d, None)?;
+    renumber(tx, d, &moved)?;
     let id = write_row(tx, None, d, number)?;
     write_links(tx, id, d)?;
     Ok(id)
@@ -379,6 +454,47 @@ impl Store {
             .ok_or_else(|| Error::not_found("会議", id))
     }
 
+    /// What saving `input` (a new meeting, or meeting `id` edited) would
+    /// renumber, said before it is saved: 「令和6年7月31日の「第2回チーム会議」
+    /// は第3回になります」. Empty when nothing moves or the form is not
+    /// complete yet.
+    pub fn meeting_renumbering(
+        &self,
+        input: &MeetingInput,
+        id: Option<i64>,
+    ) -> Result<Vec<String>> {
+        let Ok(d) = input.validate() else {
+            return Ok(Vec::new());
+        };
+        if let Some(id) = id {
+            let old: Option<(String, NaiveDate)> = self
+                .conn()
+                .query_row(
+                    "SELECT kind, held_on FROM meetings WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get("kind")?, r.get("held_on")?)),
+                )
+                .optional()?;
+            if old.is_some_and(|(kind, on)| kind == d.kind.label() && on == d.held_on) {
+                return Ok(Vec::new());
+            }
+        }
+        let (number, moved) = numbering(self.conn(), &d, id)?;
+        Ok(moved
+            .iter()
+            .map(|m| {
+                format!(
+                    "保存すると、この会議が第{}回になり、後の{}の「{}」は第{}回に繰り下がります（同じ年度に第{}回が2つにならないように）",
+                    number.unwrap_or(0),
+                    wareki::date_wareki(m.held_on),
+                    m.title,
+                    m.to,
+                    m.from
+                )
+            })
+            .collect())
+    }
+
     pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
         let d = input.validate()?;
         let id = self.write(|tx| insert(tx, &d))?;
@@ -388,20 +504,25 @@ impl Store {
     pub fn update_meeting(&mut self, id: i64, input: &MeetingInput) -> Result<Meeting> {
         let d = input.validate()?;
         self.write(|tx| {
-            let old: Option<(String, Option<i64>)> = tx
+            let old: Option<(String, Option<i64>, NaiveDate)> = tx
                 .query_row(
-                    "SELECT kind, number FROM meetings WHERE id = ?1",
+                    "SELECT kind, number, held_on FROM meetings WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get("kind")?, r.get("number")?)),
+                    |r| Ok((r.get("kind")?, r.get("number")?, r.get("held_on")?)),
                 )
                 .optional()?;
-            let (old_kind, old_number) = old.ok_or_else(|| Error::not_found("会議", id))?;
+            let (old_kind, old_number, old_date) =
+                old.ok_or_else(|| Error::not_found("会議", id))?;
             refuse_read_only(tx, id)?;
             check_refs(tx, &d)?;
-            let number = if old_kind == d.kind.label() {
+            // Its number stays unless its kind or day changed (then it takes
+            // its place in the series, and later ones move on).
+            let number = if old_kind == d.kind.label() && old_date == d.held_on {
                 old_number
             } else {
-                series_number(tx, &d, Some(id))?
+                let (number, moved) = numbering(tx, &d, Some(id))?;
+                renumber(tx, &d, &moved)?;
+                number
             };
             write_row(tx, Some(id), &d, number)?;
             write_links(tx, id, &d)

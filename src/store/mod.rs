@@ -173,6 +173,27 @@ impl Store {
         Ok(out)
     }
 
+    /// Moves every record still in the `-wal` file into the database file
+    /// itself, so the one file 設定 names holds all the data (copied alone to
+    /// a USB stick or a new PC, it is whole). With `wait` (the window
+    /// closing) it waits for other readers, such as the daily backup, and
+    /// empties the `-wal` file; without (the window's pause in work) it never
+    /// holds anyone up. Closing a store (the CLI) does the same. Returns false
+    /// when some pages had to stay in the `-wal` file because another
+    /// connection was using them (they are moved at the next checkpoint;
+    /// nothing is lost).
+    pub fn checkpoint(&self, wait: bool) -> Result<bool> {
+        let sql = if wait {
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        } else {
+            "PRAGMA wal_checkpoint(PASSIVE)"
+        };
+        let (busy, log, moved): (i64, i64, i64) = self.conn.query_row(sql, [], |r| {
+            Ok((r.get("busy")?, r.get("log")?, r.get("checkpointed")?))
+        })?;
+        Ok(busy == 0 && log == moved)
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn

@@ -337,16 +337,20 @@ impl Store {
     }
 
     /// Per person: the teams they follow, the meetings they attended (team and
-    /// program meetings) and the evaluations they wrote.
+    /// program meetings) and the evaluations they wrote — in the teams in use
+    /// (an archived team's are left out, as its row is).
     pub fn supporter_work(&self, program_id: i64) -> Result<Vec<SupporterWork>> {
         let list = self.program_people(program_id)?;
         let mut attended = self.conn().prepare_cached(
             "SELECT (SELECT count(DISTINCT p.meeting_id) FROM meeting_participants p
-                      JOIN members m ON m.id = p.member_id WHERE m.person_id = ?1)
+                      JOIN members m ON m.id = p.member_id
+                      JOIN projects t ON t.id = m.project_id AND t.archived_at IS NULL
+                      WHERE m.person_id = ?1)
                   + (SELECT count(*) FROM meeting_people WHERE person_id = ?1) AS n",
         )?;
         let mut written = self.conn().prepare_cached(
             "SELECT count(*) AS n FROM evaluations e JOIN members m ON m.id = e.evaluator_id
+             JOIN projects t ON t.id = m.project_id AND t.archived_at IS NULL
              WHERE m.person_id = ?1",
         )?;
         let mut out = Vec::new();

@@ -198,6 +198,32 @@ export function layoutProblems(browser) {
       const r = el.getBoundingClientRect();
       if (visible(r) && r.right > width + 1 && !el.closest('.table-wrap')) out.push(`画面の外にあります：${say(el)}`);
     }
+    // The menu: every item reachable (on screen, or in a menu that scrolls and
+    // shows its bar), the current page's item in view.
+    const nav = document.querySelector('nav.sidebar');
+    if (nav) {
+      const nr = nav.getBoundingClientRect();
+      const scrolls = nav.scrollHeight > nav.clientHeight + 1;
+      const bar = nav.offsetWidth - nav.clientWidth;
+      if (scrolls && (!['auto', 'scroll'].includes(getComputedStyle(nav).overflowY) || bar < 6)) {
+        out.push(`メニューの下の項目があることが見えません（${nav.scrollHeight}px > ${nav.clientHeight}px、スクロールバー ${bar}px）`);
+      }
+      const current = nav.querySelector('[aria-current="page"]');
+      if (current) {
+        const r = current.getBoundingClientRect();
+        if (r.top < Math.max(nr.top, 0) - 1 || r.bottom > Math.min(nr.bottom, window.innerHeight) + 1) {
+          out.push(`いまのページがメニューで見えていません：${say(current)}`);
+        }
+      }
+    }
+    // A table wider than its card scrolls, and shows a scrollbar (else a cut
+    // 「削除」 reads 「削」 with no hint that there is more).
+    for (const wrap of document.querySelectorAll('.table-wrap')) {
+      if (!visible(wrap.getBoundingClientRect()) || wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+      const cell = wrap.querySelector('th, td') ?? wrap;
+      if (!['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX)) out.push(`表が切れています：${say(cell)}`);
+      else if (wrap.offsetHeight - wrap.clientHeight < 6) out.push(`表が横にスクロールすることが見えません：${say(cell)}`);
+    }
     // Content running past its card (a scrolling table may, inside its wrapper).
     for (const card of document.querySelectorAll('.card')) {
       const edge = card.getBoundingClientRect().right;

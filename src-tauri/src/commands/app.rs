@@ -67,20 +67,26 @@ pub async fn member_warnings(
     Ok(bansou::model::member::warnings(&team, member_id, &input))
 }
 
-/// Slips worth a word before a meeting is saved (a date outside the period).
+/// Slips worth a word before a meeting is saved (a date outside the
+/// period), and the 第N回 that saving it would move on (`meeting_id`: the
+/// meeting being edited, null for a new one).
 #[tauri::command]
 pub async fn meeting_warnings(
     state: State<'_, AppState>,
     input: MeetingInput,
+    meeting_id: Option<i64>,
 ) -> CmdResult<Vec<String>> {
-    let projects = state.with(|s| {
-        input
+    let (projects, renumbering) = state.with(|s| {
+        let projects = input
             .project_ids
             .iter()
             .map(|&id| s.project(id))
-            .collect::<bansou::Result<Vec<_>>>()
+            .collect::<bansou::Result<Vec<_>>>()?;
+        Ok((projects, s.meeting_renumbering(&input, meeting_id)?))
     })?;
-    Ok(bansou::model::meeting::warnings(&projects, &input))
+    let mut out = bansou::model::meeting::warnings(&projects, &input);
+    out.extend(renumbering);
+    Ok(out)
 }
 
 /// The window's word that a command failed (with the code it got back): the
@@ -176,6 +182,35 @@ pub async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Cm
             })
         })?;
     state.restore(std::path::Path::new(&chosen.path))
+}
+
+/// 「このデータを1つのファイルに書き出す」: every record, as one database
+/// file, to the place chosen in the save dialog (a USB stick, for a new PC).
+/// The copy is consistent (taken through SQLite, WAL included) and never
+/// replaces an existing file.
+#[tauri::command]
+pub async fn export_database(
+    state: State<'_, AppState>,
+    target: String,
+) -> CmdResult<super::files::ExportResult> {
+    let path = super::files::chosen_path(&state, &target)?;
+    state.with(|s| s.backup_to(&path))?;
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    super::files::remember_export(&state, &target, &path)?;
+    Ok(super::files::ExportResult {
+        path: path.display().to_string(),
+        bytes: bytes as usize,
+        replaced: 0,
+    })
+}
+
+/// On the new PC: replaces this PC's data with a file written by
+/// 「このデータを1つのファイルに書き出す」 (chosen in the open dialog). The
+/// file is checked whole first; the current data is backed up before.
+#[tauri::command]
+pub async fn restore_from_file(state: State<'_, AppState>, source: String) -> CmdResult<()> {
+    let path = super::files::chosen_source(&state, &source)?;
+    state.restore(&path)
 }
 
 /// Shows the backups folder in the system's file manager.

@@ -136,18 +136,29 @@ pub(super) fn save_pdf(
 ) -> CmdResult<ExportResult> {
     let path = chosen_path(state, token)?;
     bansou::files::write_atomically(&path, bytes).map_err(CommandError::from)?;
-    *state
-        .last_export
-        .lock()
-        .map_err(|_| CommandError::internal(crate::state::INTERNAL))? = Some(path.clone());
-    if let Ok(mut targets) = state.export_targets.lock() {
-        targets.remove(token);
-    }
+    remember_export(state, token, &path)?;
     Ok(ExportResult {
         path: path.display().to_string(),
         bytes: bytes.len(),
         replaced,
     })
+}
+
+/// After an export is written: it is the one file the window may open, and
+/// its token is spent.
+pub(super) fn remember_export(
+    state: &AppState,
+    token: &str,
+    path: &std::path::Path,
+) -> CmdResult<()> {
+    *state
+        .last_export
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))? = Some(path.to_owned());
+    if let Ok(mut targets) = state.export_targets.lock() {
+        targets.remove(token);
+    }
+    Ok(())
 }
 
 #[derive(Debug, Serialize, TS)]

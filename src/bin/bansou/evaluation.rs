@@ -357,7 +357,7 @@ pub(crate) fn print_evaluation_summary(g: &bansou::analysis::evaluation::GroupSu
             for &item in EvalItem::ALL {
                 let st = s.stat(m.id, item, k).expect("every cell is computed");
                 row.push(match st.mean {
-                    Some(v) => format!("{v:.2}（n={}）", st.n),
+                    Some(v) => format!("{}（n={}）", bansou::analysis::round::fixed(v, 2), st.n),
                     None => "—（n=0）".into(),
                 });
             }

@@ -105,7 +105,10 @@ pub(crate) fn program(cx: &mut Cx, a: ProgramArgs) -> Result<()> {
         out!("この事業全体にはまだチームがありません");
         return Ok(());
     }
-    let mean = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "—".into());
+    let mean = |v: Option<f64>| {
+        v.map(|x| bansou::analysis::round::fixed(x, 2))
+            .unwrap_or_else(|| "—".into())
+    };
     let table: Vec<[String; 9]> = rows
         .iter()
         .map(|r| {

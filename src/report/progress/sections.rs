@@ -3,6 +3,7 @@
 
 use super::Context;
 use crate::analysis::evaluation::summarize_groups;
+use crate::analysis::round::{fixed, signed};
 use crate::analysis::strength::analyze;
 use crate::chart::evaluation::bars;
 use crate::chart::radar::strengths_radar;
@@ -217,7 +218,7 @@ pub(super) fn strengths(l: &mut Layout, cx: &Context) {
                     let x = &s.axes[a];
                     row.push(
                         x.mean
-                            .map(|m| format!("{m:.1}（{}/{}項目）", x.rated, x.items))
+                            .map(|m| format!("{}（{}/{}項目）", fixed(m, 1), x.rated, x.items))
                             .unwrap_or_else(|| "—".into()),
                     );
                 }
@@ -412,7 +413,7 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
                     let st = s.stat(m.id, item, k).expect("every cell is computed");
                     row.push(
                         st.mean
-                            .map(|v| format!("{v:.2}（{}）", st.n))
+                            .map(|v| format!("{}（{}）", fixed(v, 2), st.n))
                             .unwrap_or_else(|| "—".into()),
                     );
                 }
@@ -433,7 +434,7 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
                 for gap in &s.gaps {
                     row.push(
                         gap.per_meeting[i]
-                            .map(|v| format!("{v:+.2}"))
+                            .map(|v| signed(v, 2))
                             .unwrap_or_else(|| "—".into()),
                     );
                 }
@@ -444,11 +445,7 @@ pub(super) fn evaluations(l: &mut Layout, cx: &Context) {
         let mut pooled = vec!["全体の平均の差".into(), String::new()];
         for gap in &s.gaps {
             range.push(gap.range_label.clone().unwrap_or_else(|| "—".into()));
-            pooled.push(
-                gap.gap
-                    .map(|v| format!("{v:+.2}"))
-                    .unwrap_or_else(|| "—".into()),
-            );
+            pooled.push(gap.gap.map(|v| signed(v, 2)).unwrap_or_else(|| "—".into()));
         }
         gaps.push(range);
         gaps.push(pooled);
@@ -648,13 +645,30 @@ pub(super) fn text(l: &mut Layout, cx: &Context) {
             l.paragraph("コメントはありません。", 10.0, false);
             continue;
         }
-        l.scene(
-            &crate::chart::network::network_scene(
-                &crate::analysis::cooc::network_title(kind.label()),
-                &net,
-            ),
-            BODY_W * 0.9,
-        );
+        if net.nodes.is_empty() {
+            // An empty box would take half a page and say nothing: the
+            // reason, once, in a line.
+            l.paragraph(
+                &format!(
+                    "{}件のコメントでは、{}回以上出てくる語どうしが同じコメントにそろって現れることがまだないため、図は省きました。コメントが増えると描けるようになります。",
+                    list.len(),
+                    o.min_freq
+                ),
+                10.0,
+                false,
+            );
+            if net.words.is_empty() {
+                continue;
+            }
+        } else {
+            l.scene(
+                &crate::chart::network::network_scene(
+                    &crate::analysis::cooc::network_title(kind.label()),
+                    &net,
+                ),
+                BODY_W * 0.9,
+            );
+        }
         let rows: Vec<Vec<String>> = net
             .words
             .iter()

@@ -330,6 +330,7 @@ impl Planner<'_, '_> {
             &head.history,
         )?;
         let mut twin_by_name = false;
+        let mut duplicate: Option<String> = None;
         if d == Decision::Add {
             match r.kind.twin(conn, r.raw)? {
                 Some(Twin::Template(id, local_uuid)) => {
@@ -350,6 +351,19 @@ impl Planner<'_, '_> {
                     self.plan.adopted.insert(head.uuid.clone(), id);
                     twin_by_name = true;
                     d = Decision::Reference;
+                }
+                Some(Twin::Duplicate(id, here)) => {
+                    // Taken, the file's record is written over ours (and
+                    // takes its UUID); skipped once, its version is
+                    // remembered and the same file asks no more.
+                    self.plan.adopted.insert(head.uuid.clone(), id);
+                    local = Some((id, String::new()));
+                    d = if known(conn, &head.uuid, &head.version)? {
+                        Decision::KeepLocal
+                    } else {
+                        Decision::Conflict
+                    };
+                    duplicate = Some(here);
                 }
                 None => {}
             }
@@ -384,6 +398,13 @@ impl Planner<'_, '_> {
             }
         }
         self.tally(r, &head, d)?;
+        if let (Decision::Conflict, Some(here)) = (d, duplicate) {
+            if let Some(c) = self.plan.summary.conflicts.last_mut() {
+                c.what = "同じ人・同じ会議の評価（1人1回）".into();
+                c.here = here;
+                c.there = format!("ファイルの分：{}（更新 {}）", head.name, head.updated_at);
+            }
+        }
         if let Ok(u) = uuid::Uuid::parse_str(&head.uuid) {
             self.plan.decisions.insert(u, d);
         }

@@ -1,8 +1,8 @@
 //! 表1 evaluations as they travel, with their A–D scores and comments.
 
-use super::{By, Field, Ids, Kind, Problems};
+use super::{By, Field, Ids, Kind, Problems, Twin};
 use crate::error::Result;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -61,6 +61,45 @@ impl Kind for Evaluations {
             .validate(),
         );
         p.dates(what, &[("記載日", Some(&d.written_on))]);
+    }
+    /// One evaluation per (meeting, evaluator, kind): a named person's
+    /// evaluation of a meeting that this PC already holds under another UUID
+    /// (filed here, or from another supporter's file) is the same one, and
+    /// the import asks which to keep instead of counting the person twice.
+    fn twin(conn: &Connection, d: &EvaluationData) -> Result<Option<Twin>> {
+        let Some(evaluator) = &d.evaluator else {
+            return Ok(None);
+        };
+        let found: Option<(i64, String, String, chrono::NaiveDate, chrono::NaiveDate)> = conn
+            .prepare_cached(
+                "SELECT e.id, mb.name, m.title, m.held_on, e.written_on FROM evaluations e
+                 JOIN meetings m ON m.id = e.meeting_id
+                 JOIN members mb ON mb.id = e.evaluator_id
+                 WHERE m.uuid = ?1 AND mb.uuid = ?2 AND e.kind = ?3
+                 ORDER BY e.id LIMIT 1",
+            )?
+            .query_row(params![d.meeting, evaluator, d.kind], |r| {
+                Ok((
+                    r.get("id")?,
+                    r.get("name")?,
+                    r.get("title")?,
+                    r.get("held_on")?,
+                    r.get("written_on")?,
+                ))
+            })
+            .optional()?;
+        Ok(found.map(|(id, name, title, held_on, written_on)| {
+            let date = crate::wareki::date_wareki;
+            Twin::Duplicate(
+                id,
+                format!(
+                    "{name}さんの{}（{}「{title}」）：このパソコンに記載日 {} の分があります",
+                    d.kind,
+                    date(held_on),
+                    date(written_on)
+                ),
+            )
+        }))
     }
     fn read_children(conn: &Connection, id: i64, d: &mut EvaluationData) -> Result<()> {
         let mut st = conn.prepare_cached(

@@ -141,6 +141,10 @@ pub enum Twin {
     Template(i64, String),
     /// The same thing by name: the file's record is not written.
     Name(i64),
+    /// Another record here that must stay the only one of its kind (one
+    /// evaluation per meeting, evaluator and kind): the user is asked whether
+    /// the file's takes its place or is skipped. Its row, and how it is named.
+    Duplicate(i64, String),
 }
 
 /// Collects what is wrong with incoming records, each message naming the record.

@@ -25,6 +25,11 @@ test('other- and self-evaluations of one meeting are summarised and kept', async
 
     await click(app, 'nav-evaluations');
     await click(app, 'eval-new');
+    // The form's first field takes the focus, not the button that opened it.
+    await app.waitUntil(
+      async () => await app.execute(() => !!document.activeElement?.closest('[data-testid="eval-form"]')),
+      { timeout: 5000, timeoutMsg: 'the focus stayed outside the form' },
+    );
     await click(app, 'eval-kind-他者評価');
     await rate(app, { A: 4 });
     await type(app, 'eval-comment-A', '丁寧に傾聴してくれた');

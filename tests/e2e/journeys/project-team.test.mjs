@@ -25,6 +25,22 @@ test('a project with its team survives a restart', async () => {
     assert.equal(await textOf(app, 'project-title'), '職場の腰痛予防モデル事業');
     assert.match(await textOf(app, 'project-society'), /山口県理学療法士会/);
     assert.match(await textOf(app, 'project-fiscal-year'), /^令和\d+年度$/);
+    // The next step is the team: the page opens on its members, the name field ready.
+    await app.waitUntil(
+      async () => (await app.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'member-add-name',
+      { timeout: 5000, timeoutMsg: 'the member form did not get the focus' },
+    );
+    const where = () =>
+      app.execute(() => {
+        const r = document.querySelector('[data-testid="member-list"]').getBoundingClientRect();
+        return { top: Math.round(r.top), height: window.innerHeight, scrolled: Math.round(window.scrollY) };
+      });
+    await app.waitUntil(async () => {
+      const w = await where();
+      return w.top >= -1 && w.top < w.height - 200;
+    }, { timeout: 5000, timeoutMsg: 'the member list is not in view' }).catch(async (e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(await where())}`);
+    });
 
     await type(app, 'member-add-name', '野村 智史');
     await choose(app, 'member-add-role', 'リーダー');
@@ -36,6 +52,13 @@ test('a project with its team survives a restart', async () => {
     await choose(app, 'member-add-role', '伴走支援者');
     await click(app, 'member-add-submit');
     await app.waitUntil(async () => (await app.$$('[data-testid="member-row"]')).length === 2);
+
+    // Every page opens at its top, not at the last page's scroll position.
+    await click(app, 'nav-report');
+    await app.execute(() => window.scrollTo(0, document.body.scrollHeight));
+    await app.waitUntil(async () => (await app.execute(() => window.scrollY)) > 0, { timeout: 5000, timeoutMsg: 'the report page does not scroll' });
+    await click(app, 'nav-meetings');
+    await app.waitUntil(async () => (await app.execute(() => window.scrollY)) === 0, { timeout: 5000, timeoutMsg: '会議 opened scrolled down' });
   } finally {
     await app.deleteSession();
   }
