@@ -23,6 +23,10 @@ pub fn cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A list as its columns' names and its rows of text (dates as YYYY-MM-DD):
+/// what the CSV and the Excel workbook are both written from.
+pub type Rows = (Vec<&'static str>, Vec<Vec<String>>);
+
 /// A whole sheet: the header, then one record per row, every cell made safe.
 pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let mut out = BOM.to_vec();
@@ -48,7 +52,7 @@ pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
 }
 
 /// One row per evaluation × item.
-pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
+pub fn evaluations_rows(evals: &[Evaluation]) -> Rows {
     let mut rows = Vec::with_capacity(evals.len() * 4);
     for e in evals {
         for (i, item) in EvalItem::ALL.iter().enumerate() {
@@ -73,8 +77,8 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
             ]);
         }
     }
-    sheet(
-        &[
+    (
+        vec![
             "事業（士会）",
             "会議日",
             "会議名",
@@ -88,8 +92,13 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
             "評価の意味",
             "コメント",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
+    let (head, rows) = evaluations_rows(evals);
+    sheet(&head, &rows)
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -97,7 +106,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 /// 内向き・外向き: one row per item, then its status changes, newest first.
-pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
+pub fn checklist_rows(c: &Checklist) -> Rows {
     let mut rows = Vec::new();
     for i in &c.items {
         let history: Vec<String> = i
@@ -129,8 +138,8 @@ pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
             history.join(" / "),
         ]);
     }
-    sheet(
-        &[
+    (
+        vec![
             "区分",
             "No",
             "項目",
@@ -141,12 +150,17 @@ pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
             "メモ",
             "履歴",
         ],
-        &rows,
+        rows,
     )
 }
 
+pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
+    let (head, rows) = checklist_rows(c);
+    sheet(&head, &rows)
+}
+
 /// 表3: one row per meeting.
-pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
+pub fn meetings_rows(list: &[Meeting]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|m| {
@@ -172,8 +186,8 @@ pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "開催日",
             "会議名",
             "種類",
@@ -185,11 +199,16 @@ pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
             "決定事項",
             "議事録",
         ],
-        &rows,
+        rows,
     )
 }
 
-pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
+pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
+    let (head, rows) = meetings_rows(list);
+    sheet(&head, &rows)
+}
+
+pub fn tasks_rows(list: &[Task]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|t| {
@@ -209,8 +228,8 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "期限",
             "タスク",
             "状況",
@@ -220,12 +239,17 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
             "元の会議",
             "メモ",
         ],
-        &rows,
+        rows,
     )
 }
 
+pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
+    let (head, rows) = tasks_rows(list);
+    sheet(&head, &rows)
+}
+
 /// 課題・今後の検討事項, one row each, as the register shows them.
-pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
+pub fn issues_rows(list: &[Issue]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|i| {
@@ -242,8 +266,8 @@ pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "番号",
             "区分",
             "課題",
@@ -254,11 +278,16 @@ pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
             "対応した日",
             "元の会議",
         ],
-        &rows,
+        rows,
     )
 }
 
-pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
+pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
+    let (head, rows) = issues_rows(list);
+    sheet(&head, &rows)
+}
+
+pub fn stakeholders_rows(list: &[Stakeholder]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|s| {
@@ -288,8 +317,8 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "機関名",
             "種別",
             "関係の状態",
@@ -298,8 +327,13 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
             "連絡の記録",
             "メモ",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
+    let (head, rows) = stakeholders_rows(list);
+    sheet(&head, &rows)
 }
 
 /// 事業全体: one row per team, as the dashboard shows it.

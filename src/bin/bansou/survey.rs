@@ -14,7 +14,7 @@ pub(crate) enum SurveyCommand {
     List(ListArgs),
     /// 結果（回答数・回収率・選択肢ごとの件数と割合）を表示・書き出す
     Results(ResultsArgs),
-    /// Google フォーム・Excel の CSV から回答を取り込む（同じ行は二度入りません）
+    /// Google フォーム・Excel の CSV や Microsoft Forms の .xlsx から回答を取り込む（同じ行は二度入りません）
     Import(ImportArgs),
     /// 配る用紙（空欄の A4 PDF）を作る
     Form(FormArgs),
@@ -49,7 +49,7 @@ pub(crate) struct ResultsArgs {
 pub(crate) struct ImportArgs {
     /// アンケートのID、または名前の一部
     pub survey: String,
-    /// 取り込む CSV（UTF-8 か Shift_JIS）
+    /// 取り込む CSV（UTF-8 か Shift_JIS）か、Microsoft Forms・Excel の .xlsx
     pub file: PathBuf,
     /// 何が取り込まれるかを表示するだけ（書き込まない）
     #[arg(long)]
@@ -223,8 +223,7 @@ fn import(cx: &mut Cx, a: ImportArgs) -> Result<()> {
         json,
     } = a;
     let s = cx.store.resolve_survey(&survey)?;
-    let bytes = bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
-    let table = bansou::files::evaluation_csv::read_table(&bytes)?;
+    let table = bansou::files::xlsx::table::read_sheet_file(&file)?;
     let r = bansou::files::survey_csv::import(&mut cx.store, s.id, &table, None, dry_run)?;
     if json {
         return print_json(&r);

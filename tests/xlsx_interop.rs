@@ -1,0 +1,171 @@
+//! Our workbooks with writers and readers that are not ours: Python's openpyxl
+//! fills the 表1 form as a user would, and it imports; LibreOffice Calc
+//! (headless) opens what we write, converts it to CSV with the expected cells
+//! and keeps its validations and protection, and saves a filled form as .xlsx
+//! that imports too. The tools come from scripts/xlsx-tools.sh (run by
+//! scripts/deps.sh); LibreOffice is started a few times, not per cell.
+#![cfg(unix)]
+
+mod common;
+
+use bansou::files::xlsx::form::{form_workbook, import};
+use bansou::model::meeting::MeetingInput;
+use common::{member_input, project_input, store};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn python() -> PathBuf {
+    let venv = std::env::var_os("BANSOU_OPENPYXL_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            dirs::home_dir()
+                .expect("a home folder")
+                .join(".cache/bansou/openpyxl")
+        });
+    let py = venv.join("bin/python3");
+    assert!(
+        py.exists(),
+        "openpyxl がありません（{}）。scripts/xlsx-tools.sh を実行してください",
+        py.display()
+    );
+    py
+}
+
+fn soffice() -> &'static str {
+    for c in ["soffice", "libreoffice"] {
+        if Command::new(c).arg("--version").output().is_ok() {
+            return c;
+        }
+    }
+    panic!("LibreOffice（soffice）がありません。scripts/xlsx-tools.sh を実行してください");
+}
+
+/// Runs LibreOffice headless with its own profile (another instance of the
+/// user's may be open); `args` after the profile.
+fn libreoffice(profile: &Path, args: &[&str], dir: &Path) {
+    let out = Command::new(soffice())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--norestore", "--nologo"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("LibreOffice runs");
+    assert!(
+        out.status.success(),
+        "LibreOffice {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
+    let (dir, _db, mut s) = store();
+    let p = s.create_project(&project_input("腰痛予防事業")).unwrap();
+    s.add_member(p.id, &member_input("今井 花子", "リーダー"))
+        .unwrap();
+    s.add_member(p.id, &member_input("伴走 太郎", "伴走支援者"))
+        .unwrap();
+    let m = s
+        .create_meeting(&MeetingInput {
+            kind: "チーム会議".into(),
+            held_on: "2024-12-05".into(),
+            format: "対面".into(),
+            project_ids: vec![p.id],
+            ..Default::default()
+        })
+        .unwrap();
+    let d = dir.path();
+    let blank = d.join("blank.xlsx");
+    std::fs::write(&blank, form_workbook(&s, p.id, m.id, &[]).unwrap()).unwrap();
+
+    // openpyxl, as a user: pick, type, copy the sheet, save.
+    let filled = d.join("filled.xlsx");
+    let out = Command::new(python())
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fill_form.py"))
+        .args([&blank, &filled])
+        .args(["今井 花子", "他者評価", "伴走 太郎"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "fill_form.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = import(
+        &mut s,
+        p.id,
+        Some(m.id),
+        std::slice::from_ref(&filled),
+        false,
+    )
+    .unwrap();
+    assert_eq!((r.added, r.refused), (2, 0), "{r:?}");
+    let evals = s.meeting_evaluations(m.id).unwrap();
+    let imai = evals.iter().find(|e| e.evaluator == "今井 花子").unwrap();
+    assert_eq!(imai.scores, [4, 3, 3, 2]);
+    assert_eq!(imai.comments[3], "=SUM(1,2) は式ではなく文字");
+    let taro = evals.iter().find(|e| e.evaluator == "伴走 太郎").unwrap();
+    assert_eq!(taro.kind.label(), "自己評価");
+    assert_eq!(taro.scores, [3, 3, 2, 1]);
+
+    // LibreOffice: the blank form to CSV (every sheet) and to flat ODS (its
+    // validations and protection as Calc understood them), and the filled
+    // form saved again as .xlsx by Calc.
+    let profile = d.join("lo-profile");
+    let convert = |to: &str, out: &str, file: &Path| {
+        libreoffice(
+            &profile,
+            &[
+                "--convert-to",
+                to,
+                "--outdir",
+                d.join(out).to_str().unwrap(),
+                file.to_str().unwrap(),
+            ],
+            d,
+        )
+    };
+    convert(
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "csv",
+        &blank,
+    );
+    convert("fods", "fods", &blank);
+    convert("xlsx:Calc MS Excel 2007 XML", "resaved", &filled);
+    let resaved = d.join("resaved/filled.xlsx");
+    let r = import(&mut s, p.id, Some(m.id), &[resaved], false).unwrap();
+    assert_eq!((r.unchanged, r.refused), (2, 0), "{r:?}");
+    let csv_out = d.join("csv");
+    let csv = std::fs::read_to_string(csv_out.join("blank-表1.csv"))
+        .or_else(|_| std::fs::read_to_string(csv_out.join("blank.csv")))
+        .expect("the form sheet as CSV");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].starts_with("伴走型支援事業評価（表1）"), "{csv}");
+    assert!(rows[1].contains("令和6年12月5日"), "{csv}");
+    assert!(rows[2].starts_with("評価者,"), "{csv}");
+    assert!(csv.contains("〇信頼関係の構築"), "{csv}");
+    assert!(csv.contains("4：十分に満足できる対応ができた"), "{csv}");
+    let fods = std::fs::read_to_string(d.join("fods/blank.fods")).unwrap();
+    assert!(
+        fods.contains("table:content-validation "),
+        "validations kept"
+    );
+    assert!(fods.contains("他者評価"), "the 区分 list kept");
+    assert!(
+        fods.contains("table:condition=\"of:cell-content-is-whole-number() and cell-content-is-between(1;4)\"")
+            || fods.contains("cell-content-is-whole-number()"),
+        "A–D as whole numbers 1–4"
+    );
+    assert!(
+        fods.contains("table:protected=\"true\""),
+        "the sheet protected"
+    );
+    assert!(
+        fods.contains("style:cell-protect=\"none\""),
+        "input cells unlocked"
+    );
+}
