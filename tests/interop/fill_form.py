@@ -44,3 +44,5 @@ copy = wb.copy_worksheet(ws)
 copy.title = "表1 (2)"
 fill(copy, second, "自己評価", [3, 3, 2, 1])
 wb.save(out)
+print(who)
+print(second)

@@ -20,6 +20,7 @@ import type { EvaluationView } from './bindings/EvaluationView';
 import type { ExportKind } from './bindings/ExportKind';
 import type { ExportResult } from './bindings/ExportResult';
 import type { ExportTarget } from './bindings/ExportTarget';
+import type { FormImport } from './bindings/FormImport';
 import type { ImportSource } from './bindings/ImportSource';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { Issue } from './bindings/Issue';
@@ -114,8 +115,12 @@ export function commands(call: Call) {
     exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, target: string) => call<ExportResult>('export_evaluations_csv', { projectId, filter, target }),
     previewEvaluationCsv: (source: string, projectId: number, mapping: Mapping | null) => call<CsvPreview>('preview_evaluation_csv', { source, projectId, mapping }),
     importEvaluationCsv: (source: string, projectId: number, mapping: Mapping) => call<CsvPreview>('import_evaluation_csv', { source, projectId, mapping }),
+    exportEvaluationFormXlsx: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_form_xlsx', { projectId, meetingId, target }),
+    previewEvaluationXlsx: (sources: string[], projectId: number, meetingId: number | null) => call<FormImport>('preview_evaluation_xlsx', { sources, projectId, meetingId }),
+    importEvaluationXlsx: (sources: string[], projectId: number, meetingId: number | null) => call<FormImport>('import_evaluation_xlsx', { sources, projectId, meetingId }),
     chooseExport: (kind: ExportKind, defaultName: string) => call<ExportTarget | null>('choose_export', { kind, defaultName }),
     chooseImport: (kind: ExportKind) => call<ImportSource | null>('choose_import', { kind }),
+    chooseImports: (kind: ExportKind) => call<ImportSource[]>('choose_imports', { kind }),
     guideSuggestions: (projectId: number) => call<Suggestion[]>('guide_suggestions', { projectId }),
     takeSuggestion: (projectId: number, ruleKey: string, fingerprint: string) => call<Task>('take_suggestion', { projectId, ruleKey, fingerprint }),
     dismissSuggestion: (projectId: number, input: DismissInput) => call<void>('dismiss_suggestion', { projectId, input }),
@@ -256,8 +261,12 @@ export const COMMAND_NAMES = [
   'export_evaluations_csv',
   'preview_evaluation_csv',
   'import_evaluation_csv',
+  'export_evaluation_form_xlsx',
+  'preview_evaluation_xlsx',
+  'import_evaluation_xlsx',
   'choose_export',
   'choose_import',
+  'choose_imports',
   'guide_suggestions',
   'take_suggestion',
   'dismiss_suggestion',
