@@ -129,11 +129,38 @@ fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
             d,
         )
     };
-    convert(
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "csv",
-        &blank,
+    // The project's lists too (every sheet to CSV in the same start).
+    let lists = d.join("lists.xlsx");
+    let (bytes, _) = bansou::files::xlsx::lists::project_workbook(
+        &s,
+        p.id,
+        &bansou::files::xlsx::lists::Sheet::ALL,
+        chrono::NaiveDate::from_ymd_opt(2024, 12, 10).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&lists, bytes).unwrap();
+    libreoffice(
+        &profile,
+        &[
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+            d.join("csv").to_str().unwrap(),
+            blank.to_str().unwrap(),
+            lists.to_str().unwrap(),
+        ],
+        d,
     );
+    // Dates are date cells that Calc shows in 和暦, as Excel does.
+    let meetings = std::fs::read_to_string(d.join("csv/lists-会議.csv")).expect("会議 as CSV");
+    assert!(meetings.starts_with("開催日,会議名"), "{meetings}");
+    assert!(
+        meetings.contains("\n令和6年12月5日,第1回チーム会議"),
+        "{meetings}"
+    );
+    let evals = std::fs::read_to_string(d.join("csv/lists-伴走支援評価.csv")).unwrap();
+    assert_eq!(evals.lines().count(), 1 + 2 * 4, "{evals}");
+    assert!(evals.contains("令和6年12月5日"), "{evals}");
     convert("fods", "fods", &blank);
     convert("xlsx:Calc MS Excel 2007 XML", "resaved", &filled);
     let resaved = d.join("resaved/filled.xlsx");
