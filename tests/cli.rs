@@ -1189,6 +1189,24 @@ fn excel_forms_go_out_and_come_back_and_lists_open_as_workbooks() {
         meetings.get_value((1, 0)),
         Some(Data::DateTime(_))
     ));
+    let results = dir.path().join("結果.xlsx");
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "survey",
+            "results",
+            "研修会",
+            "--xlsx",
+            results.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("アンケート結果を Excel のブックに書き出しました"),
+        "{out}"
+    );
+    let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&results).unwrap();
+    assert_eq!(book.sheet_names(), ["結果", "グラフ"]);
     for (cmd, sheet) in [("checklist", "準備チェック"), ("tasks", "タスク")] {
         let out = dir.path().join(format!("{cmd}.xlsx"));
         let (ok, _, err) = bansou(&db, &[cmd, "山口", "--xlsx", out.to_str().unwrap()]);

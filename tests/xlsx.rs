@@ -599,3 +599,36 @@ fn survey_answers_come_from_a_forms_xlsx_as_from_its_csv() {
     let r = bansou::files::survey_csv::import(&mut s, survey.id, &from_xlsx, None, true).unwrap();
     assert_eq!((r.sheets, r.new, r.refused.len()), (2, 2, 0), "{r:?}");
 }
+
+#[test]
+fn survey_results_open_as_a_workbook_with_native_charts() {
+    let (_dir, _db, mut s) = store();
+    bansou::demo::load(&mut s).unwrap();
+    let survey = s.resolve_survey("研修会アンケート").unwrap();
+    let r = bansou::analysis::survey::report(&s, survey.id, None)
+        .unwrap()
+        .results;
+    let bytes = bansou::files::xlsx::lists::survey_workbook(&r).unwrap();
+    let all = parts(&bytes);
+    let charts: Vec<&(String, Vec<u8>)> = all
+        .iter()
+        .filter(|(n, _)| n.starts_with("xl/charts/chart"))
+        .collect();
+    let choice = r
+        .questions
+        .iter()
+        .filter(|q| q.rows.is_empty() && !q.options.is_empty())
+        .count();
+    assert!(choice > 0);
+    assert_eq!(charts.len(), choice);
+    let first = String::from_utf8(charts[0].1.clone()).unwrap();
+    assert!(first.contains("<c:barChart>"), "{first}");
+    // The chart reads its counts from the 結果 sheet's cells.
+    assert!(first.contains("<c:f>結果!$F$2:$F$"), "{first}");
+    use calamine::{Data, Reader};
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["結果", "グラフ"]);
+    let res = book.worksheet_range("結果").unwrap();
+    assert_eq!(res.get_value((0, 5)), Some(&Data::String("件数".into())));
+    assert!(matches!(res.get_value((1, 5)), Some(Data::Float(_))));
+}

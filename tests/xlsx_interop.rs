@@ -161,7 +161,37 @@ fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
     let evals = std::fs::read_to_string(d.join("csv/lists-伴走支援評価.csv")).unwrap();
     assert_eq!(evals.lines().count(), 1 + 2 * 4, "{evals}");
     assert!(evals.contains("令和6年12月5日"), "{evals}");
-    convert("fods", "fods", &blank);
+    // A survey's results with native charts, from the demo.
+    let (_demo_dir, _demo_db, mut demo) = store();
+    bansou::demo::load(&mut demo).unwrap();
+    let survey = demo.resolve_survey("研修会アンケート").unwrap();
+    let results = bansou::analysis::survey::report(&demo, survey.id, None)
+        .unwrap()
+        .results;
+    let survey_book = d.join("survey.xlsx");
+    std::fs::write(
+        &survey_book,
+        bansou::files::xlsx::lists::survey_workbook(&results).unwrap(),
+    )
+    .unwrap();
+    libreoffice(
+        &profile,
+        &[
+            "--convert-to",
+            "fods",
+            "--outdir",
+            d.join("fods").to_str().unwrap(),
+            blank.to_str().unwrap(),
+            survey_book.to_str().unwrap(),
+        ],
+        d,
+    );
+    let charts = std::fs::read_to_string(d.join("fods/survey.fods")).unwrap();
+    assert!(
+        charts.contains("chart:class=\"chart:bar\""),
+        "Calc sees the bar charts"
+    );
+    assert!(charts.contains("問1 職種"), "with their titles");
     convert("xlsx:Calc MS Excel 2007 XML", "resaved", &filled);
     let resaved = d.join("resaved/filled.xlsx");
     let r = import(&mut s, p.id, Some(m.id), &[resaved], false).unwrap();

@@ -397,7 +397,7 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
 
 /// アンケート結果: one row per option (per row and option for a grid), with
 /// its count, the denominator and the share; free texts one per row.
-pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+pub fn survey_results_rows(r: &crate::analysis::survey::SurveyResults) -> Rows {
     let mut rows = Vec::new();
     for q in &r.questions {
         let head = |row: &str, option: &str, count: String, of: u32, share: String| {
@@ -446,8 +446,8 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
             ));
         }
     }
-    sheet(
-        &[
+    (
+        vec![
             "問",
             "質問",
             "種類",
@@ -457,8 +457,13 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
             "分母（件）",
             "割合（%）",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+    let (head, rows) = survey_results_rows(r);
+    sheet(&head, &rows)
 }
 
 /// The lists the window and the CLI export for Excel.

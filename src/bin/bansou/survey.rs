@@ -40,6 +40,9 @@ pub(crate) struct ResultsArgs {
     /// A4 の PDF に書き出す
     #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
     pub pdf: Option<PathBuf>,
+    /// Excel のブックに書き出す（結果の表と、選択式の質問ごとの Excel のグラフ）
+    #[arg(long, value_name = "OUT.xlsx", conflicts_with = "json")]
+    pub xlsx: Option<PathBuf>,
     /// この質問（番号、例：1）の答えで分けて集計する（職種・都道府県など単一選択の質問）
     #[arg(long, value_name = "問")]
     pub by: Option<u32>,
@@ -114,11 +117,13 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         json,
         csv,
         pdf,
+        xlsx,
         by,
     } = a;
     let s = cx.store.resolve_survey(&survey)?;
     let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
     let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
+    let xlsx = xlsx.map(|o| cx.target(&o, ExportKind::Xlsx)).transpose()?;
     let by_question = by
         .map(|n| {
             s.questions
@@ -155,7 +160,16 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         );
         say_replaced(doc.replaced);
     }
-    if csv.is_some() || pdf.is_some() {
+    if let Some(out) = &xlsx {
+        let bytes = bansou::files::xlsx::lists::survey_workbook(&r)?;
+        bansou::files::write_atomically(out, &bytes)?;
+        out!(
+            "アンケート結果を Excel のブックに書き出しました：{}（{} KB）",
+            out.display(),
+            bytes.len().div_ceil(1024)
+        );
+    }
+    if csv.is_some() || pdf.is_some() || xlsx.is_some() {
         return Ok(());
     }
     if json {

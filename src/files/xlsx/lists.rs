@@ -106,7 +106,7 @@ const DATE_COLUMNS: [&str; 9] = [
     "日付",
 ];
 /// Columns whose cells are numbers.
-const NUMBER_COLUMNS: [&str; 2] = ["No", "評価"];
+const NUMBER_COLUMNS: [&str; 5] = ["No", "評価", "件数", "分母（件）", "割合（%）"];
 
 /// Writes `rows` as a sheet named `name` of `wb`.
 pub fn add_sheet(wb: &mut Workbook, name: &str, (head, rows): &Rows) -> Result<()> {
@@ -208,6 +208,49 @@ pub fn project_workbook(
         add_sheet(&mut wb, s.label(), &rows)?;
     }
     Ok((wb.save_to_buffer()?, counts))
+}
+
+/// A survey's results as a workbook: the sheet 「結果」 with the CSV's rows,
+/// and 「グラフ」 with a native Excel bar chart of each choice question (its
+/// counts by option, read from 「結果」, so the chart follows the cells).
+pub fn survey_workbook(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType};
+    const DATA: &str = "結果";
+    let rows = csv::survey_results_rows(r);
+    let mut wb = Workbook::new();
+    add_sheet(&mut wb, DATA, &rows)?;
+    let charts = wb.add_worksheet();
+    charts.set_name("グラフ")?;
+    charts.write_string(0, 0, format!("{}（回答 {} 件）", r.title, r.n))?;
+    // Each choice question's rows in 「結果」 (after the header): first and last.
+    let mut at = 1u32;
+    let mut place = 2u32;
+    for q in &r.questions {
+        let choice_rows = if q.rows.is_empty() {
+            q.options.len()
+        } else {
+            0
+        };
+        let grid_rows: usize = q.rows.iter().map(|x| x.options.len()).sum();
+        if choice_rows > 0 {
+            let (first, last) = (at, at + choice_rows as u32 - 1);
+            let mut chart = Chart::new(ChartType::Bar);
+            chart
+                .add_series()
+                .set_name(&format!("問{}", q.number))
+                .set_categories((DATA, first, 4, last, 4))
+                .set_values((DATA, first, 5, last, 5))
+                .set_data_label(ChartDataLabel::new().show_value());
+            let title: String = q.text.chars().take(60).collect();
+            chart.title().set_name(&format!("問{} {title}", q.number));
+            chart.legend().set_hidden();
+            chart.set_height(60 + 28 * choice_rows as u32);
+            charts.insert_chart(place, 0, &chart)?;
+            place += 4 + (60 + 28 * choice_rows as u32) / 20;
+        }
+        at += (choice_rows + grid_rows + q.text_groups.len()) as u32;
+    }
+    Ok(wb.save_to_buffer()?)
 }
 
 #[cfg(test)]
