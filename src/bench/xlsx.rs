@@ -180,6 +180,74 @@ pub fn xlsx(rows: usize, out: &mut dyn FnMut(&str)) -> Result<()> {
         preview.forms,
         preview.refused.len()
     ));
+    // Hostile: the filled form with a million rows appended to its sheet,
+    // and a zip whose one part inflates past the bound.
+    let form = form_workbook(&store, p.id, m.id, &[fill(0)])?;
+    let zip_err = |e: zip::result::ZipError| crate::Error::Io {
+        path: "xlsx".into(),
+        source: std::io::Error::other(e),
+    };
+    let io_err = |source: std::io::Error| crate::Error::Io {
+        path: "xlsx".into(),
+        source,
+    };
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&form)).map_err(zip_err)?;
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).map_err(zip_err)?;
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).map_err(io_err)?;
+            parts.push((f.name().to_owned(), b));
+        }
+    }
+    let rezip = |parts: &[(String, Vec<u8>)]| -> Result<Vec<u8>> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        for (name, b) in parts {
+            w.start_file(name.as_str(), opts).map_err(zip_err)?;
+            w.write_all(b).map_err(io_err)?;
+        }
+        Ok(w.finish().map_err(zip_err)?.into_inner())
+    };
+    let mut million = parts.clone();
+    for (name, b) in million.iter_mut() {
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8_lossy(b).into_owned();
+            let mut rows = String::with_capacity(40 * 1_000_000);
+            for r in 61..1_000_061 {
+                rows.push_str(&format!("<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c></row>"));
+            }
+            *b = xml
+                .replace("</sheetData>", &format!("{rows}</sheetData>"))
+                .into_bytes();
+        }
+    }
+    let bomb = {
+        let mut b = parts.clone();
+        b.push(("xl/media/zeros.bin".into(), vec![0u8; 80 * 1024 * 1024]));
+        b
+    };
+    for (what, parts) in [
+        ("100万行のシート", million),
+        ("圧縮爆弾（80 MB に展開）", bomb),
+    ] {
+        let bytes = rezip(&parts)?;
+        let path = dir.path().join("hostile.xlsx");
+        std::fs::write(&path, &bytes).map_err(io(&path))?;
+        let t = Instant::now();
+        let r = import(&mut store, p.id, None, std::slice::from_ref(&path), false)?;
+        out(&format!(
+            "{what}（{} KB）：拒否まで {:.0} ms（{}）",
+            bytes.len().div_ceil(1024),
+            ms(t.elapsed()),
+            r.files[0].problems.first().cloned().unwrap_or_default()
+        ));
+    }
     let peak = super::peak_memory_kb();
     if let Some(kb) = peak {
         out(&format!(
