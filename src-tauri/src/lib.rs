@@ -124,6 +124,7 @@ pub fn setup<R: tauri::Runtime>(
             commands::export_evaluation_request,
             commands::export_evaluation_response,
             commands::export_list_csv,
+            commands::export_lists_xlsx,
             commands::choose_import,
             commands::choose_imports,
             commands::preview_bundle,

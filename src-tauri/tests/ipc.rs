@@ -1246,6 +1246,17 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "projectId": 999_999, "list": "tasks", "target": t }),
         nf,
     );
+    let t = token("一覧", "xlsx");
+    c.ok(
+        "export_lists_xlsx",
+        json!({ "projectId": pid, "target": t }),
+    );
+    let t = token("一覧2", "xlsx");
+    c.err(
+        "export_lists_xlsx",
+        json!({ "projectId": 999_999, "target": t }),
+        nf,
+    );
     let sheet = c.ok("choose_import", json!({ "kind": "csv" }));
     let p = c.ok(
         "preview_evaluation_csv",

@@ -181,6 +181,12 @@ pub async fn choose_import<R: tauri::Runtime>(
                 .file()
                 .set_title("取り込むファイルを選ぶ")
                 .add_filter(ext.to_uppercase(), &[ext]);
+            // A sheet to import may also be an Excel workbook (a Microsoft Forms export).
+            let dialog = if kind == ExportKind::Csv {
+                dialog.add_filter("Excel", &["xlsx"])
+            } else {
+                dialog
+            };
             tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
                 .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
