@@ -1207,6 +1207,15 @@ fn excel_forms_go_out_and_come_back_and_lists_open_as_workbooks() {
     );
     let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&results).unwrap();
     assert_eq!(book.sheet_names(), ["結果", "グラフ"]);
+    let dash = dir.path().join("事業全体.xlsx");
+    let (ok, out, err) = bansou(&db, &["program", "--xlsx", dash.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("事業全体の一覧を Excel のブックに書き出しました"),
+        "{out}"
+    );
+    let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&dash).unwrap();
+    assert_eq!(book.sheet_names(), ["一覧", "グラフ"]);
     for (cmd, sheet) in [("checklist", "準備チェック"), ("tasks", "タスク")] {
         let out = dir.path().join(format!("{cmd}.xlsx"));
         let (ok, _, err) = bansou(&db, &[cmd, "山口", "--xlsx", out.to_str().unwrap()]);

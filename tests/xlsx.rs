@@ -632,3 +632,35 @@ fn survey_results_open_as_a_workbook_with_native_charts() {
     assert_eq!(res.get_value((0, 5)), Some(&Data::String("件数".into())));
     assert!(matches!(res.get_value((1, 5)), Some(Data::Float(_))));
 }
+
+#[test]
+fn the_program_dashboard_opens_as_a_workbook_with_native_charts() {
+    let (_dir, _db, mut s) = store();
+    bansou::demo::load(&mut s).unwrap();
+    let g = s.resolve_program(None).unwrap();
+    let today = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    let rows = bansou::analysis::program::program_dashboard(&s, g.id, today).unwrap();
+    assert!(!rows.is_empty());
+    let bytes = bansou::files::xlsx::lists::dashboard_workbook(&rows).unwrap();
+    let all = parts(&bytes);
+    let charts: Vec<String> = all
+        .iter()
+        .filter(|(n, _)| n.starts_with("xl/charts/chart"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .collect();
+    assert_eq!(charts.len(), 2);
+    assert!(charts.iter().any(|c| c.contains("準備チェックの達成度")));
+    assert!(charts
+        .iter()
+        .any(|c| c.contains("他者評価の平均") && c.contains("自己評価の平均")));
+    use calamine::{Data, Reader};
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["一覧", "グラフ"]);
+    let list = book.worksheet_range("一覧").unwrap();
+    assert_eq!(list.get_value((0, 0)), Some(&Data::String("士会".into())));
+    assert_eq!(list.height(), rows.len() + 1);
+    assert!(
+        matches!(list.get_value((1, 6)), Some(Data::Float(_))),
+        "達成度 is a number"
+    );
+}

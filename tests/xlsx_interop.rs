@@ -168,6 +168,19 @@ fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
     let results = bansou::analysis::survey::report(&demo, survey.id, None)
         .unwrap()
         .results;
+    let program = demo.resolve_program(None).unwrap();
+    let teams = bansou::analysis::program::program_dashboard(
+        &demo,
+        program.id,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+    )
+    .unwrap();
+    let dashboard = d.join("dashboard.xlsx");
+    std::fs::write(
+        &dashboard,
+        bansou::files::xlsx::lists::dashboard_workbook(&teams).unwrap(),
+    )
+    .unwrap();
     let survey_book = d.join("survey.xlsx");
     std::fs::write(
         &survey_book,
@@ -183,6 +196,7 @@ fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
             d.join("fods").to_str().unwrap(),
             blank.to_str().unwrap(),
             survey_book.to_str().unwrap(),
+            dashboard.to_str().unwrap(),
         ],
         d,
     );
@@ -192,6 +206,16 @@ fn openpyxl_fills_the_form_libreoffice_reads_and_resaves_it_and_both_import() {
         "Calc sees the bar charts"
     );
     assert!(charts.contains("問1 職種"), "with their titles");
+    let dash = std::fs::read_to_string(d.join("fods/dashboard.fods")).unwrap();
+    assert!(
+        dash.contains("chart:class=\"chart:bar\""),
+        "the dashboard's bar charts"
+    );
+    assert!(
+        dash.contains("準備チェックの達成度（%）")
+            && dash.contains("伴走支援評価の平均（他者・自己）"),
+        "both charts, with their titles"
+    );
     convert("xlsx:Calc MS Excel 2007 XML", "resaved", &filled);
     let resaved = d.join("resaved/filled.xlsx");
     let r = import(&mut s, p.id, Some(m.id), &[resaved], false).unwrap();

@@ -338,6 +338,12 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
 
 /// 事業全体: one row per team, as the dashboard shows it.
 pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>> {
+    let (head, body) = dashboard_rows(rows);
+    sheet(&head, &body)
+}
+
+/// 事業全体: one row per team, as the dashboard shows it.
+pub fn dashboard_rows(rows: &[crate::model::program::TeamRow]) -> Rows {
     let num = |v: Option<f64>, f: fn(f64) -> String| v.map(f).unwrap_or_default();
     let body: Vec<Vec<String>> = rows
         .iter()
@@ -369,8 +375,8 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "士会",
             "事業名",
             "テーマ",
@@ -391,7 +397,7 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
             "注意",
             "最後に取り込んだファイル",
         ],
-        &body,
+        body,
     )
 }
 

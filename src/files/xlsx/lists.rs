@@ -106,7 +106,19 @@ const DATE_COLUMNS: [&str; 9] = [
     "日付",
 ];
 /// Columns whose cells are numbers.
-const NUMBER_COLUMNS: [&str; 5] = ["No", "評価", "件数", "分母（件）", "割合（%）"];
+const NUMBER_COLUMNS: [&str; 11] = [
+    "No",
+    "評価",
+    "件数",
+    "分母（件）",
+    "割合（%）",
+    "達成度（%）",
+    "未完了タスク",
+    "期限超過タスク",
+    "未解決の課題",
+    "他者評価の平均",
+    "自己評価の平均",
+];
 
 /// Writes `rows` as a sheet named `name` of `wb`.
 pub fn add_sheet(wb: &mut Workbook, name: &str, (head, rows): &Rows) -> Result<()> {
@@ -250,6 +262,46 @@ pub fn survey_workbook(r: &crate::analysis::survey::SurveyResults) -> Result<Vec
         }
         at += (choice_rows + grid_rows + q.text_groups.len()) as u32;
     }
+    Ok(wb.save_to_buffer()?)
+}
+
+/// 事業全体 as a workbook: 「一覧」 with the dashboard's rows (one per team) and
+/// 「グラフ」 with native charts reading them: each team's 準備チェックの達成度, and
+/// its 他者評価 and 自己評価 means side by side.
+pub fn dashboard_workbook(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Chart, ChartType};
+    const DATA: &str = "一覧";
+    let table = csv::dashboard_rows(rows);
+    let mut wb = Workbook::new();
+    add_sheet(&mut wb, DATA, &table)?;
+    let charts = wb.add_worksheet();
+    charts.set_name("グラフ")?;
+    if rows.is_empty() {
+        return Ok(wb.save_to_buffer()?);
+    }
+    let last = rows.len() as u32;
+    let col = |name: &str| table.0.iter().position(|h| *h == name).unwrap_or(0) as u16;
+    let height = (80 + 24 * rows.len() as u32).min(1200);
+    let mut done = Chart::new(ChartType::Bar);
+    done.add_series()
+        .set_name("達成度（%）")
+        .set_categories((DATA, 1, 0, last, 0))
+        .set_values((DATA, 1, col("達成度（%）"), last, col("達成度（%）")));
+    done.title().set_name("準備チェックの達成度（%）");
+    done.legend().set_hidden();
+    done.set_height(height).set_width(640);
+    charts.insert_chart(1, 0, &done)?;
+    let mut means = Chart::new(ChartType::Bar);
+    for name in ["他者評価の平均", "自己評価の平均"] {
+        means
+            .add_series()
+            .set_name(name)
+            .set_categories((DATA, 1, 0, last, 0))
+            .set_values((DATA, 1, col(name), last, col(name)));
+    }
+    means.title().set_name("伴走支援評価の平均（他者・自己）");
+    means.set_height(height).set_width(640);
+    charts.insert_chart(1, 11, &means)?;
     Ok(wb.save_to_buffer()?)
 }
 
