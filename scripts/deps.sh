@@ -48,3 +48,6 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "==> cargo install tauri-driver"
   cargo install tauri-driver --locked --version '^2'
 fi
+
+# LibreOffice Calc and openpyxl for the Excel interop tests.
+scripts/xlsx-tools.sh

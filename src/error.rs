@@ -62,6 +62,9 @@ pub enum Error {
 
     #[error("データの保存先フォルダが見つかりません。--db でファイルを指定してください")]
     NoDataDir,
+
+    #[error("Excel のファイルを作れませんでした：{}", short(&.0.to_string()))]
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// Whether an error of this code is the user's to act on (a field, a missing
@@ -87,6 +90,7 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io { .. } => "io",
             Error::NoDataDir => "no_data_dir",
+            Error::Workbook(_) => "workbook",
         }
     }
 

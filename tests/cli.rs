@@ -1072,3 +1072,155 @@ fn two_team_members_who_answered_alike_are_two_forms() {
     assert!(ok && out.contains("新しいもの 0 件"), "{out}");
     assert_eq!(count(), before + 2);
 }
+
+#[test]
+fn excel_forms_go_out_and_come_back_and_lists_open_as_workbooks() {
+    use bansou::files::xlsx::form::{form_workbook, Fill};
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    assert!(bansou(&db, &["demo"]).0);
+    let (project, meeting, member) = {
+        let s = bansou::Store::open(&db).unwrap();
+        let p = s.resolve_project("山口").unwrap();
+        let m = s.meetings(p.id, &Default::default()).unwrap()[0].clone();
+        let who = s.members(p.id).unwrap()[0].name.clone();
+        (p.id, m, who)
+    };
+    let form = dir.path().join("表1.xlsx");
+    let id = meeting.id.to_string();
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "evaluations",
+            "山口",
+            "--meeting",
+            &id,
+            "--xlsx-form",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("表1の評価票（Excel）を書き出しました"),
+        "{out}"
+    );
+    assert!(std::fs::read(&form).unwrap().starts_with(b"PK"));
+
+    // Two filled workbooks: one fine, one with a 5 in B8.
+    let write = |name: &str, scores: [u8; 4]| {
+        let s = bansou::Store::open(&db).unwrap();
+        let fill = Fill {
+            evaluator: member.clone(),
+            kind: "他者評価".into(),
+            written_on: Some(meeting.held_on),
+            scores: scores.map(Some),
+            comments: Default::default(),
+        };
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            form_workbook(&s, project, meeting.id, &[fill]).unwrap(),
+        )
+        .unwrap();
+        path
+    };
+    let good = write("記入済み.xlsx", [4, 3, 3, 2]);
+    let bad = write("まちがい.xlsx", [4, 5, 3, 2]);
+    let before = common::dump(&db);
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "evaluations",
+            "山口",
+            "--import-xlsx",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("■ 記入済み.xlsx"), "{out}");
+    assert!(out.contains("B8：1〜4で入力してください"), "{out}");
+    assert!(
+        out.contains("確認のみ：") && out.contains("取り込めない 1件"),
+        "{out}"
+    );
+    assert_eq!(common::dump(&db), before, "a dry run writes nothing");
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "evaluations",
+            "山口",
+            "--import-xlsx",
+            good.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("取り込みました："), "{out}");
+
+    // Every list of the project as one workbook with real date cells.
+    let lists = dir.path().join("一覧.xlsx");
+    let (ok, out, err) = bansou(
+        &db,
+        &["export", "山口", "--xlsx", "--out", lists.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Excel のブックに書き出しました"), "{out}");
+    let mut book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&lists).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "準備チェック",
+            "準備チェックの履歴",
+            "会議",
+            "タスク",
+            "関係機関",
+            "伴走支援評価",
+            "課題"
+        ]
+    );
+    let meetings = book.worksheet_range("会議").unwrap();
+    assert_eq!(
+        meetings.get_value((0, 0)),
+        Some(&Data::String("開催日".into()))
+    );
+    assert!(matches!(
+        meetings.get_value((1, 0)),
+        Some(Data::DateTime(_))
+    ));
+    let results = dir.path().join("結果.xlsx");
+    let (ok, out, err) = bansou(
+        &db,
+        &[
+            "survey",
+            "results",
+            "研修会",
+            "--xlsx",
+            results.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("アンケート結果を Excel のブックに書き出しました"),
+        "{out}"
+    );
+    let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&results).unwrap();
+    assert_eq!(book.sheet_names(), ["結果", "グラフ"]);
+    let dash = dir.path().join("事業全体.xlsx");
+    let (ok, out, err) = bansou(&db, &["program", "--xlsx", dash.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("事業全体の一覧を Excel のブックに書き出しました"),
+        "{out}"
+    );
+    let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&dash).unwrap();
+    assert_eq!(book.sheet_names(), ["一覧", "グラフ"]);
+    for (cmd, sheet) in [("checklist", "準備チェック"), ("tasks", "タスク")] {
+        let out = dir.path().join(format!("{cmd}.xlsx"));
+        let (ok, _, err) = bansou(&db, &[cmd, "山口", "--xlsx", out.to_str().unwrap()]);
+        assert!(ok, "{cmd}: {err}");
+        let book = calamine::open_workbook::<calamine::Xlsx<_>, _>(&out).unwrap();
+        assert_eq!(book.sheet_names()[0], sheet);
+    }
+}

@@ -771,6 +771,60 @@ fn every_command_answers_and_every_input_is_checked() {
         bad,
     );
 
+    // 表1 as an Excel workbook for a meeting, and filled workbooks back,
+    // several at once, previewed by file, sheet and cell.
+    let demo_meetings = c.ok(
+        "list_meetings",
+        json!({ "projectId": pid, "filter": { "kind": "", "from": "", "to": "" } }),
+    );
+    let dm = id(&demo_meetings[0]);
+    let x = token("表1", "xlsx");
+    c.ok(
+        "export_evaluation_form_xlsx",
+        json!({ "projectId": pid, "meetingId": dm, "target": x }),
+    );
+    let x2 = token("表1の2", "xlsx");
+    c.err(
+        "export_evaluation_form_xlsx",
+        json!({ "projectId": pid, "meetingId": 999_999, "target": x2 }),
+        nf,
+    );
+    let chosen = c.ok("choose_imports", json!({ "kind": "xlsx" }));
+    let sources: Vec<Value> = chosen
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["token"].clone())
+        .collect();
+    assert_eq!(sources.len(), 1, "{chosen}");
+    let p = c.ok(
+        "preview_evaluation_xlsx",
+        json!({ "sources": sources, "projectId": pid, "meetingId": dm }),
+    );
+    // The blank form: nothing to take in, the empty 評価者 named by its cell.
+    assert_eq!(p["added"], 0, "{p}");
+    assert!(
+        p["files"][0]["rows"][0]["problems"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("B3："),
+        "{p}"
+    );
+    c.ok(
+        "import_evaluation_xlsx",
+        json!({ "sources": sources, "projectId": pid, "meetingId": dm }),
+    );
+    c.err(
+        "preview_evaluation_xlsx",
+        json!({ "sources": ["made-up"], "projectId": pid, "meetingId": null }),
+        bad,
+    );
+    c.err(
+        "import_evaluation_xlsx",
+        json!({ "sources": sources, "projectId": 999_999, "meetingId": null }),
+        nf,
+    );
+
     // テキスト分析: the demo's comments, as a network, its words' comments, exports.
     let tf = json!({ "meeting_id": null, "from": "", "to": "", "kind": "", "items": [], "min_freq": 2, "top": 60 });
     let view = c.ok("text_view", json!({ "projectId": pid, "filter": tf }));
@@ -1267,6 +1321,17 @@ fn every_command_answers_and_every_input_is_checked() {
     c.err(
         "export_list_csv",
         json!({ "projectId": 999_999, "list": "tasks", "target": t }),
+        nf,
+    );
+    let t = token("一覧", "xlsx");
+    c.ok(
+        "export_lists_xlsx",
+        json!({ "projectId": pid, "target": t }),
+    );
+    let t = token("一覧2", "xlsx");
+    c.err(
+        "export_lists_xlsx",
+        json!({ "projectId": 999_999, "target": t }),
         nf,
     );
     let sheet = c.ok("choose_import", json!({ "kind": "csv" }));

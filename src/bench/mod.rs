@@ -1,6 +1,6 @@
 //! Benchmarks that print figures (not pass/fail tests), one module per
 //! `bansou bench …`: report (and seed), crash, exchange, hostile, analysis,
-//! program, survey and all.
+//! program, survey, xlsx and all.
 
 mod all;
 mod analysis;
@@ -10,6 +10,7 @@ mod hostile;
 mod program;
 mod report;
 mod survey;
+mod xlsx;
 
 pub use all::all;
 pub use analysis::{analysis, generated_comments, AnalysisFigures};
@@ -19,6 +20,7 @@ pub use hostile::{hostile, peak_memory_kb};
 pub use program::program;
 pub use report::{large_project, report};
 pub use survey::survey;
+pub use xlsx::xlsx;
 
 use program::seed_program;
 

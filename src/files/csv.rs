@@ -24,6 +24,10 @@ pub fn cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A list as its columns' names and its rows of text (dates as YYYY-MM-DD):
+/// what the CSV and the Excel workbook are both written from.
+pub type Rows = (Vec<&'static str>, Vec<Vec<String>>);
+
 /// A whole sheet: the header, then one record per row, every cell made safe.
 pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let mut out = BOM.to_vec();
@@ -49,7 +53,7 @@ pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
 }
 
 /// One row per evaluation × item.
-pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
+pub fn evaluations_rows(evals: &[Evaluation]) -> Rows {
     let mut rows = Vec::with_capacity(evals.len() * 4);
     for e in evals {
         for (i, item) in EvalItem::ALL.iter().enumerate() {
@@ -74,8 +78,8 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
             ]);
         }
     }
-    sheet(
-        &[
+    (
+        vec![
             "事業（士会）",
             "会議日",
             "会議名",
@@ -89,8 +93,13 @@ pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
             "評価の意味",
             "コメント",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
+    let (head, rows) = evaluations_rows(evals);
+    sheet(&head, &rows)
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -98,7 +107,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 /// 内向き・外向き: one row per item, then its status changes, newest first.
-pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
+pub fn checklist_rows(c: &Checklist) -> Rows {
     let mut rows = Vec::new();
     for i in &c.items {
         let history: Vec<String> = i
@@ -130,8 +139,8 @@ pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
             history.join(" / "),
         ]);
     }
-    sheet(
-        &[
+    (
+        vec![
             "区分",
             "No",
             "項目",
@@ -142,12 +151,17 @@ pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
             "メモ",
             "履歴",
         ],
-        &rows,
+        rows,
     )
 }
 
+pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
+    let (head, rows) = checklist_rows(c);
+    sheet(&head, &rows)
+}
+
 /// 表3: one row per meeting.
-pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
+pub fn meetings_rows(list: &[Meeting]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|m| {
@@ -173,8 +187,8 @@ pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "開催日",
             "会議名",
             "種類",
@@ -186,11 +200,16 @@ pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
             "決定事項",
             "議事録",
         ],
-        &rows,
+        rows,
     )
 }
 
-pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
+pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
+    let (head, rows) = meetings_rows(list);
+    sheet(&head, &rows)
+}
+
+pub fn tasks_rows(list: &[Task]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|t| {
@@ -210,8 +229,8 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "期限",
             "タスク",
             "状況",
@@ -221,12 +240,17 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
             "元の会議",
             "メモ",
         ],
-        &rows,
+        rows,
     )
 }
 
+pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
+    let (head, rows) = tasks_rows(list);
+    sheet(&head, &rows)
+}
+
 /// 課題・今後の検討事項, one row each, as the register shows them.
-pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
+pub fn issues_rows(list: &[Issue]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|i| {
@@ -243,8 +267,8 @@ pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "番号",
             "区分",
             "課題",
@@ -255,11 +279,16 @@ pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
             "対応した日",
             "元の会議",
         ],
-        &rows,
+        rows,
     )
 }
 
-pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
+pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
+    let (head, rows) = issues_rows(list);
+    sheet(&head, &rows)
+}
+
+pub fn stakeholders_rows(list: &[Stakeholder]) -> Rows {
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|s| {
@@ -289,8 +318,8 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "機関名",
             "種別",
             "関係の状態",
@@ -299,12 +328,23 @@ pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
             "連絡の記録",
             "メモ",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
+    let (head, rows) = stakeholders_rows(list);
+    sheet(&head, &rows)
 }
 
 /// 事業全体: one row per team, as the dashboard shows it.
 pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>> {
+    let (head, body) = dashboard_rows(rows);
+    sheet(&head, &body)
+}
+
+/// 事業全体: one row per team, as the dashboard shows it.
+pub fn dashboard_rows(rows: &[crate::model::program::TeamRow]) -> Rows {
     let num = |v: Option<f64>, f: fn(f64) -> String| v.map(f).unwrap_or_default();
     let body: Vec<Vec<String>> = rows
         .iter()
@@ -336,8 +376,8 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
             ]
         })
         .collect();
-    sheet(
-        &[
+    (
+        vec![
             "士会",
             "事業名",
             "テーマ",
@@ -358,13 +398,13 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
             "注意",
             "最後に取り込んだファイル",
         ],
-        &body,
+        body,
     )
 }
 
 /// アンケート結果: one row per option (per row and option for a grid), with
 /// its count, the denominator and the share; free texts one per row.
-pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+pub fn survey_results_rows(r: &crate::analysis::survey::SurveyResults) -> Rows {
     let mut rows = Vec::new();
     for q in &r.questions {
         let head = |row: &str, option: &str, count: String, of: u32, share: String| {
@@ -413,8 +453,8 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
             ));
         }
     }
-    sheet(
-        &[
+    (
+        vec![
             "問",
             "質問",
             "種類",
@@ -424,8 +464,13 @@ pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<
             "分母（件）",
             "割合（%）",
         ],
-        &rows,
+        rows,
     )
+}
+
+pub fn survey_results_csv(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
+    let (head, rows) = survey_results_rows(r);
+    sheet(&head, &rows)
 }
 
 /// The lists the window and the CLI export for Excel.

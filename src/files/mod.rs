@@ -1,4 +1,4 @@
-//! Data leaving the app: CSV for Excel (and, later, project bundles), and the
+//! Data leaving the app: CSV and workbooks for Excel, project bundles, and the
 //! rules every file written for the user follows.
 
 pub mod bundle_file;
@@ -7,6 +7,7 @@ pub mod evaluation_csv;
 pub mod graph;
 pub mod survey_csv;
 pub mod target;
+pub mod xlsx;
 
 use crate::error::{Error, Result};
 use std::io::Write;

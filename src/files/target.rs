@@ -20,6 +20,8 @@ pub enum ExportKind {
     Graphml,
     /// A copy of the database (`bansou backup --out`).
     Backup,
+    /// An Excel workbook.
+    Xlsx,
 }
 
 impl ExportKind {
@@ -31,6 +33,7 @@ impl ExportKind {
             ExportKind::Bansou => "bansou",
             ExportKind::Graphml => "graphml",
             ExportKind::Backup => "sqlite3",
+            ExportKind::Xlsx => "xlsx",
         }
     }
 }

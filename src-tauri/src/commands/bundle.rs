@@ -50,6 +50,25 @@ pub async fn export_list_csv(
     save_export(&state, &target, &bytes)
 }
 
+/// Every list of the project as one Excel workbook (a sheet each, date
+/// cells in 和暦, frozen headers and filters).
+#[tauri::command]
+pub async fn export_lists_xlsx(
+    state: State<'_, AppState>,
+    project_id: i64,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let (bytes, _) = state.with(|s| {
+        bansou::files::xlsx::lists::project_workbook(
+            s,
+            project_id,
+            &bansou::files::xlsx::lists::Sheet::ALL,
+            local_today(),
+        )
+    })?;
+    save_export(&state, &target, &bytes)
+}
+
 /// What importing the chosen bundle would do (nothing is written).
 #[tauri::command]
 pub async fn preview_bundle(

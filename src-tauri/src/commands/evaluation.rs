@@ -106,16 +106,11 @@ pub async fn export_evaluations_csv(
     save_export(&state, &target, &bytes)
 }
 
+/// A CSV, or an .xlsx (a Microsoft Forms export), as the same rows.
 pub(super) fn read_sheet(
     path: &std::path::Path,
 ) -> CmdResult<bansou::files::evaluation_csv::Table> {
-    let bytes = std::fs::read(path).map_err(|source| {
-        CommandError::from(bansou::Error::Io {
-            path: path.to_owned(),
-            source,
-        })
-    })?;
-    guarded(|| Ok(bansou::files::evaluation_csv::read_table(&bytes)?))
+    guarded(|| Ok(bansou::files::xlsx::table::read_sheet_file(path)?))
 }
 
 /// 表1 from a CSV: how its columns map (guessed, or as the user set them),
@@ -142,4 +137,47 @@ pub async fn import_evaluation_csv(
     state.with(|s| {
         bansou::files::evaluation_csv::import(s, project_id, &table, Some(mapping), false)
     })
+}
+
+/// 表1 as an Excel workbook for one meeting (the meeting filled in, lists,
+/// limits and protection), written where the user chose.
+#[tauri::command]
+pub async fn export_evaluation_form_xlsx(
+    state: State<'_, AppState>,
+    project_id: i64,
+    meeting_id: i64,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let bytes =
+        state.with(|s| bansou::files::xlsx::form::form_workbook(s, project_id, meeting_id, &[]))?;
+    save_export(&state, &target, &bytes)
+}
+
+fn chosen_sources(state: &AppState, sources: &[String]) -> CmdResult<Vec<std::path::PathBuf>> {
+    sources.iter().map(|t| chosen_source(state, t)).collect()
+}
+
+/// Filled 表1 workbooks: what each file and form would add or update, and
+/// every refusal by file, sheet and cell; nothing is written.
+#[tauri::command]
+pub async fn preview_evaluation_xlsx(
+    state: State<'_, AppState>,
+    sources: Vec<String>,
+    project_id: i64,
+    meeting_id: Option<i64>,
+) -> CmdResult<bansou::files::xlsx::form::FormImport> {
+    let paths = chosen_sources(&state, &sources)?;
+    state.with(|s| bansou::files::xlsx::form::import(s, project_id, meeting_id, &paths, true))
+}
+
+/// Takes in the forms the preview showed as 追加 or 更新.
+#[tauri::command]
+pub async fn import_evaluation_xlsx(
+    state: State<'_, AppState>,
+    sources: Vec<String>,
+    project_id: i64,
+    meeting_id: Option<i64>,
+) -> CmdResult<bansou::files::xlsx::form::FormImport> {
+    let paths = chosen_sources(&state, &sources)?;
+    state.with(|s| bansou::files::xlsx::form::import(s, project_id, meeting_id, &paths, false))
 }

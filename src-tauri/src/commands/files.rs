@@ -192,6 +192,12 @@ pub async fn choose_import<R: tauri::Runtime>(
                 .file()
                 .set_title("取り込むファイルを選ぶ")
                 .add_filter(ext.to_uppercase(), &[ext]);
+            // A sheet to import may also be an Excel workbook (a Microsoft Forms export).
+            let dialog = if kind == ExportKind::Csv {
+                dialog.add_filter("Excel", &["xlsx"])
+            } else {
+                dialog
+            };
             tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
                 .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
@@ -212,6 +218,61 @@ pub async fn choose_import<R: tauri::Runtime>(
         .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
         .insert(token.clone(), path);
     Ok(Some(ImportSource { token, file_name }))
+}
+
+/// Asks for several files at once (filled 表1 workbooks), through the system
+/// open dialog; each is kept under a token as [`choose_import`] keeps one.
+/// With `BANSOU_TEST_SAVE_DIR` set, every file of the kind in that folder.
+#[tauri::command]
+pub async fn choose_imports<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: ExportKind,
+) -> CmdResult<Vec<ImportSource>> {
+    use tauri_plugin_dialog::DialogExt;
+    let ext = kind.extension();
+    let chosen: Vec<std::path::PathBuf> = match test_save_dir() {
+        Some(dir) => {
+            let mut found: Vec<_> = std::fs::read_dir(dir)
+                .map_err(|e| CommandError::internal(format!("フォルダを読めません：{e}")))?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect();
+            found.sort();
+            found
+        }
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title("取り込むファイルを選ぶ（いくつでも）")
+                .add_filter(ext.to_uppercase(), &[ext]);
+            tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files())
+                .await
+                .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect()
+        }
+    };
+    let mut sources = state
+        .import_sources
+        .lock()
+        .map_err(|_| CommandError::internal(crate::state::INTERNAL))?;
+    Ok(chosen
+        .into_iter()
+        .map(|path| {
+            let token = uuid::Uuid::new_v4().to_string();
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            sources.insert(token.clone(), path);
+            ImportSource { token, file_name }
+        })
+        .collect())
 }
 
 pub(super) fn chosen_source(state: &AppState, token: &str) -> CmdResult<std::path::PathBuf> {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
-    /// 測るもの（all・report・crash・exchange・hostile・analysis・program・survey）、または seed
+    /// 測るもの（all・report・crash・exchange・hostile・analysis・program・survey・xlsx）、または seed
     pub what: String,
     /// crash で強制終了する回数
     #[arg(long, default_value_t = 20)]
@@ -24,6 +24,9 @@ pub(crate) struct BenchArgs {
     /// survey で取り込む回答の数
     #[arg(long, default_value_t = 10_000)]
     pub sheets: usize,
+    /// xlsx で作る Microsoft Forms の書き出しの行数
+    #[arg(long, default_value_t = 10_000)]
+    pub rows: usize,
     /// hostile で作るファイルの大きさ（MB）
     #[arg(long, default_value_t = 198)]
     pub megabytes: usize,
@@ -37,6 +40,7 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
         comments,
         peer,
         sheets,
+        rows,
         megabytes,
     } = a;
     match what.as_str() {
@@ -51,6 +55,7 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
     "exchange" => bansou::bench::exchange(&mut |line| out!("{line}"))?,
     "program" => bansou::bench::program(&mut |line| out!("{line}"))?,
     "survey" => bansou::bench::survey(sheets, &mut |line| out!("{line}"))?,
+    "xlsx" => bansou::bench::xlsx(rows, &mut |line| out!("{line}"))?,
     "all" => bansou::bench::all(&mut |line| out!("{line}"))?,
     "analysis" => {
         bansou::bench::analysis(comments, Some(&peer), &mut |line| out!("{line}"))?;

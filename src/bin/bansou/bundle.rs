@@ -11,9 +11,13 @@ use std::path::PathBuf;
 pub(crate) struct ExportArgs {
     /// 事業のID、または事業名・士会名の一部（例：山口）
     pub project: String,
-    /// 書き出すファイル（.bansou）
+    /// 書き出すファイル（.bansou、--xlsx なら .xlsx）
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// 事業の一覧すべて（準備チェックとその履歴・会議・タスク・関係機関・評価・課題）を
+    /// 1つの Excel のブックに書き出す
+    #[arg(long, conflicts_with_all = ["meeting", "request", "response"])]
+    pub xlsx: bool,
     /// 評価依頼・評価回答の会議のID
     #[arg(long, value_name = "ID")]
     pub meeting: Option<i64>,
@@ -32,8 +36,12 @@ pub(crate) fn export(cx: &mut Cx, a: ExportArgs) -> Result<()> {
         meeting,
         request,
         response,
+        xlsx,
     } = a;
     let p = cx.store.resolve_project(&project)?;
+    if xlsx {
+        return crate::output::write_lists(cx, p.id, &bansou::files::xlsx::lists::Sheet::ALL, &out);
+    }
     let out = cx.target(&out, ExportKind::Bansou)?;
     let b = match (meeting, request, response) {
         (Some(m), true, _) => cx.store.evaluation_request(m, p.id)?,

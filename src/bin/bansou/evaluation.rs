@@ -15,6 +15,9 @@ pub(crate) struct EvaluationsArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す：評価×項目ごとに1行
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：評価×項目ごとに1行、日付は和暦の日付セル
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
     /// 会議×項目×評価者区分ごとの件数と平均を表示する
     #[arg(long)]
     pub summary: bool,
@@ -38,9 +41,20 @@ pub(crate) struct EvaluationsArgs {
     /// own（このチームのメンバーだけ）
     #[arg(long, value_name = "both|own")]
     pub joint_raters: Option<String>,
-    /// CSV（このアプリの書き出し、Google フォーム・Excel の表）から評価を取り込む
-    #[arg(long, value_name = "FILE.csv")]
+    /// CSV（このアプリの書き出し、Google フォーム・Excel の表）や Microsoft Forms の
+    /// .xlsx から評価を取り込む
+    #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
     pub import_csv: Option<PathBuf>,
+    /// 会議の表1を Excel のブックに書き出す（--meeting で会議を指定）。評価者・区分は
+    /// 一覧から選び、A〜D は 1〜4、入力欄のほかは保護されています
+    #[arg(long, value_name = "OUT.xlsx", requires = "meeting")]
+    pub xlsx_form: Option<PathBuf>,
+    /// 会議のID（--xlsx-form で書き出す会議。--import-xlsx ではこの会議の評価票だけを取り込む）
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<i64>,
+    /// 記入された表1のブック（.xlsx、いくつでも。フォルダならその中の .xlsx すべて）を取り込む
+    #[arg(long, value_name = "FILE.xlsx", num_args = 1..)]
+    pub import_xlsx: Vec<PathBuf>,
     /// 取り込む前の確認だけ（書き込まない）
     #[arg(long)]
     pub dry_run: bool,
@@ -50,6 +64,7 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
     let EvaluationsArgs {
         project,
         csv,
+        xlsx,
         summary,
         json,
         from,
@@ -58,13 +73,37 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         meetings,
         joint_raters,
         import_csv,
+        xlsx_form,
+        meeting,
+        import_xlsx,
         dry_run,
     } = a;
+    if let Some(out) = xlsx_form {
+        let p = cx.store.resolve_project(&project)?;
+        let out = cx.target(&out, ExportKind::Xlsx)?;
+        let m = meeting.expect("clap requires --meeting");
+        let bytes = bansou::files::xlsx::form::form_workbook(&cx.store, p.id, m, &[])?;
+        bansou::files::write_atomically(&out, &bytes)?;
+        out!(
+            "表1の評価票（Excel）を書き出しました：{}（{} KB）",
+            out.display(),
+            bytes.len().div_ceil(1024)
+        );
+        return Ok(());
+    }
+    if !import_xlsx.is_empty() {
+        let p = cx.store.resolve_project(&project)?;
+        let r =
+            bansou::files::xlsx::form::import(&mut cx.store, p.id, meeting, &import_xlsx, dry_run)?;
+        if json {
+            return print_json(&r);
+        }
+        print_form_import(&r, dry_run);
+        return Ok(());
+    }
     if let Some(file) = import_csv {
         let p = cx.store.resolve_project(&project)?;
-        let bytes =
-            bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
-        let table = bansou::files::evaluation_csv::read_table(&bytes)?;
+        let table = bansou::files::xlsx::table::read_sheet_file(&file)?;
         let r = bansou::files::evaluation_csv::import(&mut cx.store, p.id, &table, None, dry_run)?;
         if json {
             return print_json(&r);
@@ -103,6 +142,23 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
     let evals = cx
         .store
         .evaluations(scope.as_ref().map(|p| p.id), &filter)?;
+    if let Some(out) = xlsx {
+        let out = cx.target(&out, ExportKind::Xlsx)?;
+        let bytes = bansou::files::xlsx::lists::one_sheet(
+            "伴走支援評価",
+            &bansou::files::csv::evaluations_rows(&evals),
+        )?;
+        bansou::files::write_atomically(&out, &bytes)?;
+        out!(
+            "評価 {} 件（{} 行）を Excel のブックに書き出しました：{}",
+            evals.len(),
+            evals.len() * 4,
+            out.display()
+        );
+        if csv.is_none() && !summary && !json {
+            return Ok(());
+        }
+    }
     let csv = csv
         .map(|out| cx.target(&out, ExportKind::Csv))
         .transpose()?;
@@ -158,6 +214,61 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         print_table(&["会議日", "会議", "区分", "評価者", "A B C D"], &rows);
     }
     Ok(())
+}
+
+/// The preview of filled 表1 workbooks: each file, each form, each refusal by cell.
+fn print_form_import(r: &bansou::files::xlsx::form::FormImport, dry_run: bool) {
+    use bansou::files::xlsx::form::FormStatus;
+    for f in &r.files {
+        if f.meeting.is_empty() {
+            out!("■ {}", f.file);
+        } else {
+            out!("■ {}（{}）", f.file, f.meeting);
+        }
+        for p in &f.problems {
+            out!("  取り込めません：{p}");
+        }
+        for row in &f.rows {
+            let status = match row.status {
+                FormStatus::Add => "追加",
+                FormStatus::Update => "更新",
+                FormStatus::Same => "変更なし",
+                FormStatus::Refused => "取り込めません",
+            };
+            out!(
+                "  シート「{}」：{} {} {} A〜D {} … {status}",
+                row.sheet,
+                if row.evaluator.is_empty() {
+                    "（評価者なし）"
+                } else {
+                    row.evaluator.as_str()
+                },
+                row.kind,
+                row.written_on,
+                row.scores
+                    .iter()
+                    .map(|s| if *s == 0 {
+                        "—".to_owned()
+                    } else {
+                        s.to_string()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            for p in &row.problems {
+                out!("    {p}");
+            }
+        }
+    }
+    out!(
+        "{}{}",
+        if dry_run {
+            "確認のみ："
+        } else {
+            "取り込みました："
+        },
+        r.sentence
+    );
 }
 
 #[derive(Args)]

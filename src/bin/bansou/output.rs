@@ -43,6 +43,30 @@ pub(crate) fn write_csv(out: &std::path::Path, bytes: &[u8], rows: usize) -> Res
     Ok(())
 }
 
+/// A project's lists `sheets` as one Excel workbook at `out`.
+pub(crate) fn write_lists(
+    cx: &crate::Cx,
+    project_id: i64,
+    sheets: &[bansou::files::xlsx::lists::Sheet],
+    out: &std::path::Path,
+) -> Result<()> {
+    let out = cx.target(out, bansou::files::target::ExportKind::Xlsx)?;
+    let today = crate::today();
+    let (bytes, counts) =
+        bansou::files::xlsx::lists::project_workbook(&cx.store, project_id, sheets, today)?;
+    bansou::files::write_atomically(&out, &bytes)?;
+    let what: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{} {n} 件", s.label()))
+        .collect();
+    out!(
+        "Excel のブックに書き出しました：{}（{}）",
+        out.display(),
+        what.join("・")
+    );
+    Ok(())
+}
+
 pub(crate) fn print_heading(p: &bansou::model::Project) {
     out!("{}｜{}（{}）", p.society, p.name, p.fiscal_year_label);
     if let Some(phase) = &p.phase {

@@ -21,6 +21,9 @@ pub(crate) struct ProgramArgs {
     /// 一覧を Excel で開ける CSV に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// 一覧を Excel のブックに書き出す（チームごとの達成度と評価の平均の Excel のグラフつき）
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
     /// 年間まとめ（チーム・会議・評価の平均・研修会、A4 PDF）を書き出す
     #[arg(long, value_name = "OUT.pdf")]
     pub summary_pdf: Option<PathBuf>,
@@ -35,6 +38,7 @@ pub(crate) fn program(cx: &mut Cx, a: ProgramArgs) -> Result<()> {
         json,
         pdf,
         csv,
+        xlsx,
         summary_pdf,
         people,
     } = a;
@@ -42,6 +46,7 @@ pub(crate) fn program(cx: &mut Cx, a: ProgramArgs) -> Result<()> {
     // Check every target before writing any, so a bad one changes nothing.
     let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
     let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
+    let xlsx = xlsx.map(|o| cx.target(&o, ExportKind::Xlsx)).transpose()?;
     let summary_pdf = summary_pdf
         .map(|o| cx.target(&o, ExportKind::Pdf))
         .transpose()?;
@@ -56,6 +61,16 @@ pub(crate) fn program(cx: &mut Cx, a: ProgramArgs) -> Result<()> {
     }
     if let Some(out) = &csv {
         write_csv(out, &bansou::files::csv::dashboard_csv(&rows)?, rows.len())?;
+        wrote = true;
+    }
+    if let Some(out) = &xlsx {
+        let bytes = bansou::files::xlsx::lists::dashboard_workbook(&rows)?;
+        bansou::files::write_atomically(out, &bytes)?;
+        out!(
+            "事業全体の一覧を Excel のブックに書き出しました：{}（チーム {}）",
+            out.display(),
+            rows.len()
+        );
         wrote = true;
     }
     if let Some(out) = &summary_pdf {

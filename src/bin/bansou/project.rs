@@ -1,10 +1,11 @@
 //! Projects and their lists: the demo, 事業, 準備チェック, 強み分析, 会議, タスク, 課題,
 //! 関係機関, archiving and deleting.
 
-use crate::output::{print_heading, print_json, print_rows, print_table, write_csv};
+use crate::output::{print_heading, print_json, print_rows, print_table, write_csv, write_lists};
 use crate::{today, Cx};
 use bansou::demo::{self, DemoOutcome};
 use bansou::files::target::ExportKind;
+use bansou::files::xlsx::lists::Sheet;
 use bansou::{Error, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -64,11 +65,22 @@ pub(crate) struct ChecklistArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：日付は和暦の日付セル、見出しの固定とフィルターつき
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub(crate) fn checklist(cx: &mut Cx, a: ChecklistArgs) -> Result<()> {
-    let ChecklistArgs { project, json, csv } = a;
+    let ChecklistArgs {
+        project,
+        json,
+        csv,
+        xlsx,
+    } = a;
     let p = cx.store.resolve_project(&project)?;
+    if let Some(out) = xlsx {
+        return write_lists(cx, p.id, &[Sheet::Checklist, Sheet::ChecklistHistory], &out);
+    }
     let checklist = cx.store.checklist(p.id, today())?;
     if let Some(out) = csv {
         return write_csv(
@@ -180,11 +192,22 @@ pub(crate) struct MeetingsArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：日付は和暦の日付セル、見出しの固定とフィルターつき
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub(crate) fn meetings(cx: &mut Cx, a: MeetingsArgs) -> Result<()> {
-    let MeetingsArgs { project, json, csv } = a;
+    let MeetingsArgs {
+        project,
+        json,
+        csv,
+        xlsx,
+    } = a;
     let p = cx.store.resolve_project(&project)?;
+    if let Some(out) = xlsx {
+        return write_lists(cx, p.id, &[Sheet::Meetings], &out);
+    }
     let list = cx.store.meetings(p.id, &Default::default())?;
     if let Some(out) = csv {
         return write_csv(
@@ -227,11 +250,22 @@ pub(crate) struct TasksArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：日付は和暦の日付セル、見出しの固定とフィルターつき
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub(crate) fn tasks(cx: &mut Cx, a: TasksArgs) -> Result<()> {
-    let TasksArgs { project, json, csv } = a;
+    let TasksArgs {
+        project,
+        json,
+        csv,
+        xlsx,
+    } = a;
     let p = cx.store.resolve_project(&project)?;
+    if let Some(out) = xlsx {
+        return write_lists(cx, p.id, &[Sheet::Tasks], &out);
+    }
     let list = cx.store.tasks(p.id, today())?;
     if let Some(out) = csv {
         return write_csv(
@@ -276,11 +310,22 @@ pub(crate) struct IssuesArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：日付は和暦の日付セル、見出しの固定とフィルターつき
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub(crate) fn issues(cx: &mut Cx, a: IssuesArgs) -> Result<()> {
-    let IssuesArgs { project, json, csv } = a;
+    let IssuesArgs {
+        project,
+        json,
+        csv,
+        xlsx,
+    } = a;
     let p = cx.store.resolve_project(&project)?;
+    if let Some(out) = xlsx {
+        return write_lists(cx, p.id, &[Sheet::Issues], &out);
+    }
     let list = cx.store.issues(p.id)?;
     if let Some(out) = csv {
         return write_csv(
@@ -340,11 +385,22 @@ pub(crate) struct StakeholdersArgs {
     /// Excel で開ける CSV（UTF-8 BOM 付き）に書き出す
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Excel のブック（.xlsx）に書き出す：日付は和暦の日付セル、見出しの固定とフィルターつき
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub(crate) fn stakeholders(cx: &mut Cx, a: StakeholdersArgs) -> Result<()> {
-    let StakeholdersArgs { project, json, csv } = a;
+    let StakeholdersArgs {
+        project,
+        json,
+        csv,
+        xlsx,
+    } = a;
     let p = cx.store.resolve_project(&project)?;
+    if let Some(out) = xlsx {
+        return write_lists(cx, p.id, &[Sheet::Stakeholders], &out);
+    }
     let list = cx.store.stakeholders(p.id)?;
     if let Some(out) = csv {
         return write_csv(

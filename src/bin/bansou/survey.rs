@@ -14,7 +14,7 @@ pub(crate) enum SurveyCommand {
     List(ListArgs),
     /// 結果（回答数・回収率・選択肢ごとの件数と割合）を表示・書き出す
     Results(ResultsArgs),
-    /// Google フォーム・Excel の CSV から回答を取り込む（同じ行は二度入りません）
+    /// Google フォーム・Excel の CSV や Microsoft Forms の .xlsx から回答を取り込む（同じ行は二度入りません）
     Import(ImportArgs),
     /// 配る用紙（空欄の A4 PDF）を作る
     Form(FormArgs),
@@ -40,6 +40,9 @@ pub(crate) struct ResultsArgs {
     /// A4 の PDF に書き出す
     #[arg(long, value_name = "OUT.pdf", conflicts_with = "json")]
     pub pdf: Option<PathBuf>,
+    /// Excel のブックに書き出す（結果の表と、選択式の質問ごとの Excel のグラフ）
+    #[arg(long, value_name = "OUT.xlsx", conflicts_with = "json")]
+    pub xlsx: Option<PathBuf>,
     /// この質問（番号、例：1）の答えで分けて集計する（職種・都道府県など単一選択の質問）
     #[arg(long, value_name = "問")]
     pub by: Option<u32>,
@@ -49,7 +52,7 @@ pub(crate) struct ResultsArgs {
 pub(crate) struct ImportArgs {
     /// アンケートのID、または名前の一部
     pub survey: String,
-    /// 取り込む CSV（UTF-8 か Shift_JIS）
+    /// 取り込む CSV（UTF-8 か Shift_JIS）か、Microsoft Forms・Excel の .xlsx
     pub file: PathBuf,
     /// 何が取り込まれるかを表示するだけ（書き込まない）
     #[arg(long)]
@@ -114,11 +117,13 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         json,
         csv,
         pdf,
+        xlsx,
         by,
     } = a;
     let s = cx.store.resolve_survey(&survey)?;
     let csv = csv.map(|o| cx.target(&o, ExportKind::Csv)).transpose()?;
     let pdf = pdf.map(|o| cx.target(&o, ExportKind::Pdf)).transpose()?;
+    let xlsx = xlsx.map(|o| cx.target(&o, ExportKind::Xlsx)).transpose()?;
     let by_question = by
         .map(|n| {
             s.questions
@@ -155,7 +160,16 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         );
         say_replaced(doc.replaced);
     }
-    if csv.is_some() || pdf.is_some() {
+    if let Some(out) = &xlsx {
+        let bytes = bansou::files::xlsx::lists::survey_workbook(&r)?;
+        bansou::files::write_atomically(out, &bytes)?;
+        out!(
+            "アンケート結果を Excel のブックに書き出しました：{}（{} KB）",
+            out.display(),
+            bytes.len().div_ceil(1024)
+        );
+    }
+    if csv.is_some() || pdf.is_some() || xlsx.is_some() {
         return Ok(());
     }
     if json {
@@ -223,8 +237,7 @@ fn import(cx: &mut Cx, a: ImportArgs) -> Result<()> {
         json,
     } = a;
     let s = cx.store.resolve_survey(&survey)?;
-    let bytes = bansou::files::read_limited(&file, bansou::files::evaluation_csv::MAX_FILE as u64)?;
-    let table = bansou::files::evaluation_csv::read_table(&bytes)?;
+    let table = bansou::files::xlsx::table::read_sheet_file(&file)?;
     let r = bansou::files::survey_csv::import(&mut cx.store, s.id, &table, None, dry_run)?;
     if json {
         return print_json(&r);

@@ -281,6 +281,19 @@ impl Store {
         record::uuid_of(self.conn(), table, id)
     }
 
+    /// The local id of the record with `uuid` in `table`, if this PC has it.
+    pub fn record_id(&self, table: &str, uuid: &str) -> Result<Option<i64>> {
+        check_table(table)?;
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE uuid = ?1"),
+                [uuid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// True when a record with `uuid` exists in `table`.
     pub fn has_record(&self, table: &str, uuid: &str) -> Result<bool> {
         check_table(table)?;

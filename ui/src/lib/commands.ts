@@ -20,6 +20,7 @@ import type { EvaluationView } from './bindings/EvaluationView';
 import type { ExportKind } from './bindings/ExportKind';
 import type { ExportResult } from './bindings/ExportResult';
 import type { ExportTarget } from './bindings/ExportTarget';
+import type { FormImport } from './bindings/FormImport';
 import type { ImportSource } from './bindings/ImportSource';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { Issue } from './bindings/Issue';
@@ -107,6 +108,7 @@ export function commands(call: Call) {
     exportEvaluationRequest: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_request', { projectId, meetingId, target }),
     exportEvaluationResponse: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_response', { projectId, meetingId, target }),
     exportListCsv: (projectId: number, list: List, target: string) => call<ExportResult>('export_list_csv', { projectId, list, target }),
+    exportListsXlsx: (projectId: number, target: string) => call<ExportResult>('export_lists_xlsx', { projectId, target }),
     previewBundle: (source: string) => call<ImportSummary>('preview_bundle', { source }),
     importBundle: (source: string, choices: Choices) => call<ImportSummary>('import_bundle', { source, choices }),
     evaluationView: (projectId: number | null, filter: EvaluationFilter) => call<EvaluationView>('evaluation_view', { projectId, filter }),
@@ -117,8 +119,12 @@ export function commands(call: Call) {
     exportEvaluationsCsv: (projectId: number | null, filter: EvaluationFilter, target: string) => call<ExportResult>('export_evaluations_csv', { projectId, filter, target }),
     previewEvaluationCsv: (source: string, projectId: number, mapping: Mapping | null) => call<CsvPreview>('preview_evaluation_csv', { source, projectId, mapping }),
     importEvaluationCsv: (source: string, projectId: number, mapping: Mapping) => call<CsvPreview>('import_evaluation_csv', { source, projectId, mapping }),
+    exportEvaluationFormXlsx: (projectId: number, meetingId: number, target: string) => call<ExportResult>('export_evaluation_form_xlsx', { projectId, meetingId, target }),
+    previewEvaluationXlsx: (sources: string[], projectId: number, meetingId: number | null) => call<FormImport>('preview_evaluation_xlsx', { sources, projectId, meetingId }),
+    importEvaluationXlsx: (sources: string[], projectId: number, meetingId: number | null) => call<FormImport>('import_evaluation_xlsx', { sources, projectId, meetingId }),
     chooseExport: (kind: ExportKind, defaultName: string) => call<ExportTarget | null>('choose_export', { kind, defaultName }),
     chooseImport: (kind: ExportKind) => call<ImportSource | null>('choose_import', { kind }),
+    chooseImports: (kind: ExportKind) => call<ImportSource[]>('choose_imports', { kind }),
     guideSuggestions: (projectId: number) => call<Suggestion[]>('guide_suggestions', { projectId }),
     takeSuggestion: (projectId: number, ruleKey: string, fingerprint: string) => call<Task>('take_suggestion', { projectId, ruleKey, fingerprint }),
     dismissSuggestion: (projectId: number, input: DismissInput) => call<void>('dismiss_suggestion', { projectId, input }),
@@ -252,6 +258,7 @@ export const COMMAND_NAMES = [
   'export_evaluation_request',
   'export_evaluation_response',
   'export_list_csv',
+  'export_lists_xlsx',
   'preview_bundle',
   'import_bundle',
   'evaluation_view',
@@ -262,8 +269,12 @@ export const COMMAND_NAMES = [
   'export_evaluations_csv',
   'preview_evaluation_csv',
   'import_evaluation_csv',
+  'export_evaluation_form_xlsx',
+  'preview_evaluation_xlsx',
+  'import_evaluation_xlsx',
   'choose_export',
   'choose_import',
+  'choose_imports',
   'guide_suggestions',
   'take_suggestion',
   'dismiss_suggestion',
