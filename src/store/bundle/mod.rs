@@ -289,7 +289,7 @@ impl Store {
             .query_row(
                 &format!("SELECT id FROM {table} WHERE uuid = ?1"),
                 [uuid],
-                |r| r.get(0),
+                |r| r.get("id"),
             )
             .optional()?)
     }
