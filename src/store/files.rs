@@ -29,13 +29,19 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Creates an empty file readable only by its owner (SQLite then gives its
-/// -wal and -shm files the same mode).
+/// -wal and -shm files the same mode). Another process opening the same new
+/// database at the same moment may have created it first, the same way: that
+/// is no error (the migrations then wait for its write lock).
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map(drop).map_err(io(path))
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(io(path)(e)),
+    }
 }
 
 /// 0700 for a folder, 0600 for a file. On Windows there is nothing to set: the
@@ -78,6 +84,11 @@ mod tests {
         );
         let file = dir.join("x.sqlite3");
         create_private_file(&file).unwrap();
+        assert_eq!(mode(&file), 0o600);
+        // A second opener that lost the race to create it carries on.
+        std::fs::write(&file, b"kept").unwrap();
+        create_private_file(&file).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"kept");
         assert_eq!(mode(&file), 0o600);
     }
 }
