@@ -1,47 +1,10 @@
 //! The commands as the window calls them, through Tauri's IPC (mock runtime).
 
+mod common;
+
 use bansou_app::state::AppState;
+use common::window::{app, invoke, project, Window};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewUrl, WebviewWindowBuilder};
-
-fn invoke(webview: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        // tauri://localhost is the app's own origin on Linux; http://tauri.localhost
-        // is treated as remote there and every command would be refused.
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().unwrap())
-}
-
-type App = tauri::App<tauri::test::MockRuntime>;
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn app(db: &std::path::Path) -> (App, Window) {
-    let app = bansou_app::setup(mock_builder(), AppState::open(Some(db.to_owned())))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
-        .build()
-        .unwrap();
-    (app, webview)
-}
-
-fn project(name: &str) -> Value {
-    json!({
-        "name": name, "program": "", "prefecture": "山口県", "profession": "PT",
-        "theme": "腰痛予防", "target": "企業", "start_date": "2024-06-01",
-        "end_date": "2025-03-31", "goal": ""
-    })
-}
 
 #[test]
 fn commands_round_trip_and_errors_arrive_as_code_message_fields() {
@@ -292,8 +255,6 @@ fn save_dir() -> std::path::PathBuf {
     });
     dir.path().to_owned()
 }
-
-mod common;
 
 /// Calls commands and remembers which, so the test can prove it reached all.
 struct Calls<'a> {

@@ -3,46 +3,16 @@
 //! nothing the user wrote reaches the file. (A process of its own: the log
 //! belongs to the first database a process opens.)
 
-use bansou_app::state::AppState;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+mod common;
 
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn invoke(webview: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().unwrap())
-}
-
-fn project(name: &str) -> Value {
-    json!({
-        "name": name, "program": "", "prefecture": "山口県", "profession": "PT",
-        "theme": "腰痛予防", "target": "企業", "start_date": "2024-06-01",
-        "end_date": "2025-03-31", "goal": ""
-    })
-}
+use common::window::{app, invoke, project};
+use serde_json::json;
 
 #[test]
 fn an_internal_error_is_logged_with_its_command_and_cause_and_nothing_personal() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("log.sqlite3");
-    let app = bansou_app::setup(mock_builder(), AppState::open(Some(db.clone())))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let w = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
-        .build()
-        .unwrap();
+    let (_app, w) = app(&db);
     let log = dir.path().join(bansou::diagnostics::FILE);
 
     // The user's mistake is theirs to fix: no line, whoever reports it.

@@ -2,6 +2,8 @@
 //! one list both the TypeScript generator and the IPC coverage test use.
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod window;
+
 use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Type};
 
 pub struct Command {
