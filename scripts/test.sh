@@ -15,8 +15,15 @@ cargo fmt --all -- --check || {
 }
 cargo clippy --workspace --all-targets -- -D warnings
 
+echo "==> PostgreSQL（共有サーバーの試験用：使い捨てのクラスター）"
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/bansou-pg.XXXXXX")
+trap 'scripts/pg-cluster.sh stop "$pg_dir"' EXIT
+pg_url=$(scripts/pg-cluster.sh start "$pg_dir")
+
 echo "==> cargo test"
-cargo test --workspace
+# Only the Linux tests get the server (the Windows build's tests, under Wine, skip it).
+BANSOU_TEST_PG=$pg_url BANSOU_REQUIRE_PG=1 cargo test --workspace
+scripts/pg-cluster.sh stop "$pg_dir"
 
 echo "==> TypeScript types and commands generated from Rust are committed and current"
 if [ -e .git ]; then

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod sync;
 pub mod tokenizer;
 pub mod wareki;
 

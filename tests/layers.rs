@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 /// Bottom first. The first five are leaves: they use no other layer.
-const LAYERS: [&str; 14] = [
+const LAYERS: [&str; 15] = [
     "error",
     "diagnostics",
     "wareki",
@@ -19,6 +19,7 @@ const LAYERS: [&str; 14] = [
     "chart",
     "report",
     "files",
+    "sync",
     "catalog",
     "demo",
     "bench",

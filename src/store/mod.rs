@@ -11,6 +11,7 @@ pub(crate) mod meeting;
 pub(crate) mod member;
 #[cfg(test)]
 mod migration_tests;
+pub mod outgoing;
 mod overview;
 pub(crate) mod program;
 pub(crate) mod project;
@@ -53,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_indexes.sql"),
     include_str!("migrations/0015_scopes.sql"),
     include_str!("migrations/0017_report_facts.sql"),
+    include_str!("migrations/0018_sync.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@ mod guide;
 mod program;
 mod project;
 mod report;
+mod server;
 mod survey;
 
 use bansou::files::target::{self, ExportKind};
@@ -90,6 +91,15 @@ enum Command {
     Delete(project::DeleteArgs),
     /// 関係機関（種別・関係の状態・最終連絡日・担当者）を表示する
     Stakeholders(project::StakeholdersArgs),
+    /// 共有サーバー（PostgreSQL）の準備とログインの管理（事務局が、管理者の住所で）
+    Server {
+        #[command(subcommand)]
+        action: server::ServerCommand,
+    },
+    /// 事務局から届いた接続ファイルで、このパソコンを共有サーバーにつなぐ
+    Connect(server::ConnectArgs),
+    /// 共有サーバーと同期する（届いた記録を取り込み、こちらの変更を送る）
+    Sync(server::SyncArgs),
 }
 
 /// What every command works with: the open database and where it lives.
@@ -127,15 +137,12 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    let code = match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}", output::clean(&format!("エラー: {e}")));
-            for f in e.fields() {
-                eprintln!("{}", output::clean(&format!("  - {}", f.message)));
-            }
-            ExitCode::FAILURE
-        }
+    let code = match cli.command {
+        // The server's commands have their own error type (the sync layer's).
+        Command::Server { action } => report(server::server(action, cli.force), |e| e.fields()),
+        Command::Connect(a) => report(server::connect(cli.db, a), |e| e.fields()),
+        Command::Sync(a) => report(server::run_sync(cli.db, a), |e| e.fields()),
+        _ => report(run(cli), |e| e.fields()),
     };
     // `bench hostile` reads how much memory a run took at its peak.
     if std::env::var_os("BANSOU_PEAK_MEMORY").is_some() {
@@ -144,6 +151,23 @@ fn main() -> ExitCode {
         }
     }
     code
+}
+
+/// Prints a failure as every command does: the message, then each field's.
+fn report<E: std::fmt::Display>(
+    result: std::result::Result<(), E>,
+    fields: impl Fn(&E) -> &[FieldError],
+) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", output::clean(&format!("エラー: {e}")));
+            for f in fields(&e) {
+                eprintln!("{}", output::clean(&format!("  - {}", f.message)));
+            }
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -182,6 +206,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Archive(a) => project::archive(&mut cx, a),
         Command::Delete(a) => project::delete(&mut cx, a),
         Command::Stakeholders(a) => project::stakeholders(&mut cx, a),
+        Command::Server { .. } | Command::Connect(_) | Command::Sync(_) => {
+            unreachable!("the server's commands run before a database is opened")
+        }
     }
 }
 

@@ -199,6 +199,17 @@ impl Store {
     /// Every conflict needs an answer in `choices` first; importing the same
     /// file again changes nothing.
     pub fn import_bundle(&mut self, bundle: &Bundle, choices: &Choices) -> Result<ImportSummary> {
+        self.merge_bundle(bundle, choices, true)
+    }
+
+    /// As [`Store::import_bundle`]; `with_backup` false when the caller made one
+    /// already (a sync takes in one bundle per project after one backup).
+    pub fn merge_bundle(
+        &mut self,
+        bundle: &Bundle,
+        choices: &Choices,
+        with_backup: bool,
+    ) -> Result<ImportSummary> {
         let preview = self.preview_import(bundle)?;
         let open = preview
             .conflicts
@@ -216,7 +227,9 @@ impl Store {
         let writes =
             preview.added + preview.updated + preview.deleted + preview.conflicts.len() as u32;
         if writes > 0 {
-            self.backup_now(backup::Reason::Import)?;
+            if with_backup {
+                self.backup_now(backup::Reason::Import)?;
+            }
             self.write(|tx| {
                 // Planned again inside the write lock: another process may
                 // have changed the database since the preview.

@@ -1,0 +1,504 @@
+//! One sync: first take in what the server has that this PC has not seen
+//! (one project bundle per project, checked and merged by the bundle engine
+//! exactly as a file from that team would be), then send what this PC has
+//! that the server has not — only records whose server copy this PC's
+//! version was built on; anything else is the next pull's to settle.
+//!
+//! Both halves can be cut at any point: the pull writes each project in one
+//! local transaction and moves its bookmark only after all of them; the push
+//! is one server transaction. Running again finishes the work, and a record
+//! is never written twice (UUIDs are the keys on both sides).
+
+use super::connection::{self, ConnectionFile};
+use super::error::{Error, Result};
+use super::secret;
+use super::server::{check_version, schema_of};
+use crate::model::bundle::{Choice, Choices, FORMAT, FORMAT_VERSION};
+use crate::store::backup::Reason;
+use crate::store::outgoing::{Current, Outgoing, SyncLink, EVERYONE};
+use crate::store::record;
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Writers on the server take this lock so that changes commit in the order
+/// of their numbers (any constant; only this app uses it).
+const WRITE_LOCK: i64 = 0x6261_6e73_6f75;
+/// Rows sent per statement.
+const BATCH: usize = 500;
+
+/// What one sync did, for the status line and `bansou sync --json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SyncReport {
+    /// Records added, changed or deleted here.
+    pub received: u32,
+    /// Records (and deletions) the server took from here.
+    pub sent: u32,
+    /// Changes of records this login may not write (another supporter's
+    /// evaluation, a project of a team it does not follow): kept here only.
+    pub not_sent: u32,
+    /// Records changed both here and on the server since this PC last synced,
+    /// by project: nothing of that project was taken in; the file holds the
+    /// server's side for the same preview and choices as an import.
+    pub conflicts: Vec<Pending>,
+    pub last_sync: String,
+    /// 「受信 3件・送信 1件」.
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pending {
+    pub project: String,
+    pub count: usize,
+    pub file: PathBuf,
+}
+
+fn pg(login: &str) -> impl Fn(postgres::Error) -> Error + '_ {
+    move |e| Error::from_pg(e, login)
+}
+
+/// Links this PC to the server the connection file names, after checking
+/// that the login works and the server is one this build can use. The
+/// password goes beside the database (see `secret`), never into it.
+pub fn connect(store: &mut Store, file: &ConnectionFile) -> Result<PathBuf> {
+    let mut c = connection::open(
+        &file.url,
+        Some((&file.login, &file.password)),
+        file.ca.as_deref(),
+    )?;
+    let (version, server_id, _) = schema_of(&mut c)?.ok_or(Error::NotPrepared)?;
+    check_version(version)?;
+    let url = connection::public_url(&file.url)?;
+    let keep = store
+        .sync_link()?
+        .filter(|l| l.server_id.as_deref() == Some(&server_id) && l.login == file.login);
+    let link = keep.unwrap_or(SyncLink {
+        url,
+        login: file.login.clone(),
+        role: file.role.clone(),
+        ca: file.ca.clone(),
+        server_id: Some(server_id),
+        ..SyncLink::default()
+    });
+    let saved = secret::save(store.path(), &file.password)?;
+    store.set_sync_link(&link)?;
+    Ok(saved)
+}
+
+/// Syncs with the linked server. `choice` settles every conflict one way
+/// (「こちらを残す」/「相手を採用」); without it a conflicting project waits.
+pub fn sync(store: &mut Store, choice: Option<Choice>) -> Result<SyncReport> {
+    let Some(mut link) = store.sync_link()? else {
+        return Err(Error::Input(
+            "共有サーバーにつないでいません。先に接続ファイルを開いてください（bansou connect FILE）"
+                .into(),
+        ));
+    };
+    match run(store, &mut link, choice) {
+        Ok(report) => Ok(report),
+        Err(e) => {
+            link.last_error = Some(e.to_string());
+            // The error is what the user needs; a failure to note it is not.
+            let _ = store.set_sync_link(&link);
+            Err(e)
+        }
+    }
+}
+
+struct Row {
+    uuid: String,
+    kind: String,
+    owners: Vec<String>,
+    body: String,
+    deleted: bool,
+}
+
+fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result<SyncReport> {
+    let password = secret::load(store.path())?;
+    let login = link.login.clone();
+    let mut c = connection::open(&link.url, Some((&login, &password)), link.ca.as_deref())?;
+    let (version, server_id, _) = schema_of(&mut c)?.ok_or(Error::NotPrepared)?;
+    check_version(version)?;
+    let row = c
+        .query_one("SELECT bansou.is_secretariat(), bansou.my_projects()", &[])
+        .map_err(pg(&login))?;
+    let secretariat: bool = row.get(0);
+    let mine: Vec<String> = row.get(1);
+    if !secretariat && mine.is_empty() {
+        return Err(Error::Revoked(login));
+    }
+    // Another server, or a team newly given: take everything in again (what is
+    // here already is 「変更なし」).
+    if link.server_id.as_deref() != Some(&server_id)
+        || mine.iter().any(|p| !link.projects.contains(p))
+    {
+        link.cursor = 0;
+        link.server_id = Some(server_id);
+    }
+    let mut report = SyncReport::default();
+
+    // Pull.
+    let rows = c
+        .query(
+            "SELECT uuid, kind, owners, body, deleted, seq FROM bansou.records
+              WHERE seq > $1 ORDER BY seq",
+            &[&link.cursor],
+        )
+        .map_err(pg(&login))?;
+    let top = rows.iter().map(|r| r.get::<_, i64>(5)).max();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|r| Row {
+            uuid: r.get(0),
+            kind: r.get(1),
+            owners: r.get(2),
+            body: r.get(3),
+            deleted: r.get(4),
+        })
+        .collect();
+    let pending = take_in(store, &rows, choice, &mut report)?;
+    if pending.is_empty() {
+        if let Some(top) = top {
+            link.cursor = top;
+        }
+    }
+
+    // Push.
+    let mut tx = c.transaction().map_err(pg(&login))?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+        .map_err(pg(&login))?;
+    let before: i64 = tx
+        .query_one("SELECT coalesce(max(seq), 0) FROM bansou.records", &[])
+        .map_err(pg(&login))?
+        .get(0);
+    let (inserts, updates, not_sent) = outgoing(store, &mut tx, &login, secretariat, &mine)?;
+    report.not_sent = not_sent;
+    report.sent = send(&mut tx, &inserts, &updates).map_err(pg(&login))?;
+    tx.execute("SELECT bansou.touch()", &[])
+        .map_err(pg(&login))?;
+    let after: i64 = tx
+        .query_one("SELECT coalesce(max(seq), 0) FROM bansou.records", &[])
+        .map_err(pg(&login))?
+        .get(0);
+    tx.commit().map_err(pg(&login))?;
+    // Nobody wrote between our pull and our push (the lock was ours): what we
+    // just sent need not come back to us.
+    if pending.is_empty() && before == link.cursor {
+        link.cursor = after;
+    }
+
+    report.last_sync = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    link.projects = mine;
+    link.last_sync = Some(report.last_sync.clone());
+    link.last_error = None;
+    link.pending = pending
+        .iter()
+        .map(|p| p.file.display().to_string())
+        .collect();
+    report.conflicts = pending;
+    report.sentence = sentence(&report);
+    store.set_sync_link(link)?;
+    Ok(report)
+}
+
+fn sentence(r: &SyncReport) -> String {
+    let mut parts = vec![
+        format!("受信 {}件", r.received),
+        format!("送信 {}件", r.sent),
+    ];
+    if r.not_sent > 0 {
+        parts.push(format!("担当外で送らない変更 {}件", r.not_sent));
+    }
+    let conflicts: usize = r.conflicts.iter().map(|p| p.count).sum();
+    if conflicts > 0 {
+        parts.push(format!("競合 {conflicts}件（選ぶまで取り込みません）"));
+    }
+    parts.join("・")
+}
+
+/// The folder a sync leaves conflicting projects' bundles in.
+pub fn pending_dir(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("sync-conflicts")
+}
+
+/// Takes the pulled rows in, one project bundle at a time. Returns the
+/// projects left waiting on a person's choice.
+fn take_in(
+    store: &mut Store,
+    rows: &[Row],
+    choice: Option<Choice>,
+    report: &mut SyncReport,
+) -> Result<Vec<Pending>> {
+    let by_uuid: HashMap<&str, &Row> = rows.iter().map(|r| (r.uuid.as_str(), r)).collect();
+    let mut by_project: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    for r in rows {
+        for o in &r.owners {
+            if o != EVERYONE {
+                by_project.entry(o.as_str()).or_default().push(r);
+            }
+        }
+    }
+    let choices = Choices {
+        all: choice,
+        ..Choices::default()
+    };
+    let mut backed_up = false;
+    let mut pending = Vec::new();
+    for (project, own) in by_project {
+        let arrives = by_uuid.get(project).is_some_and(|r| r.kind == "project");
+        if !arrives && !store.has_record("projects", project)? {
+            // A record of a project neither here nor sent: nothing to file it under.
+            continue;
+        }
+        let bundle = bundle_of(project, &own, &by_uuid)?;
+        let preview = store.preview_import(&bundle)?;
+        if !preview.conflicts.is_empty() && choice.is_none() {
+            let file = pending_dir(store.path()).join(format!("{project}.bansou"));
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Error::Store(crate::Error::Io {
+                        path: dir.to_owned(),
+                        source: e,
+                    })
+                })?;
+            }
+            crate::files::write_atomically(&file, &crate::files::bundle_file::to_bytes(&bundle))?;
+            pending.push(Pending {
+                project: preview.project.clone(),
+                count: preview.conflicts.len(),
+                file,
+            });
+            continue;
+        }
+        let writes = preview.added + preview.updated + preview.deleted;
+        if writes == 0 && preview.conflicts.is_empty() {
+            continue;
+        }
+        if !backed_up {
+            store.backup_now(Reason::Import)?;
+            backed_up = true;
+        }
+        store.merge_bundle(&bundle, &choices, false)?;
+        report.received += writes + preview.conflicts.len() as u32;
+    }
+    // Settled conflicts leave no file behind.
+    if let Ok(entries) = std::fs::read_dir(pending_dir(store.path())) {
+        for e in entries.flatten() {
+            if !pending.iter().any(|p| p.file == e.path()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(pending)
+}
+
+/// A project's pulled records as its bundle, with the pulled records they
+/// refer to (a joint meeting's partner, the program), then read back through
+/// the bundle reader: what arrives from the server is checked as a file is.
+fn bundle_of(
+    project: &str,
+    own: &[&Row],
+    by_uuid: &HashMap<&str, &Row>,
+) -> Result<crate::store::bundle::Bundle> {
+    let mut lists: BTreeMap<&'static str, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut tombstones = Vec::new();
+    let mut carried: HashSet<&str> = HashSet::new();
+    let mut todo: Vec<&Row> = own.to_vec();
+    while let Some(r) = todo.pop() {
+        if !carried.insert(r.uuid.as_str()) {
+            continue;
+        }
+        let value: serde_json::Value = serde_json::from_str(&r.body).map_err(|e| {
+            Error::Input(format!(
+                "共有サーバーの記録（{}）が読めません：{e}。何も取り込んでいません",
+                r.uuid
+            ))
+        })?;
+        if r.deleted {
+            tombstones.push(value);
+            continue;
+        }
+        let Some(k) = record::by_kind(&r.kind) else {
+            return Err(Error::ServerNewer {
+                server: super::SCHEMA_VERSION,
+                client: super::SCHEMA_VERSION,
+            });
+        };
+        lists.entry(k.table()).or_default().push(value);
+        if let Ok(head) = k.head(&r.body) {
+            for (_, uuid) in head.refs {
+                if let Some(other) = by_uuid.get(uuid.as_str()) {
+                    if !other.deleted && !carried.contains(uuid.as_str()) {
+                        todo.push(other);
+                    }
+                }
+            }
+        }
+    }
+    let mut file = serde_json::Map::new();
+    file.insert("format".into(), FORMAT.into());
+    file.insert("format_version".into(), FORMAT_VERSION.into());
+    file.insert("app_version".into(), env!("CARGO_PKG_VERSION").into());
+    file.insert("kind".into(), "project".into());
+    file.insert(
+        "exported_at".into(),
+        chrono::Local::now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+            .into(),
+    );
+    file.insert("project".into(), project.into());
+    file.insert("meeting".into(), serde_json::Value::Null);
+    for (table, list) in lists {
+        file.insert(table.into(), list.into());
+    }
+    file.insert("tombstones".into(), tombstones.into());
+    let bytes = serde_json::to_vec(&file).expect("a bundle serialises");
+    Ok(crate::store::bundle::parse_reader(bytes.as_slice())?)
+}
+
+struct Update {
+    out: Outgoing,
+    expected: String,
+}
+
+/// What this PC sends: records the server lacks, and records whose server
+/// copy this PC's version was built on. Returns also how many changes stay
+/// here because this login may not write them.
+fn outgoing(
+    store: &Store,
+    tx: &mut postgres::Transaction,
+    login: &str,
+    secretariat: bool,
+    mine: &[String],
+) -> Result<(Vec<Outgoing>, Vec<Update>, u32)> {
+    struct There {
+        version: String,
+        deleted: bool,
+        author: String,
+    }
+    let there: HashMap<String, There> = tx
+        .query(
+            "SELECT uuid, version, deleted, author FROM bansou.records",
+            &[],
+        )
+        .map_err(pg(login))?
+        .into_iter()
+        .map(|r| {
+            (
+                r.get(0),
+                There {
+                    version: r.get(1),
+                    deleted: r.get(2),
+                    author: r.get(3),
+                },
+            )
+        })
+        .collect();
+    let mut inserts = Vec::new();
+    let mut updates = Vec::new();
+    let mut not_sent = 0;
+    for c in store.current_versions()? {
+        let version = wire_version(&c);
+        let expected = match there.get(&c.uuid) {
+            Some(t) if t.version == version || t.deleted => continue,
+            Some(t) => {
+                let built_on = store.has_seen(&c.uuid, &t.version)?
+                    || (c.deleted && c.version.as_deref() == Some(t.version.as_str()));
+                if !built_on {
+                    // The server's is newer, or both changed: the pull settles it.
+                    continue;
+                }
+                if c.kind == "evaluation" && t.author != login {
+                    not_sent += 1;
+                    continue;
+                }
+                Some(t.version.clone())
+            }
+            None => None,
+        };
+        let Some(out) = store.outgoing(&c)? else {
+            continue;
+        };
+        if !secretariat {
+            // Records of teams this login does not follow (a partner's, as a
+            // joint meeting names it, with the template rows this PC added)
+            // are not its to send, nor worth a word.
+            let everyone = out.owners.iter().any(|o| o == EVERYONE);
+            if everyone || !out.owners.iter().any(|o| mine.contains(o)) {
+                continue;
+            }
+            if expected.is_none() && out.kind == "project" {
+                not_sent += 1;
+                continue;
+            }
+        }
+        match expected {
+            Some(expected) => updates.push(Update { out, expected }),
+            None => inserts.push(out),
+        }
+    }
+    Ok((inserts, updates, not_sent))
+}
+
+/// The version a record has on the wire: a tombstone's is marked.
+fn wire_version(c: &Current) -> String {
+    match (&c.version, c.deleted) {
+        (v, true) => format!("deleted:{}", v.as_deref().unwrap_or("")),
+        (Some(v), false) => v.clone(),
+        (None, false) => String::new(),
+    }
+}
+
+fn send(
+    tx: &mut postgres::Transaction,
+    inserts: &[Outgoing],
+    updates: &[Update],
+) -> std::result::Result<u32, postgres::Error> {
+    let mut sent = 0;
+    for chunk in inserts.chunks(BATCH) {
+        let col = |f: &dyn Fn(&Outgoing) -> String| chunk.iter().map(f).collect::<Vec<_>>();
+        let deleted: Vec<bool> = chunk.iter().map(|o| o.deleted).collect();
+        sent += tx.execute(
+            "INSERT INTO bansou.records (uuid, kind, owners, version, body, deleted, refs)
+             SELECT u, k, string_to_array(o, ','), v, b, d, string_to_array(r, ',')
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[],
+                           $7::text[]) AS x(u, k, o, v, b, d, r)
+             ON CONFLICT (uuid) DO NOTHING",
+            &[
+                &col(&|o| o.uuid.clone()),
+                &col(&|o| o.kind.to_owned()),
+                &col(&|o| o.owners.join(",")),
+                &col(&|o| o.version.clone()),
+                &col(&|o| o.body.clone()),
+                &deleted,
+                &col(&|o| o.refs.join(",")),
+            ],
+        )? as u32;
+    }
+    for chunk in updates.chunks(BATCH) {
+        let col = |f: &dyn Fn(&Update) -> String| chunk.iter().map(f).collect::<Vec<_>>();
+        let deleted: Vec<bool> = chunk.iter().map(|u| u.out.deleted).collect();
+        // Only where the server still has the version ours was built on:
+        // another PC's change that arrived meanwhile is never overwritten.
+        sent += tx.execute(
+            "UPDATE bansou.records r
+                SET kind = x.k, owners = string_to_array(x.o, ','), version = x.v,
+                    body = x.b, deleted = x.d, refs = string_to_array(x.r, ',')
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                           $6::bool[], $7::text[], $8::text[]) AS x(u, k, o, v, b, d, e, r)
+              WHERE r.uuid = x.u AND r.version = x.e",
+            &[
+                &col(&|u| u.out.uuid.clone()),
+                &col(&|u| u.out.kind.to_owned()),
+                &col(&|u| u.out.owners.join(",")),
+                &col(&|u| u.out.version.clone()),
+                &col(&|u| u.out.body.clone()),
+                &deleted,
+                &col(&|u| u.expected.clone()),
+                &col(&|u| u.out.refs.join(",")),
+            ],
+        )? as u32;
+    }
+    Ok(sent)
+}

@@ -1,0 +1,135 @@
+-- 伴走ノート 共有サーバー: schema 1. Run once by `bansou server init` in one
+-- transaction. {S}, {U} and {T} are this database's group roles (事務局,
+-- 伴走支援者, チーム); every login is a member of one of them.
+--
+-- Every record of every kind is one row: its UUID, kind, the projects that own
+-- it ('*': every login may read it, the program), its version and its body as
+-- a bundle carries it. A deletion is the row turned into its tombstone; rows
+-- are never deleted. `seq` numbers every change; writers take one advisory
+-- lock, so changes commit in the order of their numbers and a reader that has
+-- seen number N has seen everything before it.
+
+CREATE SCHEMA bansou;
+REVOKE ALL ON SCHEMA bansou FROM PUBLIC;
+
+CREATE TABLE bansou.meta (
+    key text PRIMARY KEY,
+    value text NOT NULL
+);
+
+CREATE SEQUENCE bansou.record_seq;
+
+CREATE TABLE bansou.records (
+    uuid text PRIMARY KEY,
+    kind text NOT NULL,
+    owners text[] NOT NULL CHECK (cardinality(owners) > 0),
+    version text NOT NULL,
+    body text NOT NULL,
+    -- The UUIDs the record refers to: a login may read what the records it
+    -- may read refer to (a joint meeting's partner team and its people), as a
+    -- project's bundle carries them.
+    refs text[] NOT NULL DEFAULT '{}',
+    deleted boolean NOT NULL DEFAULT false,
+    -- Who wrote it first and last (logins): a removed login's records stay with its name.
+    author text NOT NULL DEFAULT session_user,
+    updated_by text NOT NULL DEFAULT session_user,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    seq bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX records_by_seq ON bansou.records (seq);
+CREATE INDEX records_by_owner ON bansou.records USING gin (owners);
+CREATE INDEX records_by_ref ON bansou.records USING gin (refs);
+
+CREATE TABLE bansou.logins (
+    login text PRIMARY KEY,
+    role text NOT NULL CHECK (role IN ('事務局', '伴走支援者', 'チーム')),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    last_sync timestamptz,
+    removed_at timestamptz
+);
+
+CREATE TABLE bansou.access (
+    login text NOT NULL REFERENCES bansou.logins ON DELETE CASCADE,
+    project text NOT NULL,
+    PRIMARY KEY (login, project)
+);
+
+-- The change number, the author and the time are the server's to set, never the sender's.
+CREATE FUNCTION bansou.stamp() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+BEGIN
+    NEW.seq := nextval('bansou.record_seq');
+    NEW.updated_by := session_user;
+    NEW.changed_at := now();
+    IF TG_OP = 'INSERT' THEN
+        NEW.author := session_user;
+    ELSE
+        NEW.author := OLD.author;
+        NEW.uuid := OLD.uuid;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER records_stamp BEFORE INSERT OR UPDATE ON bansou.records
+    FOR EACH ROW EXECUTE FUNCTION bansou.stamp();
+
+CREATE FUNCTION bansou.is_secretariat() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT pg_has_role(session_user, '{S}', 'MEMBER')
+       AND EXISTS (SELECT 1 FROM bansou.logins WHERE login = session_user AND removed_at IS NULL)
+$$;
+
+-- The projects this login was given (none once removed).
+CREATE FUNCTION bansou.my_projects() RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT coalesce(array_agg(a.project ORDER BY a.project), '{}')
+      FROM bansou.access a JOIN bansou.logins l ON l.login = a.login
+     WHERE a.login = session_user AND l.removed_at IS NULL
+$$;
+
+CREATE FUNCTION bansou.may_read(owners text[]) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT bansou.is_secretariat()
+        OR ('*' = ANY (owners)
+            AND EXISTS (SELECT 1 FROM bansou.logins WHERE login = session_user AND removed_at IS NULL))
+        OR owners && bansou.my_projects()
+$$;
+
+-- True when a record this login may read refers to `id` (one step, as the
+-- records of a joint meeting need their partner's project and people).
+CREATE FUNCTION bansou.named_by_mine(id text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM bansou.records r
+                    WHERE r.refs @> ARRAY[id] AND NOT r.deleted AND bansou.may_read(r.owners))
+$$;
+
+CREATE FUNCTION bansou.touch() RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    UPDATE bansou.logins SET last_sync = now() WHERE login = session_user
+$$;
+
+ALTER TABLE bansou.records ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY read ON bansou.records FOR SELECT
+    USING (bansou.may_read(owners) OR bansou.named_by_mine(uuid));
+
+-- A team or a supporter adds records of its projects only; projects and the
+-- program are the secretariat's to add.
+CREATE POLICY add ON bansou.records FOR INSERT
+    WITH CHECK (bansou.is_secretariat()
+        OR (kind NOT IN ('project', 'program')
+            AND NOT ('*' = ANY (owners))
+            AND owners && bansou.my_projects()));
+
+-- A supporter's evaluations are theirs: no other login changes them.
+CREATE POLICY change ON bansou.records FOR UPDATE
+    USING ((bansou.is_secretariat() OR (NOT ('*' = ANY (owners)) AND owners && bansou.my_projects()))
+           AND (kind <> 'evaluation' OR author = session_user))
+    WITH CHECK (bansou.is_secretariat()
+        OR (NOT ('*' = ANY (owners)) AND owners && bansou.my_projects()));
+
+GRANT USAGE ON SCHEMA bansou TO {S}, {U}, {T};
+GRANT SELECT ON bansou.meta TO {S}, {U}, {T};
+GRANT SELECT ON bansou.records TO {S}, {U}, {T};
+GRANT INSERT (uuid, kind, owners, version, body, refs, deleted) ON bansou.records TO {S}, {U}, {T};
+GRANT UPDATE (kind, owners, version, body, refs, deleted) ON bansou.records TO {S}, {U}, {T};
+REVOKE ALL ON FUNCTION bansou.stamp() FROM PUBLIC;
