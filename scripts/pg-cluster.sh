@@ -3,7 +3,8 @@
 # (installed when missing), a cluster in DIR owned by a non-root user (the
 # `postgres` account when run as root: PostgreSQL refuses to run as root),
 # password logins only, on a free localhost port.
-#   scripts/pg-cluster.sh start DIR   prints the superuser's URL
+#   scripts/pg-cluster.sh start DIR   prints the superuser's URL; DIR/ca.pem is
+#                                     the CA of its TLS certificate (for "localhost")
 #   scripts/pg-cluster.sh stop DIR    stops it and removes DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +29,23 @@ start)
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pw" \
     -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+  # TLS with a CA of its own, as an association's server would have: the
+  # tests hand ca.pem to the client and connect to "localhost" over TLS.
+  (
+    cd "$dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bansou test CA" \
+      -keyout ca.key -out ca.pem -addext basicConstraints=critical,CA:TRUE \
+      -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server.key \
+      -out server.csr 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+      -extfile server.ext -out server.crt 2>/dev/null
+    chmod 600 server.key ca.key
+    [ "$(id -u)" -eq 0 ] && chown postgres server.key server.crt ca.pem
+  )
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=off" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=off -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
     start >/dev/null
   echo "postgresql://postgres:$pw@127.0.0.1:$port/postgres"
   ;;

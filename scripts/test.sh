@@ -22,8 +22,7 @@ pg_url=$(scripts/pg-cluster.sh start "$pg_dir")
 
 echo "==> cargo test"
 # Only the Linux tests get the server (the Windows build's tests, under Wine, skip it).
-BANSOU_TEST_PG=$pg_url BANSOU_REQUIRE_PG=1 cargo test --workspace
-scripts/pg-cluster.sh stop "$pg_dir"
+BANSOU_TEST_PG=$pg_url BANSOU_TEST_PG_CA=$pg_dir/ca.pem BANSOU_REQUIRE_PG=1 cargo test --workspace
 
 echo "==> TypeScript types and commands generated from Rust are committed and current"
 if [ -e .git ]; then
@@ -43,7 +42,8 @@ echo "==> app binaries"
 cargo build --workspace --bins
 
 echo "==> WebDriver journeys"
-scripts/e2e.sh
+BANSOU_TEST_PG=$pg_url BANSOU_REQUIRE_PG=1 scripts/e2e.sh
+scripts/pg-cluster.sh stop "$pg_dir"
 
 # Last, so that a Linux failure is reported first; BANSOU_SKIP_WINDOWS=1 skips it
 # while working on something else (CI never sets it).

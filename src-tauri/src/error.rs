@@ -30,6 +30,26 @@ impl From<bansou::Error> for CommandError {
     }
 }
 
+impl From<bansou::sync::Error> for CommandError {
+    /// The server's troubles (offline, a wrong password) are the user's to
+    /// act on; only the unexpected ones go to the diagnostic log.
+    fn from(e: bansou::sync::Error) -> Self {
+        match e {
+            bansou::sync::Error::Store(inner) => inner.into(),
+            other => {
+                if matches!(other, bansou::sync::Error::Server(_)) {
+                    crate::state::log_failure(other.code(), "server");
+                }
+                CommandError {
+                    code: other.code().to_owned(),
+                    message: other.to_string(),
+                    fields: Vec::new(),
+                }
+            }
+        }
+    }
+}
+
 impl CommandError {
     /// A command refused or failed inside: logged with the line that said so
     /// (the message stays out of the log, it may name a user's file).

@@ -33,6 +33,7 @@ pub fn setup<R: tauri::Runtime>(
             fit_to_screen(app);
             words_in_background(app.handle().clone());
             checkpoint_when_idle(app.handle().clone());
+            sync_in_background(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -49,6 +50,10 @@ pub fn setup<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::catalog,
+            commands::server_status,
+            commands::server_connect,
+            commands::server_disconnect,
+            commands::server_sync,
             commands::today,
             commands::report_failure,
             commands::read_date,
@@ -230,6 +235,37 @@ fn checkpoint_when_idle<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
         std::thread::sleep(std::time::Duration::from_secs(5));
         app.state::<state::AppState>()
             .checkpoint_if_idle(state::IDLE_BEFORE_CHECKPOINT);
+    });
+}
+
+/// 共有サーバー: a PC linked to one syncs shortly after start and every few
+/// minutes, on a connection of its own; a failure (オフライン) is kept in the
+/// link for 設定 to show, and the next round tries again. The window hears
+/// of each round (`server-synced`: the records that arrived, -1 when it
+/// failed) to refresh what it shows.
+fn sync_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::{Emitter, Manager};
+    let Some(path) = app.state::<state::AppState>().db_path.clone() else {
+        return;
+    };
+    let every = std::env::var("BANSOU_SYNC_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        loop {
+            let linked = app
+                .state::<state::AppState>()
+                .with(|s| s.sync_link())
+                .is_ok_and(|l| l.is_some());
+            if linked {
+                // How many records arrived; -1 when the sync failed.
+                let received = state::sync_now(&path, None).map_or(-1, |r| i64::from(r.received));
+                let _ = app.emit("server-synced", received);
+            }
+            std::thread::sleep(std::time::Duration::from_secs(every));
+        }
     });
 }
 

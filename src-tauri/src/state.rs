@@ -247,3 +247,37 @@ pub fn log_command_failure(command: &str, code: &str, cause: &str) {
         log.write(command, code, cause);
     }
 }
+
+/// Runs `f` on a thread of its own, outside Tauri's async runtime: the
+/// PostgreSQL client is synchronous and starts a runtime of its own, which
+/// cannot be done from inside another.
+pub async fn off_runtime<T: Send + 'static, E: Send + 'static>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, CommandError>
+where
+    CommandError: From<E>,
+{
+    let joined = tauri::async_runtime::spawn_blocking(move || std::thread::spawn(f).join())
+        .await
+        .map_err(|_| CommandError::internal(INTERNAL))?;
+    match joined {
+        Ok(result) => result.map_err(CommandError::from),
+        Err(_) => Err(CommandError::internal(INTERNAL)),
+    }
+}
+
+/// One sync at a time in this process (the button and the background).
+static SYNCING: Mutex<()> = Mutex::new(());
+
+/// Syncs the database at `path` on a connection of its own: the window's
+/// store stays free while the server answers (or does not).
+pub fn sync_now(
+    path: &std::path::Path,
+    choice: Option<bansou::model::bundle::Choice>,
+) -> Result<bansou::sync::SyncReport, CommandError> {
+    let _one = SYNCING.lock().unwrap_or_else(|p| p.into_inner());
+    guarded(|| {
+        let mut store = Store::open(path)?;
+        Ok(bansou::sync::sync(&mut store, choice)?)
+    })
+}

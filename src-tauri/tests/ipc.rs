@@ -1373,6 +1373,22 @@ fn every_command_answers_and_every_input_is_checked() {
     c2.err("open_backup_folder", json!({}), "schema_too_new");
     c.seen.borrow_mut().extend(c2.seen.take());
 
+    // 共有サーバー: not linked yet; a connection file naming a server nobody
+    // runs is refused in words (オフライン) and links nothing.
+    let st = c.ok("server_status", json!({}));
+    assert_eq!(st["linked"], false);
+    c.err("server_sync", json!({ "choice": null }), "input");
+    c.err("server_connect", json!({ "token": "made-up" }), bad);
+    std::fs::write(
+        save_dir().join("事務局から.bansou-server"),
+        "url = \"postgresql://127.0.0.1:1/bansou\"\nlogin = \"sato\"\npassword = \"x\"\nrole = \"伴走支援者\"\n",
+    )
+    .unwrap();
+    let source = c.ok("choose_import", json!({ "kind": "connection" }));
+    let said = c.err("server_connect", json!({ "token": source["token"] }), "offline");
+    assert!(said["message"].as_str().unwrap().contains("オフライン"), "{said}");
+    assert_eq!(c.ok("server_disconnect", json!({}))["linked"], false);
+
     let (all, _) = common::commands();
     let seen = c.seen.borrow();
     let missed: Vec<&str> = all

@@ -1,6 +1,6 @@
 //! Benchmarks that print figures (not pass/fail tests), one module per
 //! `bansou bench …`: report (and seed), crash, exchange, hostile, analysis,
-//! program, survey, xlsx and all.
+//! program, survey, xlsx, sync (against a PostgreSQL server) and all.
 
 mod all;
 mod analysis;
@@ -10,6 +10,7 @@ mod hostile;
 mod program;
 mod report;
 mod survey;
+mod sync;
 mod xlsx;
 
 pub use all::all;
@@ -20,6 +21,7 @@ pub use hostile::{hostile, peak_memory_kb};
 pub use program::program;
 pub use report::{large_project, report};
 pub use survey::survey;
+pub use sync::sync;
 pub use xlsx::xlsx;
 
 use program::seed_program;

@@ -43,12 +43,23 @@ pub(super) fn measure(
 /// (the benchmark uses 500: 4,000 evaluations). `bansou bench seed` adds one
 /// to a database for trying the window with years of data.
 pub fn large_project(store: &mut Store, meetings: u64) -> Result<i64> {
+    seeded_project(store, "大規模ベンチマーク事業", "東京都", "合同", meetings)
+}
+
+/// A project of one society with `meetings` meetings and 8 evaluations each.
+pub(super) fn seeded_project(
+    store: &mut Store,
+    name: &str,
+    prefecture: &str,
+    profession: &str,
+    meetings: u64,
+) -> Result<i64> {
     store.write(|tx| {
         let p = ProjectInput {
-            name: "大規模ベンチマーク事業".into(),
+            name: name.into(),
             program: "ベンチマーク".into(),
-            prefecture: "東京都".into(),
-            profession: "合同".into(),
+            prefecture: prefecture.into(),
+            profession: profession.into(),
             theme: "その他".into(),
             target: "企業".into(),
             start_date: "2024-04-01".into(),

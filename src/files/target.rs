@@ -22,6 +22,8 @@ pub enum ExportKind {
     Backup,
     /// An Excel workbook.
     Xlsx,
+    /// A 共有サーバー connection file (`bansou server user add --out`).
+    Connection,
 }
 
 impl ExportKind {
@@ -34,6 +36,7 @@ impl ExportKind {
             ExportKind::Graphml => "graphml",
             ExportKind::Backup => "sqlite3",
             ExportKind::Xlsx => "xlsx",
+            ExportKind::Connection => "bansou-server",
         }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Rows added at each schema version, written with that version's columns.
-const FILL: [&str; 15] = [
+const FILL: [&str; 16] = [
     "INSERT INTO programs (id, name) VALUES (1, '令和6年度 地域保健総合推進事業');
      INSERT INTO projects (id, name, program_id, prefecture, profession, theme, target, start_date,
          end_date, goal, created_at, updated_at)
@@ -113,6 +113,8 @@ const FILL: [&str; 15] = [
        VALUES (2, 2, 'CSV', '2024-10-05', 't');
      INSERT INTO survey_answers (response_id, question_id, value)
        VALUES (2, 2, '{\"type\":\"choice\",\"value\":1}');",
+    // A survey that names its previous round.
+    "UPDATE surveys SET previous_round = (SELECT uuid FROM surveys WHERE id = 1) WHERE id = 2;",
 ];
 
 type Snapshot = BTreeMap<String, (Vec<String>, Vec<Vec<String>>)>;

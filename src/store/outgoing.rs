@@ -52,6 +52,8 @@ pub struct SyncLink {
     pub last_sync: Option<String>,
     pub last_error: Option<String>,
     pub pending: Vec<String>,
+    /// Projects to pull whole at the next sync.
+    pub retry: Vec<String>,
 }
 
 impl Store {
@@ -194,12 +196,14 @@ impl Store {
                     },
                     r.get::<_, String>("projects")?,
                     r.get::<_, String>("pending")?,
+                    r.get::<_, String>("retry")?,
                 ))
             })
             .optional()?;
-        Ok(row.map(|(mut link, projects, pending)| {
+        Ok(row.map(|(mut link, projects, pending, retry)| {
             link.projects = serde_json::from_str(&projects).unwrap_or_default();
             link.pending = serde_json::from_str(&pending).unwrap_or_default();
+            link.retry = serde_json::from_str(&retry).unwrap_or_default();
             link
         }))
     }
@@ -210,8 +214,9 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT OR REPLACE INTO sync_server
-                   (id, url, login, role, ca, server_id, cursor, projects, last_sync, last_error, pending)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                   (id, url, login, role, ca, server_id, cursor, projects, last_sync, last_error,
+                    pending, retry)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     link.url,
                     link.login,
@@ -223,6 +228,7 @@ impl Store {
                     link.last_sync,
                     link.last_error,
                     serde_json::to_string(&link.pending).expect("a list serialises"),
+                    serde_json::to_string(&link.retry).expect("a list serialises"),
                 ],
             )?;
             Ok(())

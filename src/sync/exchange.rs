@@ -21,6 +21,7 @@ use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 /// Writers on the server take this lock so that changes commit in the order
 /// of their numbers (any constant; only this app uses it).
@@ -29,7 +30,8 @@ const WRITE_LOCK: i64 = 0x6261_6e73_6f75;
 const BATCH: usize = 500;
 
 /// What one sync did, for the status line and `bansou sync --json`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct SyncReport {
     /// Records added, changed or deleted here.
     pub received: u32,
@@ -42,15 +44,24 @@ pub struct SyncReport {
     /// by project: nothing of that project was taken in; the file holds the
     /// server's side for the same preview and choices as an import.
     pub conflicts: Vec<Pending>,
+    /// Projects whose records from the server were refused (a record that
+    /// does not pass the checks a file's would): nothing of them was taken
+    /// in, the rest of the sync went on.
+    pub refused: Vec<String>,
     pub last_sync: String,
     /// 「受信 3件・送信 1件」.
     pub sentence: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A project waiting for a person's choice.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Pending {
     pub project: String,
+    #[ts(type = "number")]
     pub count: usize,
+    /// The server's side as a project bundle, for the import preview.
+    #[ts(type = "string")]
     pub file: PathBuf,
 }
 
@@ -110,8 +121,43 @@ struct Row {
     uuid: String,
     kind: String,
     owners: Vec<String>,
+    version: String,
     body: String,
+    refs: Vec<String>,
     deleted: bool,
+    seq: i64,
+}
+
+const ROW: &str =
+    "SELECT uuid, kind, owners, version, body, refs, deleted, seq FROM bansou.records";
+
+/// The server's rows, read without trusting their shape: a row that does not
+/// read is the server's problem, said in words, never a panic.
+fn rows(
+    c: &mut postgres::Client,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    login: &str,
+) -> Result<Vec<Row>> {
+    c.query(sql, params)
+        .map_err(pg(login))?
+        .into_iter()
+        .map(|r| {
+            let read = || -> std::result::Result<Row, postgres::Error> {
+                Ok(Row {
+                    uuid: r.try_get(0)?,
+                    kind: r.try_get(1)?,
+                    owners: r.try_get(2)?,
+                    version: r.try_get(3)?,
+                    body: r.try_get(4)?,
+                    refs: r.try_get(5)?,
+                    deleted: r.try_get(6)?,
+                    seq: r.try_get(7)?,
+                })
+            };
+            read().map_err(|e| Error::Server(format!("共有サーバーの記録が読めません：{e}")))
+        })
+        .collect()
 }
 
 fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result<SyncReport> {
@@ -121,10 +167,15 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     let (version, server_id, _) = schema_of(&mut c)?.ok_or(Error::NotPrepared)?;
     check_version(version)?;
     let row = c
-        .query_one("SELECT bansou.is_secretariat(), bansou.my_projects()", &[])
+        .query_one(
+            "SELECT bansou.is_secretariat(), bansou.my_projects(),
+                    (SELECT coalesce(max(seq), 0) FROM bansou.records)",
+            &[],
+        )
         .map_err(pg(&login))?;
     let secretariat: bool = row.get(0);
     let mine: Vec<String> = row.get(1);
+    let newest: i64 = row.get(2);
     if !secretariat && mine.is_empty() {
         return Err(Error::Revoked(login));
     }
@@ -136,33 +187,49 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
         link.cursor = 0;
         link.server_id = Some(server_id);
     }
+    // A server restored from an older dump numbers from lower again.
+    if newest < link.cursor {
+        link.cursor = 0;
+    }
     let mut report = SyncReport::default();
 
-    // Pull.
-    let rows = c
-        .query(
-            "SELECT uuid, kind, owners, body, deleted, seq FROM bansou.records
-              WHERE seq > $1 ORDER BY seq",
-            &[&link.cursor],
-        )
-        .map_err(pg(&login))?;
-    let top = rows.iter().map(|r| r.get::<_, i64>(5)).max();
-    let rows: Vec<Row> = rows
+    // Pull: every change since the bookmark, and the whole of each project
+    // left waiting last time (a conflict, a refusal).
+    let pulled = rows(
+        &mut c,
+        &format!("{ROW} WHERE seq > $1 OR owners && $2::text[] ORDER BY seq"),
+        &[&link.cursor, &link.retry],
+        &login,
+    )?;
+    let top = pulled.iter().map(|r| r.seq).max();
+    // What they refer to that is older than the bookmark (a joint meeting's
+    // partner people, written long ago) comes too, for the references only.
+    let have: HashSet<&str> = pulled.iter().map(|r| r.uuid.as_str()).collect();
+    let wanted: Vec<String> = pulled
+        .iter()
+        .flat_map(|r| r.refs.iter())
+        .filter(|u| !have.contains(u.as_str()))
+        .cloned()
+        .collect::<HashSet<_>>()
         .into_iter()
-        .map(|r| Row {
-            uuid: r.get(0),
-            kind: r.get(1),
-            owners: r.get(2),
-            body: r.get(3),
-            deleted: r.get(4),
-        })
         .collect();
-    let pending = take_in(store, &rows, choice, &mut report)?;
-    if pending.is_empty() {
-        if let Some(top) = top {
-            link.cursor = top;
-        }
+    let named = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        rows(
+            &mut c,
+            &format!("{ROW} WHERE uuid = ANY($1)"),
+            &[&wanted],
+            &login,
+        )?
+    };
+    let only = (!secretariat).then_some(mine.as_slice());
+    let waiting = take_in(store, &pulled, &named, only, choice, &mut report)?;
+    if let Some(top) = top {
+        link.cursor = top;
     }
+    link.retry = waiting;
+    let pending: Vec<Pending> = report.conflicts.clone();
 
     // Push.
     let mut tx = c.transaction().map_err(pg(&login))?;
@@ -184,7 +251,7 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     tx.commit().map_err(pg(&login))?;
     // Nobody wrote between our pull and our push (the lock was ours): what we
     // just sent need not come back to us.
-    if pending.is_empty() && before == link.cursor {
+    if before == link.cursor {
         link.cursor = after;
     }
 
@@ -196,7 +263,6 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
         .iter()
         .map(|p| p.file.display().to_string())
         .collect();
-    report.conflicts = pending;
     report.sentence = sentence(&report);
     store.set_sync_link(link)?;
     Ok(report)
@@ -214,6 +280,12 @@ fn sentence(r: &SyncReport) -> String {
     if conflicts > 0 {
         parts.push(format!("競合 {conflicts}件（選ぶまで取り込みません）"));
     }
+    if !r.refused.is_empty() {
+        parts.push(format!(
+            "取り込めなかった事業 {}件（記録が確認を通りません）",
+            r.refused.len()
+        ));
+    }
     parts.join("・")
 }
 
@@ -222,19 +294,28 @@ pub fn pending_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("sync-conflicts")
 }
 
-/// Takes the pulled rows in, one project bundle at a time. Returns the
-/// projects left waiting on a person's choice.
+/// Takes the pulled rows in, one project bundle at a time (for a team or a
+/// supporter, only the projects the server gave it: a partner team a joint
+/// meeting names comes along inside them, and stays a partner here). Returns
+/// the projects left waiting (a conflict, a refusal), to pull whole next time;
+/// the conflicts are in `report`.
 fn take_in(
     store: &mut Store,
     rows: &[Row],
+    named: &[Row],
+    only: Option<&[String]>,
     choice: Option<Choice>,
     report: &mut SyncReport,
-) -> Result<Vec<Pending>> {
-    let by_uuid: HashMap<&str, &Row> = rows.iter().map(|r| (r.uuid.as_str(), r)).collect();
+) -> Result<Vec<String>> {
+    let by_uuid: HashMap<&str, &Row> = rows
+        .iter()
+        .chain(named)
+        .map(|r| (r.uuid.as_str(), r))
+        .collect();
     let mut by_project: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
     for r in rows {
         for o in &r.owners {
-            if o != EVERYONE {
+            if o != EVERYONE && only.is_none_or(|mine| mine.contains(o)) {
                 by_project.entry(o.as_str()).or_default().push(r);
             }
         }
@@ -244,15 +325,30 @@ fn take_in(
         ..Choices::default()
     };
     let mut backed_up = false;
-    let mut pending = Vec::new();
+    let mut waiting = Vec::new();
     for (project, own) in by_project {
         let arrives = by_uuid.get(project).is_some_and(|r| r.kind == "project");
         if !arrives && !store.has_record("projects", project)? {
             // A record of a project neither here nor sent: nothing to file it under.
             continue;
         }
-        let bundle = bundle_of(project, &own, &by_uuid)?;
-        let preview = store.preview_import(&bundle)?;
+        // A project whose records do not pass is named and skipped; the
+        // others, and the push, still go, and it is pulled whole next time.
+        let checked =
+            bundle_of(project, &own, &by_uuid).and_then(|b| Ok((store.preview_import(&b)?, b)));
+        let (preview, bundle) = match checked {
+            Ok(x) => x,
+            Err(e) => {
+                let mut said = e.to_string();
+                for f in e.fields().iter().take(3) {
+                    said.push('／');
+                    said.push_str(&f.message);
+                }
+                report.refused.push(format!("{project}：{said}"));
+                waiting.push(project.to_owned());
+                continue;
+            }
+        };
         if !preview.conflicts.is_empty() && choice.is_none() {
             let file = pending_dir(store.path()).join(format!("{project}.bansou"));
             if let Some(dir) = file.parent() {
@@ -264,11 +360,12 @@ fn take_in(
                 })?;
             }
             crate::files::write_atomically(&file, &crate::files::bundle_file::to_bytes(&bundle))?;
-            pending.push(Pending {
+            report.conflicts.push(Pending {
                 project: preview.project.clone(),
                 count: preview.conflicts.len(),
                 file,
             });
+            waiting.push(project.to_owned());
             continue;
         }
         let writes = preview.added + preview.updated + preview.deleted;
@@ -285,17 +382,18 @@ fn take_in(
     // Settled conflicts leave no file behind.
     if let Ok(entries) = std::fs::read_dir(pending_dir(store.path())) {
         for e in entries.flatten() {
-            if !pending.iter().any(|p| p.file == e.path()) {
+            if !report.conflicts.iter().any(|p| p.file == e.path()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
-    Ok(pending)
+    Ok(waiting)
 }
 
-/// A project's pulled records as its bundle, with the pulled records they
-/// refer to (a joint meeting's partner, the program), then read back through
-/// the bundle reader: what arrives from the server is checked as a file is.
+/// A project's pulled records as its bundle, with the records they refer to
+/// that the server sent (a joint meeting's partner, the program), then read
+/// back through the bundle reader: what arrives from the server is checked
+/// as a file is.
 fn bundle_of(
     project: &str,
     own: &[&Row],
@@ -315,15 +413,29 @@ fn bundle_of(
                 r.uuid
             ))
         })?;
+        // The body must be the record the row says it is: a row whose body
+        // names another record would change that one here.
+        let said = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let version = if r.deleted {
+            format!("deleted:{}", said("version"))
+        } else {
+            said("version").to_owned()
+        };
+        if said("uuid") != r.uuid || version != r.version || (r.deleted && said("kind") != r.kind) {
+            return Err(Error::Input(format!(
+                "共有サーバーの記録（{}）は、中身が別の記録を名乗っています。何も取り込んでいません",
+                r.uuid
+            )));
+        }
         if r.deleted {
             tombstones.push(value);
             continue;
         }
         let Some(k) = record::by_kind(&r.kind) else {
-            return Err(Error::ServerNewer {
-                server: super::SCHEMA_VERSION,
-                client: super::SCHEMA_VERSION,
-            });
+            return Err(Error::Input(format!(
+                "共有サーバーに、この版の伴走ノートが知らない種類の記録（{}）があります。アプリを更新してください",
+                r.kind
+            )));
         };
         lists.entry(k.table()).or_default().push(value);
         if let Ok(head) = k.head(&r.body) {
@@ -396,8 +508,10 @@ fn outgoing(
         })
         .collect();
     let mut inserts = Vec::new();
-    let mut updates = Vec::new();
+    let mut updates: Vec<Update> = Vec::new();
     let mut not_sent = 0;
+    // Evaluations another login wrote, changed or deleted here: kept here.
+    let mut held: Vec<String> = Vec::new();
     for c in store.current_versions()? {
         let version = wire_version(&c);
         let expected = match there.get(&c.uuid) {
@@ -411,6 +525,7 @@ fn outgoing(
                 }
                 if c.kind == "evaluation" && t.author != login {
                     not_sent += 1;
+                    held.push(c.uuid.clone());
                     continue;
                 }
                 Some(t.version.clone())
@@ -437,6 +552,24 @@ fn outgoing(
             Some(expected) => updates.push(Update { out, expected }),
             None => inserts.push(out),
         }
+    }
+    // A meeting deleted here whose evaluations by others stay on the server
+    // stays there too: deleting it alone would leave them pointing at nothing.
+    if !held.is_empty() {
+        let kept: HashSet<String> = tx
+            .query(
+                "SELECT DISTINCT unnest(refs) FROM bansou.records
+                  WHERE uuid = ANY($1) AND kind = 'evaluation' AND NOT deleted",
+                &[&held],
+            )
+            .map_err(pg(login))?
+            .into_iter()
+            .filter_map(|r| r.try_get::<_, String>(0).ok())
+            .collect();
+        let before = updates.len();
+        updates
+            .retain(|u| !(u.out.deleted && u.out.kind == "meeting" && kept.contains(&u.out.uuid)));
+        not_sent += (before - updates.len()) as u32;
     }
     Ok((inserts, updates, not_sent))
 }
@@ -483,7 +616,7 @@ fn send(
         // another PC's change that arrived meanwhile is never overwritten.
         sent += tx.execute(
             "UPDATE bansou.records r
-                SET kind = x.k, owners = string_to_array(x.o, ','), version = x.v,
+                SET owners = string_to_array(x.o, ','), version = x.v,
                     body = x.b, deleted = x.d, refs = string_to_array(x.r, ',')
                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
                            $6::bool[], $7::text[], $8::text[]) AS x(u, k, o, v, b, d, e, r)

@@ -11,6 +11,8 @@
 
 CREATE SCHEMA bansou;
 REVOKE ALL ON SCHEMA bansou FROM PUBLIC;
+-- PostgreSQL before 15 lets everyone create tables in public.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 CREATE TABLE bansou.meta (
     key text PRIMARY KEY,
@@ -21,20 +23,27 @@ CREATE SEQUENCE bansou.record_seq;
 
 CREATE TABLE bansou.records (
     uuid text PRIMARY KEY,
-    kind text NOT NULL,
-    owners text[] NOT NULL CHECK (cardinality(owners) > 0),
+    -- {KINDS}: the kinds this schema version knows (a new kind is a new version).
+    kind text NOT NULL CHECK (kind IN ({KINDS})),
+    owners text[] NOT NULL CHECK (cardinality(owners) > 0 AND array_position(owners, NULL) IS NULL),
     version text NOT NULL,
     body text NOT NULL,
     -- The UUIDs the record refers to: a login may read what the records it
     -- may read refer to (a joint meeting's partner team and its people), as a
     -- project's bundle carries them.
-    refs text[] NOT NULL DEFAULT '{}',
+    refs text[] NOT NULL DEFAULT '{}' CHECK (array_position(refs, NULL) IS NULL),
     deleted boolean NOT NULL DEFAULT false,
     -- Who wrote it first and last (logins): a removed login's records stay with its name.
     author text NOT NULL DEFAULT session_user,
     updated_by text NOT NULL DEFAULT session_user,
     changed_at timestamptz NOT NULL DEFAULT now(),
-    seq bigint NOT NULL DEFAULT 0
+    seq bigint NOT NULL DEFAULT 0,
+    -- The body is the record the row says it is (a body naming another
+    -- record would let a login change that one on every PC).
+    CHECK (body::jsonb ->> 'uuid' = uuid),
+    CHECK (deleted = (version LIKE 'deleted:%')),
+    CHECK (deleted OR body::jsonb ->> 'version' = version),
+    CHECK (NOT deleted OR 'deleted:' || coalesce(body::jsonb ->> 'version', '') = version)
 );
 CREATE INDEX records_by_seq ON bansou.records (seq);
 CREATE INDEX records_by_owner ON bansou.records USING gin (owners);
@@ -58,6 +67,9 @@ CREATE TABLE bansou.access (
 CREATE FUNCTION bansou.stamp() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
 BEGIN
+    -- Every writer, this app or not, numbers its changes under one lock held
+    -- to its commit: numbers then follow commit order and no reader skips one.
+    PERFORM pg_advisory_xact_lock(107860454864245);
     NEW.seq := nextval('bansou.record_seq');
     NEW.updated_by := session_user;
     NEW.changed_at := now();
@@ -66,6 +78,7 @@ BEGIN
     ELSE
         NEW.author := OLD.author;
         NEW.uuid := OLD.uuid;
+        NEW.kind := OLD.kind;
     END IF;
     RETURN NEW;
 END $$;
@@ -94,12 +107,27 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
         OR owners && bansou.my_projects()
 $$;
 
--- True when a record this login may read refers to `id` (one step, as the
--- records of a joint meeting need their partner's project and people).
-CREATE FUNCTION bansou.named_by_mine(id text) RETURNS boolean
+-- True when a record this login may read refers to the project, person or
+-- resource `id` (one step, as a joint meeting needs its partner team and its
+-- people). Only those kinds are read this way, and only where the referring
+-- record's body names it.
+CREATE FUNCTION bansou.named_by_mine(id text, kind text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
-    SELECT EXISTS (SELECT 1 FROM bansou.records r
-                    WHERE r.refs @> ARRAY[id] AND NOT r.deleted AND bansou.may_read(r.owners))
+    SELECT kind IN ('project', 'member', 'resource')
+       AND EXISTS (SELECT 1 FROM bansou.records r
+                    WHERE r.refs @> ARRAY[id] AND NOT r.deleted
+                      AND strpos(r.body, id) > 0 AND bansou.may_read(r.owners))
+$$;
+
+-- A record of one team is that team's to write; a joint meeting, a shared
+-- resource and an evaluation of a joint meeting are each of their teams'.
+CREATE FUNCTION bansou.may_write(owners text[], kind text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT bansou.is_secretariat()
+        OR (NOT ('*' = ANY (owners))
+            AND CASE WHEN kind IN ('meeting', 'resource', 'evaluation')
+                     THEN owners && bansou.my_projects()
+                     ELSE owners <@ bansou.my_projects() END)
 $$;
 
 CREATE FUNCTION bansou.touch() RETURNS void
@@ -110,26 +138,22 @@ $$;
 ALTER TABLE bansou.records ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY read ON bansou.records FOR SELECT
-    USING (bansou.may_read(owners) OR bansou.named_by_mine(uuid));
+    USING (bansou.may_read(owners) OR bansou.named_by_mine(uuid, kind));
 
 -- A team or a supporter adds records of its projects only; projects and the
 -- program are the secretariat's to add.
 CREATE POLICY add ON bansou.records FOR INSERT
     WITH CHECK (bansou.is_secretariat()
-        OR (kind NOT IN ('project', 'program')
-            AND NOT ('*' = ANY (owners))
-            AND owners && bansou.my_projects()));
+        OR (kind NOT IN ('project', 'program') AND bansou.may_write(owners, kind)));
 
 -- A supporter's evaluations are theirs: no other login changes them.
 CREATE POLICY change ON bansou.records FOR UPDATE
-    USING ((bansou.is_secretariat() OR (NOT ('*' = ANY (owners)) AND owners && bansou.my_projects()))
-           AND (kind <> 'evaluation' OR author = session_user))
-    WITH CHECK (bansou.is_secretariat()
-        OR (NOT ('*' = ANY (owners)) AND owners && bansou.my_projects()));
+    USING (bansou.may_write(owners, kind) AND (kind <> 'evaluation' OR author = session_user))
+    WITH CHECK (bansou.may_write(owners, kind));
 
 GRANT USAGE ON SCHEMA bansou TO {S}, {U}, {T};
 GRANT SELECT ON bansou.meta TO {S}, {U}, {T};
 GRANT SELECT ON bansou.records TO {S}, {U}, {T};
 GRANT INSERT (uuid, kind, owners, version, body, refs, deleted) ON bansou.records TO {S}, {U}, {T};
-GRANT UPDATE (kind, owners, version, body, refs, deleted) ON bansou.records TO {S}, {U}, {T};
+GRANT UPDATE (owners, version, body, refs, deleted) ON bansou.records TO {S}, {U}, {T};
 REVOKE ALL ON FUNCTION bansou.stamp() FROM PUBLIC;

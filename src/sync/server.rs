@@ -140,7 +140,12 @@ pub fn init(url: &str, ca: Option<&str>) -> Result<bool> {
         tx.batch_execute(&format!("CREATE ROLE {} NOLOGIN", group(r)))
             .map_err(pg)?;
     }
+    let kinds = crate::store::record::kind_names()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = include_str!("schema.sql")
+        .replace("{KINDS}", &kinds)
         .replace("{S}", &group(Role::Secretariat))
         .replace("{U}", &group(Role::Supporter))
         .replace("{T}", &group(Role::Team));
@@ -331,11 +336,13 @@ pub fn user_remove(url: &str, ca: Option<&str>, name: &str) -> Result<()> {
     ))
     .map_err(pg)?;
     tx.commit().map_err(pg)?;
-    c.execute(
+    // Its open sessions end now where the account may signal them (a
+    // superuser, or a member of pg_signal_backend); otherwise they end when
+    // they next connect, which NOLOGIN refuses.
+    let _ = c.execute(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
         &[&name],
-    )
-    .map_err(pg)?;
+    );
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
-    /// 測るもの（all・report・crash・exchange・hostile・analysis・program・survey・xlsx）、または seed
+    /// 測るもの（all・report・crash・exchange・hostile・analysis・program・survey・xlsx・sync）、または seed
     pub what: String,
     /// crash で強制終了する回数
     #[arg(long, default_value_t = 20)]
@@ -30,6 +30,9 @@ pub(crate) struct BenchArgs {
     /// hostile で作るファイルの大きさ（MB）
     #[arg(long, default_value_t = 198)]
     pub megabytes: usize,
+    /// sync で使う PostgreSQL（管理者の住所。測る間だけデータベースを作って消します）
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
@@ -42,6 +45,7 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
         sheets,
         rows,
         megabytes,
+        url,
     } = a;
     match what.as_str() {
     "seed" => {
@@ -57,6 +61,16 @@ pub(crate) fn bench(cx: &mut Cx, a: BenchArgs) -> Result<()> {
     "survey" => bansou::bench::survey(sheets, &mut |line| out!("{line}"))?,
     "xlsx" => bansou::bench::xlsx(rows, &mut |line| out!("{line}"))?,
     "all" => bansou::bench::all(&mut |line| out!("{line}"))?,
+    "sync" => {
+        let Some(url) = url else {
+            return Err(Error::Validation(vec![bansou::FieldError::new(
+                "url",
+                "sync には --url で PostgreSQL の管理者の住所を指定してください",
+            )]));
+        };
+        bansou::bench::sync(&url, &mut |line| out!("{line}"))
+            .map_err(|e| Error::Validation(vec![bansou::FieldError::new("server", e.to_string())]))?
+    }
     "analysis" => {
         bansou::bench::analysis(comments, Some(&peer), &mut |line| out!("{line}"))?;
     }

@@ -2,6 +2,7 @@
 //! database owner's address), linking this PC to it, and syncing.
 
 use crate::output::print_json;
+use bansou::files::target::ExportKind;
 use bansou::model::bundle::Choice;
 use bansou::store::{self, Store};
 use bansou::sync::{self, ConnectionFile, Error, Result, Role};
@@ -117,6 +118,9 @@ pub(crate) fn server(action: ServerCommand, force: bool) -> Result<()> {
                     out,
                 },
         } => {
+            // The same checks as every file the CLI writes (never the database,
+            // the extension added).
+            let out = bansou::files::target::check(&out, ExportKind::Connection, None)?;
             if out.exists() && !force {
                 return Err(Error::Input(format!(
                     "{} は既にあります。置き換えるには --force を付けてください",
@@ -199,6 +203,9 @@ pub(crate) fn run_sync(db: Option<PathBuf>, a: SyncArgs) -> Result<()> {
         return Ok(());
     }
     out!("同期しました：{}", report.sentence);
+    for r in &report.refused {
+        out!("  取り込めませんでした：{r}");
+    }
     for p in &report.conflicts {
         out!(
             "  {}：両方で変更された記録 {}件。bansou sync --keep-ours（こちらを残す）か --take-theirs（サーバーを採用）、または bansou import {} で1件ずつ選べます",

@@ -307,6 +307,16 @@ impl Store {
             .optional()?)
     }
 
+    /// How many records of a kind this PC has (the kind by its table).
+    pub fn count_rows(&self, table: &str) -> Result<i64> {
+        check_table(table)?;
+        Ok(self
+            .conn()
+            .query_row(&format!("SELECT count(*) AS n FROM {table}"), [], |r| {
+                r.get("n")
+            })?)
+    }
+
     /// True when a record with `uuid` exists in `table`.
     pub fn has_record(&self, table: &str, uuid: &str) -> Result<bool> {
         check_table(table)?;

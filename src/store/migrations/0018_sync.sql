@@ -18,5 +18,8 @@ CREATE TABLE sync_server (
     last_sync TEXT,
     last_error TEXT,
     -- Conflicts waiting for a person to settle (JSON list of bundle file paths).
-    pending TEXT NOT NULL DEFAULT '[]'
+    pending TEXT NOT NULL DEFAULT '[]',
+    -- Projects to pull whole next time (a conflict or a refusal left them
+    -- waiting; JSON list of UUIDs).
+    retry TEXT NOT NULL DEFAULT '[]'
 );

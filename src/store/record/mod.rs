@@ -307,6 +307,11 @@ pub(crate) static KINDS: &[&dyn AnyKind] = &[
     &SurveyResponses,
 ];
 
+/// Every kind's name in tombstones (and on a sync server).
+pub fn kind_names() -> impl Iterator<Item = &'static str> {
+    KINDS.iter().map(|k| k.kind())
+}
+
 /// A kind by its table (also its list in a bundle).
 pub(crate) fn by_table(table: &str) -> Option<&'static dyn AnyKind> {
     KINDS.iter().copied().find(|k| k.table() == table)

@@ -63,6 +63,7 @@ import type { Response } from './bindings/Response';
 import type { ResponseInput } from './bindings/ResponseInput';
 import type { Rule } from './bindings/Rule';
 import type { RuleInput } from './bindings/RuleInput';
+import type { ServerStatus } from './bindings/ServerStatus';
 import type { SessionInput } from './bindings/SessionInput';
 import type { Stakeholder } from './bindings/Stakeholder';
 import type { StakeholderInput } from './bindings/StakeholderInput';
@@ -74,6 +75,7 @@ import type { SurveyCsvPreview } from './bindings/SurveyCsvPreview';
 import type { SurveyDocument } from './bindings/SurveyDocument';
 import type { SurveyInput } from './bindings/SurveyInput';
 import type { SurveyView } from './bindings/SurveyView';
+import type { SyncReport } from './bindings/SyncReport';
 import type { Task } from './bindings/Task';
 import type { TaskInput } from './bindings/TaskInput';
 import type { TextFilter } from './bindings/TextFilter';
@@ -201,6 +203,10 @@ export function commands(call: Call) {
     openResource: (id: number) => call<void>('open_resource', { id }),
     exportReport: (projectId: number, input: ReportInput, target: string) => call<ExportResult>('export_report', { projectId, input, target }),
     exportForm: (evaluationId: number | null, target: string) => call<ExportResult>('export_form', { evaluationId, target }),
+    serverStatus: () => call<ServerStatus>('server_status'),
+    serverConnect: (token: string) => call<ServerStatus>('server_connect', { token }),
+    serverDisconnect: () => call<ServerStatus>('server_disconnect'),
+    serverSync: (choice: string | null) => call<SyncReport>('server_sync', { choice }),
     strengths: (projectId: number) => call<Strengths>('strengths', { projectId }),
     strengthChart: (projectId: number, byBarrier: boolean) => call<string>('strength_chart', { projectId, byBarrier }),
     createStrengthSession: (projectId: number, input: SessionInput) => call<number>('create_strength_session', { projectId, input }),
@@ -351,6 +357,10 @@ export const COMMAND_NAMES = [
   'open_resource',
   'export_report',
   'export_form',
+  'server_status',
+  'server_connect',
+  'server_disconnect',
+  'server_sync',
   'strengths',
   'strength_chart',
   'create_strength_session',

@@ -3,4 +3,4 @@
 /**
  * What is exported; decides the extension the file must carry.
  */
-export type ExportKind = "pdf" | "csv" | "svg" | "bansou" | "graphml" | "backup" | "xlsx";
+export type ExportKind = "pdf" | "csv" | "svg" | "bansou" | "graphml" | "backup" | "xlsx" | "connection";
