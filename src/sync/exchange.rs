@@ -25,7 +25,7 @@ use ts_rs::TS;
 
 /// Writers on the server take this lock so that changes commit in the order
 /// of their numbers (any constant; only this app uses it).
-const WRITE_LOCK: i64 = 0x6261_6e73_6f75;
+pub(super) const WRITE_LOCK: i64 = 0x6261_6e73_6f75;
 /// Rows sent per statement.
 const BATCH: usize = 500;
 
@@ -231,29 +231,32 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     link.retry = waiting;
     let pending: Vec<Pending> = report.conflicts.clone();
 
-    // Push.
+    // Push. What to send is worked out first; the lock every writer takes
+    // is held only while sending (the server's versions may move meanwhile:
+    // each update is written only over the version it was built on).
     let mut tx = c.transaction().map_err(pg(&login))?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
-        .map_err(pg(&login))?;
-    let before: i64 = tx
-        .query_one("SELECT coalesce(max(seq), 0) FROM bansou.records", &[])
-        .map_err(pg(&login))?
-        .get(0);
     let (inserts, updates, not_sent) = outgoing(store, &mut tx, &login, secretariat, &mine)?;
     report.not_sent = not_sent;
-    report.sent = send(&mut tx, &inserts, &updates).map_err(pg(&login))?;
+    if !inserts.is_empty() || !updates.is_empty() {
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(pg(&login))?;
+        let newest = |tx: &mut postgres::Transaction| -> Result<i64> {
+            Ok(tx
+                .query_one("SELECT coalesce(max(seq), 0) FROM bansou.records", &[])
+                .map_err(pg(&login))?
+                .get(0))
+        };
+        let before = newest(&mut tx)?;
+        report.sent = send(&mut tx, &inserts, &updates).map_err(pg(&login))?;
+        // Nobody wrote between our pull and our push: what we just sent
+        // need not come back to us.
+        if before == link.cursor {
+            link.cursor = newest(&mut tx)?;
+        }
+    }
     tx.execute("SELECT bansou.touch()", &[])
         .map_err(pg(&login))?;
-    let after: i64 = tx
-        .query_one("SELECT coalesce(max(seq), 0) FROM bansou.records", &[])
-        .map_err(pg(&login))?
-        .get(0);
     tx.commit().map_err(pg(&login))?;
-    // Nobody wrote between our pull and our push (the lock was ours): what we
-    // just sent need not come back to us.
-    if before == link.cursor {
-        link.cursor = after;
-    }
 
     report.last_sync = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     link.projects = mine;

@@ -69,7 +69,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
 BEGIN
     -- Every writer, this app or not, numbers its changes under one lock held
     -- to its commit: numbers then follow commit order and no reader skips one.
-    PERFORM pg_advisory_xact_lock(107860454864245);
+    PERFORM pg_advisory_xact_lock({LOCK});
     NEW.seq := nextval('bansou.record_seq');
     NEW.updated_by := session_user;
     NEW.changed_at := now();
@@ -99,35 +99,22 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
      WHERE a.login = session_user AND l.removed_at IS NULL
 $$;
 
-CREATE FUNCTION bansou.may_read(owners text[]) RETURNS boolean
+-- The login exists and is not removed.
+CREATE FUNCTION bansou.is_active() RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
-    SELECT bansou.is_secretariat()
-        OR ('*' = ANY (owners)
-            AND EXISTS (SELECT 1 FROM bansou.logins WHERE login = session_user AND removed_at IS NULL))
-        OR owners && bansou.my_projects()
+    SELECT EXISTS (SELECT 1 FROM bansou.logins WHERE login = session_user AND removed_at IS NULL)
 $$;
 
--- True when a record this login may read refers to the project, person or
--- resource `id` (one step, as a joint meeting needs its partner team and its
--- people). Only those kinds are read this way, and only where the referring
--- record's body names it.
-CREATE FUNCTION bansou.named_by_mine(id text, kind text) RETURNS boolean
+-- The projects, people and resources the records of this login's teams
+-- refer to (one step, as a joint meeting needs its partner team and its
+-- people), where the referring record's body names them.
+CREATE FUNCTION bansou.named_ids() RETURNS text[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
-    SELECT kind IN ('project', 'member', 'resource')
-       AND EXISTS (SELECT 1 FROM bansou.records r
-                    WHERE r.refs @> ARRAY[id] AND NOT r.deleted
-                      AND strpos(r.body, id) > 0 AND bansou.may_read(r.owners))
-$$;
-
--- A record of one team is that team's to write; a joint meeting, a shared
--- resource and an evaluation of a joint meeting are each of their teams'.
-CREATE FUNCTION bansou.may_write(owners text[], kind text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
-    SELECT bansou.is_secretariat()
-        OR (NOT ('*' = ANY (owners))
-            AND CASE WHEN kind IN ('meeting', 'resource', 'evaluation')
-                     THEN owners && bansou.my_projects()
-                     ELSE owners <@ bansou.my_projects() END)
+    SELECT CASE WHEN bansou.is_secretariat() THEN '{}'::text[] ELSE coalesce(
+        (SELECT array_agg(DISTINCT x)
+           FROM bansou.records r, unnest(r.refs) AS x
+          WHERE NOT r.deleted AND r.owners && bansou.my_projects() AND strpos(r.body, x) > 0),
+        '{}') END
 $$;
 
 CREATE FUNCTION bansou.touch() RETURNS void
@@ -137,19 +124,37 @@ $$;
 
 ALTER TABLE bansou.records ENABLE ROW LEVEL SECURITY;
 
+-- The policies call the helpers inside scalar subqueries: PostgreSQL works
+-- each out once per statement, not once per row (a team's sync reads every
+-- row it may see).
 CREATE POLICY read ON bansou.records FOR SELECT
-    USING (bansou.may_read(owners) OR bansou.named_by_mine(uuid, kind));
+    USING ((SELECT bansou.is_secretariat())
+        OR ('*' = ANY (owners) AND (SELECT bansou.is_active()))
+        OR owners && (SELECT bansou.my_projects())
+        OR (kind IN ('project', 'member', 'resource') AND uuid = ANY ((SELECT bansou.named_ids())::text[])));
 
--- A team or a supporter adds records of its projects only; projects and the
--- program are the secretariat's to add.
+-- A record of one team is that team's to write; a joint meeting, a shared
+-- resource and their evaluations are each of their teams'. (Plain SQL, so the
+-- planner inlines it; the login's facts come in once per statement.)
+CREATE FUNCTION bansou.writable(owners text[], kind text, secretariat boolean, mine text[])
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT secretariat
+        OR (NOT ('*' = ANY (owners))
+            AND CASE WHEN kind IN ('meeting', 'resource', 'evaluation')
+                     THEN owners && mine
+                     ELSE owners <@ mine END)
+$$;
+
+-- Projects and the program are the secretariat's to add.
 CREATE POLICY add ON bansou.records FOR INSERT
-    WITH CHECK (bansou.is_secretariat()
-        OR (kind NOT IN ('project', 'program') AND bansou.may_write(owners, kind)));
+    WITH CHECK ((kind NOT IN ('project', 'program') OR (SELECT bansou.is_secretariat()))
+        AND bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects())));
 
 -- A supporter's evaluations are theirs: no other login changes them.
 CREATE POLICY change ON bansou.records FOR UPDATE
-    USING (bansou.may_write(owners, kind) AND (kind <> 'evaluation' OR author = session_user))
-    WITH CHECK (bansou.may_write(owners, kind));
+    USING (bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects()))
+           AND (kind <> 'evaluation' OR author = session_user))
+    WITH CHECK (bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects())));
 
 GRANT USAGE ON SCHEMA bansou TO {S}, {U}, {T};
 GRANT SELECT ON bansou.meta TO {S}, {U}, {T};

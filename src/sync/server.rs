@@ -146,6 +146,7 @@ pub fn init(url: &str, ca: Option<&str>) -> Result<bool> {
         .join(", ");
     let sql = include_str!("schema.sql")
         .replace("{KINDS}", &kinds)
+        .replace("{LOCK}", &super::exchange::WRITE_LOCK.to_string())
         .replace("{S}", &group(Role::Secretariat))
         .replace("{U}", &group(Role::Supporter))
         .replace("{T}", &group(Role::Team));
