@@ -22,7 +22,8 @@ pg_url=$(scripts/pg-cluster.sh start "$pg_dir")
 
 echo "==> cargo test"
 # Only the Linux tests get the server (the Windows build's tests, under Wine, skip it).
-BANSOU_TEST_PG=$pg_url BANSOU_TEST_PG_CA=$pg_dir/ca.pem BANSOU_REQUIRE_PG=1 cargo test --workspace
+BANSOU_TEST_PG=$pg_url BANSOU_TEST_PG_CA=$pg_dir/ca.pem BANSOU_TEST_PG_DIR=$pg_dir \
+  BANSOU_REQUIRE_PG=1 cargo test --workspace
 
 echo "==> TypeScript types and commands generated from Rust are committed and current"
 if [ -e .git ]; then

@@ -16,15 +16,34 @@ use bansou::sync::{self, Role};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The tests share one cluster; the one that restarts it runs alone.
+static GATE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+#[allow(dead_code)] // held, never read
+enum Gate {
+    Shared(std::sync::RwLockReadGuard<'static, ()>),
+    Alone(std::sync::RwLockWriteGuard<'static, ()>),
+}
+
 /// A database of its own on the test cluster, dropped at the end.
 struct Server {
     admin: String,
     url: String,
     name: String,
+    _gate: Gate,
 }
 
 impl Server {
     fn new(test: &str) -> Option<Server> {
+        Server::open(test, false)
+    }
+
+    /// For a test that stops the cluster: no other test runs meanwhile.
+    fn alone(test: &str) -> Option<Server> {
+        Server::open(test, true)
+    }
+
+    fn open(test: &str, alone: bool) -> Option<Server> {
         let Ok(base) = std::env::var("BANSOU_TEST_PG") else {
             assert!(
                 std::env::var_os("BANSOU_REQUIRE_PG").is_none(),
@@ -32,6 +51,11 @@ impl Server {
             );
             eprintln!("{test}: BANSOU_TEST_PG がないため共有サーバーの試験を飛ばします");
             return None;
+        };
+        let gate = if alone {
+            Gate::Alone(GATE.write().unwrap_or_else(|p| p.into_inner()))
+        } else {
+            Gate::Shared(GATE.read().unwrap_or_else(|p| p.into_inner()))
         };
         let name = format!(
             "t_{test}_{}",
@@ -45,6 +69,7 @@ impl Server {
             admin: base,
             url,
             name,
+            _gate: gate,
         })
     }
 
@@ -602,14 +627,20 @@ fn wrong_passwords_newer_servers_and_no_server_are_told_in_words() {
 /// Kills `bansou sync` at a random moment, `trials` times (after `work`
 /// before each, so every trial has something to do); returns how many were
 /// cut mid-way. The caller compares what arrived.
-fn kill_trials(db: &Path, trials: u32, seed: &mut u64, work: &dyn Fn(&Path)) -> u32 {
+fn kill_trials(
+    db: &Path,
+    trials: u32,
+    seed: &mut u64,
+    work: &dyn Fn(&Path),
+    within_ms: u64,
+) -> u32 {
     let mut killed = 0;
     for _ in 0..trials {
         work(db);
         *seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let wait = 20 + (*seed >> 33) % 600;
+        let wait = 5 + (*seed >> 33) % within_ms;
         let mut child = Command::new(env!("CARGO_BIN_EXE_bansou"))
             .args(["--db", db.to_str().unwrap(), "sync"])
             .stdout(std::process::Stdio::null())
@@ -646,7 +677,7 @@ fn a_sync_killed_at_any_moment_loses_and_duplicates_nothing() {
         )
         .unwrap();
     };
-    let killed_push = kill_trials(&sender.path, 20, &mut seed, &edit);
+    let killed_push = kill_trials(&sender.path, 20, &mut seed, &edit, 300);
     sender.store = Store::open(&sender.path).unwrap();
     sender.sync();
     assert_eq!(sender.sync().sent, 0, "everything is on the server");
@@ -654,12 +685,21 @@ fn a_sync_killed_at_any_moment_loses_and_duplicates_nothing() {
     let receiver_file = server.login("receiver", Role::Secretariat, &[]);
     let mut receiver = Pc::new(Some(&receiver_file));
     drop(receiver.store);
-    let killed_pull = kill_trials(&receiver.path, 20, &mut seed, &|_| ());
+    let killed_pull = kill_trials(&receiver.path, 20, &mut seed, &|_| (), 600);
     receiver.store = Store::open(&receiver.path).unwrap();
     receiver.sync();
     eprintln!("kill trials: push {killed_push}/20 killed, pull {killed_pull}/20 killed");
-    // Each project reads back the same on both PCs, record for record.
-    for name in ["山口", "茨城", "大規模"] {
+    same_projects(&sender, &receiver, &["山口", "茨城", "大規模"]);
+    assert_eq!(receiver.count("evaluations"), sender.count("evaluations"));
+    assert!(
+        killed_push + killed_pull > 10,
+        "most trials were cut mid-way"
+    );
+}
+
+/// Each named project reads back the same on both PCs, record for record.
+fn same_projects(sender: &Pc, receiver: &Pc, names: &[&str]) {
+    for name in names {
         let a = sender.store.resolve_project(name).unwrap().id;
         let b = receiver.store.resolve_project(name).unwrap().id;
         let a = bansou::files::bundle_file::to_bytes(&sender.store.project_bundle(a).unwrap());
@@ -691,10 +731,79 @@ fn a_sync_killed_at_any_moment_loses_and_duplicates_nothing() {
         assert!(problems.is_empty(), "{name}: {problems:#?}");
     }
     assert_eq!(receiver.count("evaluations"), sender.count("evaluations"));
-    assert!(
-        killed_push + killed_pull > 10,
-        "most trials were cut mid-way"
-    );
+}
+
+#[test]
+fn the_server_restarted_mid_sync_loses_nothing_and_the_next_sync_finishes() {
+    let Some(server) = Server::alone("restart") else {
+        return;
+    };
+    let Ok(cluster) = std::env::var("BANSOU_TEST_PG_DIR") else {
+        assert!(
+            std::env::var_os("BANSOU_REQUIRE_PG").is_none(),
+            "BANSOU_TEST_PG_DIR is not set"
+        );
+        return;
+    };
+    let mut sender = Pc::new(Some(&server.login("sender", Role::Secretariat, &[])));
+    bansou::demo::load(&mut sender.store).unwrap();
+    bansou::bench::large_project(&mut sender.store, 300).unwrap();
+    drop(sender.store);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/pg-cluster.sh");
+    let mut failed = 0;
+    for wait in [50u64, 150, 400] {
+        // Every round has work: every task changes.
+        rusqlite::Connection::open(&sender.path)
+            .unwrap()
+            .execute_batch("UPDATE tasks SET note = note || '再' WHERE project_id IS NOT NULL")
+            .unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_bansou"))
+            .args(["--db", sender.path.to_str().unwrap(), "sync"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let restart = std::thread::spawn({
+            let script = script.clone();
+            let cluster = cluster.clone();
+            move || {
+                std::thread::sleep(std::time::Duration::from_millis(wait));
+                let ok = Command::new(&script)
+                    .args(["restart", &cluster])
+                    .status()
+                    .unwrap();
+                assert!(ok.success(), "the cluster restarts");
+            }
+        });
+        let out = child.wait_with_output().unwrap();
+        restart.join().unwrap();
+        if !out.status.success() {
+            failed += 1;
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                said.contains("エラー: 共有サーバー"),
+                "said in words: {said}"
+            );
+        }
+    }
+    eprintln!("server restarts: {failed}/3 syncs cut");
+    sender.store = Store::open(&sender.path).unwrap();
+    // The server may still be coming up.
+    let mut finished = None;
+    for _ in 0..50 {
+        match sync::sync(&mut sender.store, None) {
+            Ok(r) => {
+                finished = Some(r);
+                break;
+            }
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(200)),
+        }
+    }
+    finished.expect("a sync after the restarts finishes");
+    assert_eq!(sender.sync().sent, 0, "everything is on the server");
+    let mut receiver = Pc::new(Some(&server.login("receiver", Role::Secretariat, &[])));
+    receiver.sync();
+    same_projects(&sender, &receiver, &["山口", "茨城", "大規模"]);
 }
 
 // What the store gives the sync (no server needed).
