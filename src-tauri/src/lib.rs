@@ -238,33 +238,46 @@ fn checkpoint_when_idle<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
-/// 共有サーバー: a PC linked to one syncs shortly after start and every few
-/// minutes, on a connection of its own; a failure (オフライン) is kept in the
-/// link for 設定 to show, and the next round tries again. The window hears
-/// of each round (`server-synced`: the records that arrived, -1 when it
-/// failed) to refresh what it shows.
+/// 共有サーバー: a PC linked to one syncs shortly after start, a few seconds
+/// after the window saves something, and every few minutes, on a connection
+/// of its own; a failure (オフライン) is kept in the link for 設定 to show, and
+/// the next round tries again. The window hears of each round
+/// (`server-synced`: the records that arrived, -1 when it failed) to refresh
+/// what it shows.
 fn sync_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use std::time::{Duration, Instant};
     use tauri::{Emitter, Manager};
     let Some(path) = app.state::<state::AppState>().db_path.clone() else {
         return;
     };
-    let every = std::env::var("BANSOU_SYNC_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(300);
+    let every = Duration::from_secs(
+        std::env::var("BANSOU_SYNC_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(300),
+    );
+    // Saves come in bursts (a form, then its list); wait for a pause.
+    let after_save = Duration::from_secs(5);
     std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_secs(3));
+        std::thread::sleep(Duration::from_secs(3));
+        let mut last: Option<Instant> = None;
         loop {
-            let linked = app
-                .state::<state::AppState>()
-                .with(|s| s.sync_link())
-                .is_ok_and(|l| l.is_some());
+            let state = app.state::<state::AppState>();
+            let due = match (last, state.since_last_write()) {
+                (None, _) => true,
+                (Some(t), Some(w)) if w >= after_save && w < t.elapsed() => true,
+                (Some(t), _) => t.elapsed() >= every,
+            };
+            let linked = due && state.with(|s| s.sync_link()).is_ok_and(|l| l.is_some());
+            if due {
+                last = Some(Instant::now());
+            }
             if linked {
                 // How many records arrived; -1 when the sync failed.
                 let received = state::sync_now(&path, None).map_or(-1, |r| i64::from(r.received));
                 let _ = app.emit("server-synced", received);
             }
-            std::thread::sleep(std::time::Duration::from_secs(every));
+            std::thread::sleep(Duration::from_secs(2));
         }
     });
 }

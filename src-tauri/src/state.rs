@@ -28,6 +28,9 @@ pub struct AppState {
     checkpointed_at_use: AtomicU64,
     /// When the store was last used (ms since `started`).
     last_use_ms: AtomicU64,
+    /// When the window last changed a record (ms since start; 0: not yet):
+    /// a linked PC syncs shortly after.
+    last_write_ms: AtomicU64,
 }
 
 /// How long the window must have left the store alone before the records in
@@ -59,6 +62,7 @@ impl AppState {
             uses: AtomicU64::new(0),
             checkpointed_at_use: AtomicU64::new(0),
             last_use_ms: AtomicU64::new(0),
+            last_write_ms: AtomicU64::new(0),
         }
     }
 
@@ -126,8 +130,28 @@ impl AppState {
         let mut guard = self.lock();
         self.note_use();
         match guard.as_mut() {
-            Ok(store) => guarded(|| f(store).map_err(CommandError::from)),
+            Ok(store) => {
+                let before = store.changes();
+                let result = guarded(|| f(store).map_err(CommandError::from));
+                if store.changes() != before {
+                    let ms = self.started.elapsed().as_millis() as u64;
+                    self.last_write_ms.store(ms.max(1), Ordering::SeqCst);
+                }
+                result
+            }
             Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// How long ago the window last changed a record; None if it has not.
+    pub fn since_last_write(&self) -> Option<Duration> {
+        match self.last_write_ms.load(Ordering::SeqCst) {
+            0 => None,
+            ms => Some(
+                self.started
+                    .elapsed()
+                    .saturating_sub(Duration::from_millis(ms)),
+            ),
         }
     }
 

@@ -1385,8 +1385,15 @@ fn every_command_answers_and_every_input_is_checked() {
     )
     .unwrap();
     let source = c.ok("choose_import", json!({ "kind": "connection" }));
-    let said = c.err("server_connect", json!({ "token": source["token"] }), "offline");
-    assert!(said["message"].as_str().unwrap().contains("オフライン"), "{said}");
+    let said = c.err(
+        "server_connect",
+        json!({ "token": source["token"] }),
+        "offline",
+    );
+    assert!(
+        said["message"].as_str().unwrap().contains("オフライン"),
+        "{said}"
+    );
     assert_eq!(c.ok("server_disconnect", json!({}))["linked"], false);
 
     let (all, _) = common::commands();

@@ -158,6 +158,12 @@ impl Store {
         &self.path
     }
 
+    /// Rows this connection has changed since it opened: a caller tells a
+    /// write from a read by comparing it before and after.
+    pub fn changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
