@@ -386,6 +386,35 @@ fn differences(a: &serde_json::Value, b: &serde_json::Value) -> Vec<String> {
     out
 }
 
+#[test]
+fn keeping_a_record_the_server_deleted_sends_it_back() {
+    let Some(server) = Server::new("revive") else {
+        return;
+    };
+    let (mut sec, _, mut team, _) = three_pcs(&server);
+    team.sync();
+    let p = yamaguchi(&team.store);
+    // The team changes a task while the secretariat deletes it and syncs first.
+    let uuid = retitle_first_task(&mut team.store, p, "消さないでください");
+    let id = sec.store.record_id("tasks", &uuid).unwrap().unwrap();
+    sec.store.delete_task(id).unwrap();
+    assert_eq!(sec.sync().sent, 1);
+    let r = team.sync();
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    assert_eq!(r.sent, 0, "{r:?}");
+    assert!(
+        team.store.record_id("tasks", &uuid).unwrap().is_some(),
+        "nothing deleted while the choice waits"
+    );
+    let r = sync::sync(&mut team.store, Some(Choice::Keep)).unwrap();
+    assert_eq!(r.sent, 1, "ours goes back to the server: {r:?}");
+    // The secretariat, which deleted it, is asked in turn; taking theirs brings it back.
+    let r = sec.sync();
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    sync::sync(&mut sec.store, Some(Choice::Take)).unwrap();
+    assert_eq!(task_title(&sec.store, &uuid), "消さないでください");
+}
+
 fn pending_exists(db: &Path) -> bool {
     std::fs::read_dir(db.parent().unwrap().join("sync-conflicts"))
         .map(|d| d.count() > 0)

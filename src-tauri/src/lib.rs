@@ -54,6 +54,7 @@ pub fn setup<R: tauri::Runtime>(
             commands::server_connect,
             commands::server_disconnect,
             commands::server_sync,
+            commands::server_pending_source,
             commands::today,
             commands::report_failure,
             commands::read_date,

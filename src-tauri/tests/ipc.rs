@@ -1395,6 +1395,7 @@ fn every_command_answers_and_every_input_is_checked() {
         "{said}"
     );
     assert_eq!(c.ok("server_disconnect", json!({}))["linked"], false);
+    c.err("server_pending_source", json!({ "index": 0 }), "not_found");
 
     let (all, _) = common::commands();
     let seen = c.seen.borrow();

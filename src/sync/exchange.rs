@@ -235,7 +235,8 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     // is held only while sending (the server's versions may move meanwhile:
     // each update is written only over the version it was built on).
     let mut tx = c.transaction().map_err(pg(&login))?;
-    let (inserts, updates, not_sent) = outgoing(store, &mut tx, &login, secretariat, &mine)?;
+    let (inserts, updates, not_sent) =
+        outgoing(store, &mut tx, &login, secretariat, &mine, &link.retry)?;
     report.not_sent = not_sent;
     if !inserts.is_empty() || !updates.is_empty() {
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
@@ -486,6 +487,7 @@ fn outgoing(
     login: &str,
     secretariat: bool,
     mine: &[String],
+    waiting: &[String],
 ) -> Result<(Vec<Outgoing>, Vec<Update>, u32)> {
     struct There {
         version: String,
@@ -515,10 +517,30 @@ fn outgoing(
     let mut not_sent = 0;
     // Evaluations another login wrote, changed or deleted here: kept here.
     let mut held: Vec<String> = Vec::new();
+    // Records kept here against a deletion on the server.
+    let mut resurrect: Vec<Update> = Vec::new();
     for c in store.current_versions()? {
         let version = wire_version(&c);
         let expected = match there.get(&c.uuid) {
-            Some(t) if t.version == version || t.deleted => continue,
+            Some(t) if t.version == version => continue,
+            Some(t) if t.deleted => {
+                // Deleted on the server, still here after this sync's pull:
+                // the pull would have deleted it unless a person kept ours
+                // (a project still waiting for that choice is left alone).
+                if c.deleted {
+                    continue;
+                }
+                match store.outgoing(&c)? {
+                    Some(out) if !out.owners.iter().any(|o| waiting.contains(o)) => {
+                        resurrect.push(Update {
+                            out,
+                            expected: t.version.clone(),
+                        });
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             Some(t) => {
                 let built_on = store.has_seen(&c.uuid, &t.version)?
                     || (c.deleted && c.version.as_deref() == Some(t.version.as_str()));
@@ -554,6 +576,12 @@ fn outgoing(
         match expected {
             Some(expected) => updates.push(Update { out, expected }),
             None => inserts.push(out),
+        }
+    }
+    for u in resurrect {
+        let everyone = u.out.owners.iter().any(|o| o == EVERYONE);
+        if secretariat || (!everyone && u.out.owners.iter().any(|o| mine.contains(o))) {
+            updates.push(u);
         }
     }
     // A meeting deleted here whose evaluations by others stay on the server

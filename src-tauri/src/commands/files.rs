@@ -207,6 +207,12 @@ pub async fn choose_import<R: tauri::Runtime>(
     let Some(path) = chosen else {
         return Ok(None);
     };
+    Ok(Some(keep_source(&state, path)?))
+}
+
+/// Keeps a file the window may import under a new token (the window never
+/// names a path itself).
+pub(super) fn keep_source(state: &AppState, path: std::path::PathBuf) -> CmdResult<ImportSource> {
     let token = uuid::Uuid::new_v4().to_string();
     let file_name = path
         .file_name()
@@ -217,7 +223,7 @@ pub async fn choose_import<R: tauri::Runtime>(
         .lock()
         .map_err(|_| CommandError::internal(crate::state::INTERNAL))?
         .insert(token.clone(), path);
-    Ok(Some(ImportSource { token, file_name }))
+    Ok(ImportSource { token, file_name })
 }
 
 /// Asks for several files at once (filled 表1 workbooks), through the system

@@ -101,3 +101,23 @@ pub async fn server_sync(
     let db = db_path(&state)?;
     crate::state::off_runtime(move || crate::state::sync_now(&db, choice)).await
 }
+
+/// A project waiting for a choice (the `index`th of `pending`), as a file
+/// the import preview opens: the same preview and choices as any file.
+#[tauri::command]
+pub async fn server_pending_source(
+    state: State<'_, AppState>,
+    index: u32,
+) -> CmdResult<super::files::ImportSource> {
+    let pending = state
+        .with(|s| s.sync_link())?
+        .map(|l| l.pending)
+        .unwrap_or_default();
+    let Some(path) = pending.get(index as usize) else {
+        return Err(CommandError::from(bansou::Error::NotFound {
+            what: "選ぶのを待っている事業",
+            key: format!("{}件目", index + 1),
+        }));
+    };
+    super::files::keep_source(&state, std::path::PathBuf::from(path))
+}

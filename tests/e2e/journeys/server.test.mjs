@@ -110,3 +110,70 @@ test("a supporter's 表1 reaches the team through the server, with no file", { s
     await app.deleteSession();
   }
 });
+
+/** Retitles 山口's first task (by UUID, so the same task on every PC) in a database
+ *  the app has closed; the triggers give it a new version as any edit would. */
+function retitle(db, title) {
+  execFileSync('python3', [
+    '-c',
+    `import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE tasks SET title = ? WHERE uuid = (SELECT min(uuid) FROM tasks WHERE project_id = (SELECT id FROM projects WHERE prefecture = '山口県'))", (sys.argv[2],))
+c.commit()`,
+    db,
+    title,
+  ]);
+}
+
+test('a record changed on two PCs waits for a choice, made in the same preview as a file', { skip: !admin && 'BANSOU_TEST_PG がありません' }, async () => {
+  const name = `e2e_c_${process.pid}_${Date.now() % 100000}`;
+  execFileSync('psql', [admin, '-X', '-qc', `CREATE DATABASE ${name}`]);
+  const url = admin.replace(/\/[^/]*$/, `/${name}`);
+  const server = (...args) => execFileSync(cliBinary, ['server', ...args, '--url', url], { encoding: 'utf8' });
+  const files = mkdtempSync(path.join(tmpdir(), 'bansou-e2e-conflict-'));
+  server('init');
+  const secretariat = freshDb('conflict-secretariat');
+  cli(secretariat, ['demo']);
+  server('user', 'add', `${name}_jimu`, '--role', '事務局', '--out', path.join(files, 'jimu.bansou-server'));
+  cli(secretariat, ['connect', path.join(files, 'jimu.bansou-server')]);
+  cli(secretariat, ['sync']);
+  const teamFile = path.join(saveDir, 'conflict-team.bansou-server');
+  server('user', 'add', `${name}_team`, '--role', 'チーム', '--team', '山口', '--out', teamFile);
+  const now = new Date();
+  utimesSync(teamFile, now, now);
+
+  const team = freshDb('conflict-team');
+  let app = await openApp(team);
+  try {
+    await connect(app);
+  } finally {
+    await app.deleteSession();
+  }
+  // Both change the same task while apart; the secretariat's reaches the server first.
+  retitle(team, 'チームで直した題名');
+  retitle(secretariat, '事務局で直した題名');
+  cli(secretariat, ['sync']);
+
+  app = await openApp(team);
+  try {
+    const said = await syncNow(app);
+    assert.match(said, /競合 1件/);
+    await (await byId(app, 'server-pending')).waitForDisplayed({ timeout: 10000 });
+    await click(app, 'server-pending-open');
+    await (await byId(app, 'bundle-preview')).waitForDisplayed({ timeout: 10000 });
+    assert.equal((await app.$$('[data-testid="conflict"]')).length, 1);
+    await screenshot(app, 'server-conflict-preview');
+    await click(app, 'conflicts-keep-all');
+    await click(app, 'bundle-apply');
+    await gone(app, 'bundle-preview');
+    // Kept ours: the server takes the team's title at the next sync, and nothing waits.
+    const after = await syncNow(app);
+    assert.doesNotMatch(after, /競合/);
+    assert.equal(await (await byId(app, 'server-pending')).isExisting(), false);
+  } finally {
+    await app.deleteSession();
+  }
+  cli(secretariat, ['sync']);
+  const titles = cli(secretariat, ['tasks', '山口', '--json']);
+  assert.match(titles, /チームで直した題名/, "the secretariat has the team's title");
+});
