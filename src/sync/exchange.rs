@@ -71,8 +71,9 @@ fn pg(login: &str) -> impl Fn(postgres::Error) -> Error + '_ {
 
 /// Links this PC to the server the connection file names, after checking
 /// that the login works and the server is one this build can use. The
-/// password goes beside the database (see `secret`), never into it.
-pub fn connect(store: &mut Store, file: &ConnectionFile) -> Result<PathBuf> {
+/// password goes to the OS keyring or a file beside the database (see
+/// `secret`), never into it; returns where, in words.
+pub fn connect(store: &mut Store, file: &ConnectionFile) -> Result<String> {
     let mut c = connection::open(
         &file.url,
         Some((&file.login, &file.password)),

@@ -20,8 +20,9 @@ pub struct ServerStatus {
     pub last_error: Option<String>,
     /// Projects waiting for a choice: their files, for the import preview.
     pub pending: Vec<String>,
-    /// Where the password is kept (this build: a file only its owner reads).
-    pub password_file: String,
+    /// Where the password is kept, in words (the OS keyring, or a file only
+    /// its owner reads).
+    pub password_place: String,
 }
 
 fn db_path(state: &AppState) -> CmdResult<std::path::PathBuf> {
@@ -43,7 +44,7 @@ fn status(state: &AppState) -> CmdResult<ServerStatus> {
             last_sync: l.last_sync,
             last_error: l.last_error,
             pending: l.pending,
-            password_file: sync::secret::path_for(&path).display().to_string(),
+            password_place: sync::secret::place(&path),
         },
         None => ServerStatus {
             linked: false,
@@ -53,7 +54,7 @@ fn status(state: &AppState) -> CmdResult<ServerStatus> {
             last_sync: None,
             last_error: None,
             pending: Vec::new(),
-            password_file: String::new(),
+            password_place: String::new(),
         },
     })
 }

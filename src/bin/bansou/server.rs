@@ -180,10 +180,10 @@ pub(crate) fn connect(db: Option<PathBuf>, a: ConnectArgs) -> Result<()> {
     let mut store = open(db)?;
     let saved = sync::connect(&mut store, &file)?;
     out!(
-        "共有サーバーにつなぎました（{}、{}）。パスワードは {} に保存しました（本人だけが読めるファイル）。bansou sync で同期します",
+        "共有サーバーにつなぎました（{}、{}）。パスワードは{}に保存しました。bansou sync で同期します",
         file.login,
         file.role,
-        saved.display()
+        saved
     );
     Ok(())
 }

@@ -17,6 +17,7 @@ last_error: string | null,
  */
 pending: Array<string>, 
 /**
- * Where the password is kept (this build: a file only its owner reads).
+ * Where the password is kept, in words (the OS keyring, or a file only
+ * its owner reads).
  */
-password_file: string, };
+password_place: string, };
