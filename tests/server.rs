@@ -74,6 +74,17 @@ impl Server {
     }
 
     fn login(&self, name: &str, role: Role, teams: &[&str]) -> sync::ConnectionFile {
+        self.login_as(name, role, teams, None)
+    }
+
+    /// A login that is `member` of its teams.
+    fn login_as(
+        &self,
+        name: &str,
+        role: Role,
+        teams: &[&str],
+        member: Option<&str>,
+    ) -> sync::ConnectionFile {
         let teams: Vec<String> = teams.iter().map(|t| t.to_string()).collect();
         sync::user_add(
             &self.url,
@@ -81,6 +92,7 @@ impl Server {
             &format!("{}_{name}", self.name),
             role,
             &teams,
+            member,
         )
         .unwrap()
     }
@@ -415,6 +427,98 @@ fn keeping_a_record_the_server_deleted_sends_it_back() {
     assert_eq!(task_title(&sec.store, &uuid), "消さないでください");
 }
 
+#[test]
+fn a_supporter_changes_the_evaluations_they_wrote_whoever_sent_them_first() {
+    let Some(server) = Server::new("author") else {
+        return;
+    };
+    let (sec, _, _, _) = three_pcs(&server);
+    // The secretariat sent every evaluation; the supporter's login is a
+    // 伴走支援者 of 山口 who wrote some of them.
+    let p = yamaguchi(&sec.store);
+    let people = sec.store.members(p).unwrap();
+    let evaluations = sec.store.evaluations(Some(p), &Default::default()).unwrap();
+    let who = people
+        .iter()
+        .find(|m| {
+            m.role.label() == "伴走支援者"
+                && evaluations.iter().any(|e| e.evaluator_id == Some(m.id))
+        })
+        .expect("a supporter who wrote an evaluation");
+    let file = server.login_as("nakagawa", Role::Supporter, &["山口"], Some(&who.name));
+    let mut sup = Pc::new(Some(&file));
+    sup.sync();
+    let sp = yamaguchi(&sup.store);
+    let mine_here = sup
+        .store
+        .members(sp)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.name == who.name)
+        .unwrap();
+    let all = sup
+        .store
+        .evaluations(Some(sp), &Default::default())
+        .unwrap();
+    let edit = |s: &mut Store, e: &bansou::model::evaluation::Evaluation, comment: &str| {
+        let mut comments = e.comments.clone();
+        comments[0] = comment.into();
+        s.update_evaluation(
+            e.id,
+            &EvaluationInput {
+                meeting_id: e.meeting_id,
+                kind: e.kind.label().into(),
+                evaluator_id: e.evaluator_id,
+                written_on: e.written_on.to_string(),
+                scores: e.scores.iter().map(|&x| Some(i32::from(x))).collect(),
+                comments,
+            },
+        )
+        .unwrap();
+    };
+    let own = all
+        .iter()
+        .find(|e| e.evaluator_id == Some(mine_here.id))
+        .unwrap();
+    edit(&mut sup.store, own, "本人が直したコメント");
+    let r = sup.sync();
+    assert_eq!(
+        (r.sent, r.not_sent),
+        (1, 0),
+        "their own evaluation goes: {r:?}"
+    );
+    let other = all
+        .iter()
+        .find(|e| e.evaluator_id.is_some() && e.evaluator_id != Some(mine_here.id))
+        .unwrap();
+    edit(&mut sup.store, other, "他の人の評価を直した");
+    let r = sup.sync();
+    assert_eq!(
+        (r.sent, r.not_sent),
+        (0, 1),
+        "someone else's stays here: {r:?}"
+    );
+    // psql as that login: the server itself refuses the other's, allows theirs.
+    let mut admin = server.sql();
+    let changed: String = admin
+        .query_one(
+            "SELECT body FROM bansou.records WHERE uuid = $1",
+            &[&sup.store.record_uuid("evaluations", own.id).unwrap()],
+        )
+        .unwrap()
+        .get(0);
+    assert!(changed.contains("本人が直したコメント"));
+    let (ok, out) = psql(
+        &server,
+        &file,
+        &format!(
+            "UPDATE bansou.records SET body = body WHERE uuid = '{}'",
+            sup.store.record_uuid("evaluations", other.id).unwrap()
+        ),
+    );
+    assert!(ok && out.contains("UPDATE 0"), "{out}");
+}
+
 fn pending_exists(db: &Path) -> bool {
     std::fs::read_dir(db.parent().unwrap().join("sync-conflicts"))
         .map(|d| d.count() > 0)
@@ -639,8 +743,15 @@ fn wrong_passwords_newer_servers_and_no_server_are_told_in_words() {
     pc.store.set_sync_link(&link).unwrap();
     assert!(pc.sync().sent > 200);
 
-    let e =
-        sync::user_add(&server.url, None, &file.login, Role::Team, &["山口".into()]).unwrap_err();
+    let e = sync::user_add(
+        &server.url,
+        None,
+        &file.login,
+        Role::Team,
+        &["山口".into()],
+        None,
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("既にあります"), "{e}");
     let e = sync::user_add(
         &server.url,
@@ -648,6 +759,7 @@ fn wrong_passwords_newer_servers_and_no_server_are_told_in_words() {
         "x_nobody",
         Role::Team,
         &["存在しない事業".into()],
+        None,
     )
     .unwrap_err();
     assert!(e.to_string().contains("共有サーバーにありません"), "{e}");
@@ -957,6 +1069,7 @@ fn tls_is_verified_against_the_connection_files_ca() {
         &format!("{}_tls", server.name),
         Role::Secretariat,
         &[],
+        None,
     )
     .unwrap();
     assert_eq!(

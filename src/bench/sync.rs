@@ -101,7 +101,7 @@ fn seed(store: &mut Store) -> StoreResult<()> {
 fn run(url: &str, name: &str, out: &mut dyn FnMut(&str)) -> Result<()> {
     sync::init(url, None)?;
     let login = |who: &str, role: Role, teams: &[String]| {
-        sync::user_add(url, None, &format!("{name}_{who}"), role, teams)
+        sync::user_add(url, None, &format!("{name}_{who}"), role, teams, None)
     };
     let mut seeder = pc(&login("seeder", Role::Secretariat, &[])?)?;
     let t = Instant::now();

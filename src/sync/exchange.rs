@@ -170,13 +170,14 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     let row = c
         .query_one(
             "SELECT bansou.is_secretariat(), bansou.my_projects(),
-                    (SELECT coalesce(max(seq), 0) FROM bansou.records)",
+                    (SELECT coalesce(max(seq), 0) FROM bansou.records), bansou.my_member()",
             &[],
         )
         .map_err(pg(&login))?;
     let secretariat: bool = row.get(0);
     let mine: Vec<String> = row.get(1);
     let newest: i64 = row.get(2);
+    let me: Option<String> = row.get(3);
     if !secretariat && mine.is_empty() {
         return Err(Error::Revoked(login));
     }
@@ -236,8 +237,15 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     // is held only while sending (the server's versions may move meanwhile:
     // each update is written only over the version it was built on).
     let mut tx = c.transaction().map_err(pg(&login))?;
-    let (inserts, updates, not_sent) =
-        outgoing(store, &mut tx, &login, secretariat, &mine, &link.retry)?;
+    let (inserts, updates, not_sent) = outgoing(
+        store,
+        &mut tx,
+        &login,
+        secretariat,
+        &mine,
+        me.as_deref(),
+        &link.retry,
+    )?;
     report.not_sent = not_sent;
     if !inserts.is_empty() || !updates.is_empty() {
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
@@ -488,6 +496,7 @@ fn outgoing(
     login: &str,
     secretariat: bool,
     mine: &[String],
+    me: Option<&str>,
     waiting: &[String],
 ) -> Result<(Vec<Outgoing>, Vec<Update>, u32)> {
     struct There {
@@ -549,7 +558,7 @@ fn outgoing(
                     // The server's is newer, or both changed: the pull settles it.
                     continue;
                 }
-                if c.kind == "evaluation" && t.author != login {
+                if c.kind == "evaluation" && t.author != login && !written_by(store, &c, me)? {
                     not_sent += 1;
                     held.push(c.uuid.clone());
                     continue;
@@ -604,6 +613,22 @@ fn outgoing(
         not_sent += (before - updates.len()) as u32;
     }
     Ok((inserts, updates, not_sent))
+}
+
+/// True when the evaluation `c` here names `me` (this login's member) as its
+/// evaluator: the server lets this login change it.
+fn written_by(store: &Store, c: &Current, me: Option<&str>) -> Result<bool> {
+    let Some(me) = me else {
+        return Ok(false);
+    };
+    let Some(out) = store.outgoing(c)? else {
+        return Ok(false);
+    };
+    if out.deleted {
+        return Ok(false);
+    }
+    let v: serde_json::Value = serde_json::from_str(&out.body).unwrap_or_default();
+    Ok(v["data"]["evaluator"].as_str() == Some(me))
 }
 
 /// The version a record has on the wire: a tombstone's is marked.

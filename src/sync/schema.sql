@@ -52,6 +52,9 @@ CREATE INDEX records_by_ref ON bansou.records USING gin (refs);
 CREATE TABLE bansou.logins (
     login text PRIMARY KEY,
     role text NOT NULL CHECK (role IN ('事務局', '伴走支援者', 'チーム')),
+    -- The member (UUID) this login is: the evaluations that person wrote are
+    -- theirs to change, whoever first sent them to the server.
+    member text,
     created_at timestamptz NOT NULL DEFAULT now(),
     last_sync timestamptz,
     removed_at timestamptz
@@ -97,6 +100,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
     SELECT coalesce(array_agg(a.project ORDER BY a.project), '{}')
       FROM bansou.access a JOIN bansou.logins l ON l.login = a.login
      WHERE a.login = session_user AND l.removed_at IS NULL
+$$;
+
+-- The member this login is, if the secretariat named one.
+CREATE FUNCTION bansou.my_member() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bansou, pg_temp AS $$
+    SELECT member FROM bansou.logins WHERE login = session_user AND removed_at IS NULL
 $$;
 
 -- The login exists and is not removed.
@@ -150,11 +159,15 @@ CREATE POLICY add ON bansou.records FOR INSERT
     WITH CHECK ((kind NOT IN ('project', 'program') OR (SELECT bansou.is_secretariat()))
         AND bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects())));
 
--- A supporter's evaluations are theirs: no other login changes them.
+-- A supporter's evaluations are theirs: no other login changes them — the
+-- login that sent one, or the login of the member it names as its evaluator.
 CREATE POLICY change ON bansou.records FOR UPDATE
     USING (bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects()))
-           AND (kind <> 'evaluation' OR author = session_user))
-    WITH CHECK (bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects())));
+           AND (kind <> 'evaluation' OR author = session_user
+                OR body::jsonb -> 'data' ->> 'evaluator' = (SELECT bansou.my_member())))
+    WITH CHECK (bansou.writable(owners, kind, (SELECT bansou.is_secretariat()), (SELECT bansou.my_projects()))
+           AND (kind <> 'evaluation' OR author = session_user
+                OR body::jsonb -> 'data' ->> 'evaluator' = (SELECT bansou.my_member())));
 
 GRANT USAGE ON SCHEMA bansou TO {S}, {U}, {T};
 GRANT SELECT ON bansou.meta TO {S}, {U}, {T};

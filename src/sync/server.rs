@@ -210,6 +210,38 @@ fn team_on_server(c: &mut postgres::Client, query: &str) -> Result<(String, Stri
     }
 }
 
+/// Resolves `query` (a member's UUID or name) among the people of `projects`
+/// on the server.
+fn member_on_server(c: &mut postgres::Client, query: &str, projects: &[String]) -> Result<String> {
+    let rows = c
+        .query(
+            "SELECT uuid, body FROM bansou.records
+              WHERE kind = 'member' AND NOT deleted AND owners && $1::text[]",
+            &[&projects],
+        )
+        .map_err(pg)?;
+    let q = query.trim();
+    let found: Vec<String> = rows
+        .into_iter()
+        .filter(|r| {
+            let uuid: String = r.get(0);
+            let body: String = r.get(1);
+            let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+            uuid == q || v["data"]["name"].as_str().is_some_and(|n| n.trim() == q)
+        })
+        .map(|r| r.get(0))
+        .collect();
+    match found.len() {
+        1 => Ok(found[0].clone()),
+        0 => Err(Error::Input(format!(
+            "「{q}」という人は、指定したチームのメンバーに共有サーバー上で見つかりません"
+        ))),
+        _ => Err(Error::Input(format!(
+            "「{q}」という人が指定したチームに複数います。UUIDで指定してください"
+        ))),
+    }
+}
+
 /// A project's body as its society and name.
 fn label_of(body: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
@@ -226,12 +258,15 @@ fn label_of(body: &str) -> String {
 }
 
 /// Creates a login with a generated password and returns its connection file.
+/// `member` names the person of its teams this login is (by name or UUID):
+/// the evaluations that person wrote are then theirs to change on the server.
 pub fn user_add(
     url: &str,
     ca: Option<&str>,
     name: &str,
     role: Role,
     teams: &[String],
+    member: Option<&str>,
 ) -> Result<ConnectionFile> {
     let name = name.trim();
     if name.is_empty() || name.len() > 63 || name.chars().any(char::is_control) {
@@ -269,6 +304,10 @@ pub fn user_add(
     for t in teams {
         projects.push(team_on_server(&mut c, t)?.0);
     }
+    let member = match member {
+        Some(m) => Some(member_on_server(&mut c, m, &projects)?),
+        None => None,
+    };
     let password = format!(
         "{}{}",
         uuid::Uuid::new_v4().simple(),
@@ -283,8 +322,8 @@ pub fn user_add(
     ))
     .map_err(pg)?;
     tx.execute(
-        "INSERT INTO bansou.logins (login, role) VALUES ($1, $2)",
-        &[&name, &role.label()],
+        "INSERT INTO bansou.logins (login, role, member) VALUES ($1, $2, $3)",
+        &[&name, &role.label(), &member],
     )
     .map_err(pg)?;
     for p in &projects {

@@ -66,6 +66,9 @@ pub(crate) enum UserCommand {
         /// 見られる事業（UUID、または事業名・士会名の一部）。繰り返して複数指定
         #[arg(long = "team", value_name = "PROJECT")]
         teams: Vec<String>,
+        /// このログインの本人（チームのメンバーの氏名かUUID）。その人が書いた評価を直せます
+        #[arg(long, value_name = "NAME")]
+        member: Option<String>,
         #[command(flatten)]
         server: ServerAddress,
         /// 接続ファイルの書き出し先
@@ -114,6 +117,7 @@ pub(crate) fn server(action: ServerCommand, force: bool) -> Result<()> {
                     name,
                     role,
                     teams,
+                    member,
                     server,
                     out,
                 },
@@ -128,7 +132,14 @@ pub(crate) fn server(action: ServerCommand, force: bool) -> Result<()> {
                 )));
             }
             let role = Role::parse(&role)?;
-            let file = sync::user_add(&server.url, server.ca()?.as_deref(), &name, role, &teams)?;
+            let file = sync::user_add(
+                &server.url,
+                server.ca()?.as_deref(),
+                &name,
+                role,
+                &teams,
+                member.as_deref(),
+            )?;
             file.write(&out)?;
             out!(
                 "ログイン「{}」（{}）を作りました。接続ファイル：{}（パスワードが入っています。本人にだけ渡してください）",
