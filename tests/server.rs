@@ -341,9 +341,25 @@ fn edits_on_two_pcs_wait_for_a_choice_then_settle_everywhere() {
     assert_eq!(preview.conflicts[0].uuid, uuid);
     // Asking again keeps waiting; choosing settles it.
     assert_eq!(sec.sync().conflicts.len(), 1);
-    let r = sync::sync(&mut sec.store, Some(Choice::Keep)).unwrap();
-    assert!(r.conflicts.is_empty(), "{r:?}");
-    assert_eq!(r.sent, 1, "ours goes to the server: it has seen theirs");
+    // Settled from the command line, as a script would.
+    let out = Command::new(env!("CARGO_BIN_EXE_bansou"))
+        .args([
+            "--db",
+            sec.path.to_str().unwrap(),
+            "sync",
+            "--keep-ours",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["conflicts"].as_array().unwrap().len(), 0, "{r}");
+    assert_eq!(r["sent"], 1, "ours goes to the server: it has seen theirs");
     assert_eq!(task_title(&sec.store, &uuid), "事務局の題名");
     team.sync();
     assert_eq!(task_title(&team.store, &uuid), "事務局の題名");

@@ -70,12 +70,30 @@ pub(crate) struct ImportArgs {
     /// JSON で出力する
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub choice: ChoiceArgs,
+}
+
+/// How every record changed on both sides is settled (import and sync).
+#[derive(Args)]
+pub(crate) struct ChoiceArgs {
     /// 両方で変更された記録は、こちらを残す
     #[arg(long)]
     pub keep_ours: bool,
-    /// 両方で変更された記録は、相手（ファイル）を採用する
+    /// 両方で変更された記録は、相手（ファイル・共有サーバー）のものを採用する
     #[arg(long, conflicts_with = "keep_ours")]
     pub take_theirs: bool,
+}
+
+impl ChoiceArgs {
+    pub fn choice(&self) -> Option<bansou::model::bundle::Choice> {
+        use bansou::model::bundle::Choice;
+        match (self.keep_ours, self.take_theirs) {
+            (true, _) => Some(Choice::Keep),
+            (_, true) => Some(Choice::Take),
+            _ => None,
+        }
+    }
 }
 
 pub(crate) fn import(cx: &mut Cx, a: ImportArgs) -> Result<()> {
@@ -83,18 +101,11 @@ pub(crate) fn import(cx: &mut Cx, a: ImportArgs) -> Result<()> {
         file,
         dry_run,
         json,
-        keep_ours,
-        take_theirs,
+        choice,
     } = a;
     let b = bansou::files::bundle_file::read(&file)?;
     let choices = bansou::model::bundle::Choices {
-        all: if keep_ours {
-            Some(bansou::model::bundle::Choice::Keep)
-        } else if take_theirs {
-            Some(bansou::model::bundle::Choice::Take)
-        } else {
-            None
-        },
+        all: choice.choice(),
         ..Default::default()
     };
     let preview = cx.store.preview_import(&b)?;

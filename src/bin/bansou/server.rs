@@ -3,7 +3,6 @@
 
 use crate::output::print_json;
 use bansou::files::target::ExportKind;
-use bansou::model::bundle::Choice;
 use bansou::store::{self, Store};
 use bansou::sync::{self, ConnectionFile, Error, Result, Role};
 use clap::{Args, Subcommand};
@@ -94,12 +93,8 @@ pub(crate) struct SyncArgs {
     /// JSON で出力する
     #[arg(long)]
     pub json: bool,
-    /// 両方で変更された記録は、こちらを残す
-    #[arg(long)]
-    pub keep_ours: bool,
-    /// 両方で変更された記録は、サーバーのものを採用する
-    #[arg(long, conflicts_with = "keep_ours")]
-    pub take_theirs: bool,
+    #[command(flatten)]
+    pub choice: crate::bundle::ChoiceArgs,
 }
 
 pub(crate) fn server(action: ServerCommand, force: bool) -> Result<()> {
@@ -201,13 +196,7 @@ pub(crate) fn connect(db: Option<PathBuf>, a: ConnectArgs) -> Result<()> {
 
 pub(crate) fn run_sync(db: Option<PathBuf>, a: SyncArgs) -> Result<()> {
     let mut store = open(db)?;
-    let choice = if a.keep_ours {
-        Some(Choice::Keep)
-    } else if a.take_theirs {
-        Some(Choice::Take)
-    } else {
-        None
-    };
+    let choice = a.choice.choice();
     let report = sync::sync(&mut store, choice)?;
     if a.json {
         print_json(&report)?;

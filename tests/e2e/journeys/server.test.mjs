@@ -38,25 +38,32 @@ async function connect(app) {
   return textOf(app, 'server-said');
 }
 
-test("a supporter's 表1 reaches the team through the server, with no file", { skip: !admin && 'BANSOU_TEST_PG がありません' }, async () => {
-  const name = `e2e_${process.pid}_${Date.now() % 100000}`;
+/** The secretariat's part, with the CLI: a database of its own on the server,
+ *  the demo put on it, and `handOut(who, role)` writing a login of 山口 into
+ *  the test folder, where the open dialog's test hook takes the newest. */
+function prepareServer(prefix) {
+  const name = `${prefix}_${process.pid}_${Date.now() % 100000}`;
   execFileSync('psql', [admin, '-X', '-qc', `CREATE DATABASE ${name}`]);
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   const server = (...args) => execFileSync(cliBinary, ['server', ...args, '--url', url], { encoding: 'utf8' });
-  const files = mkdtempSync(path.join(tmpdir(), 'bansou-e2e-server-'));
+  const files = mkdtempSync(path.join(tmpdir(), `bansou-${prefix}-`));
   server('init');
-  const secretariat = freshDb('server-secretariat');
+  const secretariat = freshDb(`${prefix}-secretariat`);
   cli(secretariat, ['demo']);
   server('user', 'add', `${name}_jimu`, '--role', '事務局', '--out', path.join(files, 'jimu.bansou-server'));
   cli(secretariat, ['connect', path.join(files, 'jimu.bansou-server')]);
   cli(secretariat, ['sync']);
-  // The open dialog's test hook takes the newest file of the kind in the test folder.
   const handOut = (who, role) => {
-    const file = path.join(saveDir, `${who}.bansou-server`);
+    const file = path.join(saveDir, `${prefix}-${who}.bansou-server`);
     server('user', 'add', `${name}_${who}`, '--role', role, '--team', '山口', '--out', file);
     const now = new Date();
     utimesSync(file, now, now);
   };
+  return { secretariat, handOut };
+}
+
+test("a supporter's 表1 reaches the team through the server, with no file", { skip: !admin && 'BANSOU_TEST_PG がありません' }, async () => {
+  const { handOut } = prepareServer('e2e');
 
   const team = freshDb('server-team');
   handOut('team', 'チーム');
@@ -126,21 +133,8 @@ c.commit()`,
 }
 
 test('a record changed on two PCs waits for a choice, made in the same preview as a file', { skip: !admin && 'BANSOU_TEST_PG がありません' }, async () => {
-  const name = `e2e_c_${process.pid}_${Date.now() % 100000}`;
-  execFileSync('psql', [admin, '-X', '-qc', `CREATE DATABASE ${name}`]);
-  const url = admin.replace(/\/[^/]*$/, `/${name}`);
-  const server = (...args) => execFileSync(cliBinary, ['server', ...args, '--url', url], { encoding: 'utf8' });
-  const files = mkdtempSync(path.join(tmpdir(), 'bansou-e2e-conflict-'));
-  server('init');
-  const secretariat = freshDb('conflict-secretariat');
-  cli(secretariat, ['demo']);
-  server('user', 'add', `${name}_jimu`, '--role', '事務局', '--out', path.join(files, 'jimu.bansou-server'));
-  cli(secretariat, ['connect', path.join(files, 'jimu.bansou-server')]);
-  cli(secretariat, ['sync']);
-  const teamFile = path.join(saveDir, 'conflict-team.bansou-server');
-  server('user', 'add', `${name}_team`, '--role', 'チーム', '--team', '山口', '--out', teamFile);
-  const now = new Date();
-  utimesSync(teamFile, now, now);
+  const { secretariat, handOut } = prepareServer('e2e_c');
+  handOut('team', 'チーム');
 
   const team = freshDb('conflict-team');
   let app = await openApp(team);
