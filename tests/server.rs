@@ -340,7 +340,10 @@ fn edits_on_two_pcs_wait_for_a_choice_then_settle_everywhere() {
     let preview = sec.store.preview_import(&pending).unwrap();
     assert_eq!(preview.conflicts[0].uuid, uuid);
     // Asking again keeps waiting; choosing settles it.
+    let bookmark = sec.store.sync_link().unwrap().unwrap().cursor;
     assert_eq!(sec.sync().conflicts.len(), 1);
+    // The waiting project is pulled whole again; the bookmark does not go back.
+    assert!(sec.store.sync_link().unwrap().unwrap().cursor >= bookmark);
     // Settled from the command line, as a script would.
     let out = Command::new(env!("CARGO_BIN_EXE_bansou"))
         .args([

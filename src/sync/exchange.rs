@@ -227,8 +227,9 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     };
     let only = (!secretariat).then_some(mine.as_slice());
     let waiting = take_in(store, &pulled, &named, only, choice, &mut report)?;
+    // (The rows of waiting projects may be older than the bookmark.)
     if let Some(top) = top {
-        link.cursor = top;
+        link.cursor = link.cursor.max(top);
     }
     link.retry = waiting;
     let pending: Vec<Pending> = report.conflicts.clone();
