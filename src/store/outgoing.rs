@@ -13,6 +13,16 @@ use rusqlite::{params, OptionalExtension};
 /// The owner a server gives records every login may read (the program).
 pub const EVERYONE: &str = "*";
 
+/// A record's version as the server holds it: a tombstone's is marked, so a
+/// deletion is a version of its own.
+pub fn wire_version(version: Option<&str>, deleted: bool) -> String {
+    if deleted {
+        format!("deleted:{}", version.unwrap_or(""))
+    } else {
+        version.unwrap_or("").to_owned()
+    }
+}
+
 /// One record (or tombstone) of this PC and its current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Current {
@@ -169,8 +179,7 @@ impl Store {
             uuid: c.uuid.clone(),
             kind: c.kind,
             owners,
-            // A tombstone's own version on the server: the deleted one, marked.
-            version: format!("deleted:{}", version.unwrap_or_default()),
+            version: wire_version(version.as_deref(), true),
             body: serde_json::to_string(&t).expect("a tombstone serialises"),
             refs: Vec::new(),
             deleted: true,

@@ -12,10 +12,10 @@
 use super::connection::{self, ConnectionFile};
 use super::error::{Error, Result};
 use super::secret;
-use super::server::{check_version, schema_of};
+use super::server::prepared;
 use crate::model::bundle::{Choice, Choices, FORMAT, FORMAT_VERSION};
 use crate::store::backup::Reason;
-use crate::store::outgoing::{Current, Outgoing, SyncLink, EVERYONE};
+use crate::store::outgoing::{wire_version, Outgoing, SyncLink, EVERYONE};
 use crate::store::record;
 use crate::store::Store;
 use serde::Serialize;
@@ -79,8 +79,7 @@ pub fn connect(store: &mut Store, file: &ConnectionFile) -> Result<String> {
         Some((&file.login, &file.password)),
         file.ca.as_deref(),
     )?;
-    let (version, server_id, _) = schema_of(&mut c)?.ok_or(Error::NotPrepared)?;
-    check_version(version)?;
+    let (server_id, _) = prepared(&mut c)?;
     let url = connection::public_url(&file.url)?;
     let keep = store
         .sync_link()?
@@ -165,8 +164,7 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     let password = secret::load(store.path())?;
     let login = link.login.clone();
     let mut c = connection::open(&link.url, Some((&login, &password)), link.ca.as_deref())?;
-    let (version, server_id, _) = schema_of(&mut c)?.ok_or(Error::NotPrepared)?;
-    check_version(version)?;
+    let (server_id, _) = prepared(&mut c)?;
     let row = c
         .query_one(
             "SELECT bansou.is_secretariat(), bansou.my_projects(),
@@ -232,7 +230,6 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
         link.cursor = link.cursor.max(top);
     }
     link.retry = waiting;
-    let pending: Vec<Pending> = report.conflicts.clone();
 
     // Push. What to send is worked out first; the lock every writer takes
     // is held only while sending (the server's versions may move meanwhile:
@@ -273,7 +270,8 @@ fn run(store: &mut Store, link: &mut SyncLink, choice: Option<Choice>) -> Result
     link.projects = mine;
     link.last_sync = Some(report.last_sync.clone());
     link.last_error = None;
-    link.pending = pending
+    link.pending = report
+        .conflicts
         .iter()
         .map(|p| p.file.display().to_string())
         .collect();
@@ -430,11 +428,7 @@ fn bundle_of(
         // The body must be the record the row says it is: a row whose body
         // names another record would change that one here.
         let said = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
-        let version = if r.deleted {
-            format!("deleted:{}", said("version"))
-        } else {
-            said("version").to_owned()
-        };
+        let version = wire_version(Some(said("version")), r.deleted);
         if said("uuid") != r.uuid || version != r.version || (r.deleted && said("kind") != r.kind) {
             return Err(Error::Input(format!(
                 "共有サーバーの記録（{}）は、中身が別の記録を名乗っています。何も取り込んでいません",
@@ -528,30 +522,22 @@ fn outgoing(
     let mut not_sent = 0;
     // Evaluations another login wrote, changed or deleted here: kept here.
     let mut held: Vec<String> = Vec::new();
-    // Records kept here against a deletion on the server.
-    let mut resurrect: Vec<Update> = Vec::new();
+    // Records of teams this login does not follow (a partner's, as a joint
+    // meeting names it, with the template rows this PC added) are not its to
+    // send, nor worth a word.
+    let followed = |out: &Outgoing| {
+        secretariat
+            || (!out.owners.iter().any(|o| o == EVERYONE)
+                && out.owners.iter().any(|o| mine.contains(o)))
+    };
     for c in store.current_versions()? {
-        let version = wire_version(&c);
-        let expected = match there.get(&c.uuid) {
+        let version = wire_version(c.version.as_deref(), c.deleted);
+        let there_now = there.get(&c.uuid);
+        let (expected, someone_elses) = match there_now {
             Some(t) if t.version == version => continue,
-            Some(t) if t.deleted => {
-                // Deleted on the server, still here after this sync's pull:
-                // the pull would have deleted it unless a person kept ours
-                // (a project still waiting for that choice is left alone).
-                if c.deleted {
-                    continue;
-                }
-                match store.outgoing(&c)? {
-                    Some(out) if !out.owners.iter().any(|o| waiting.contains(o)) => {
-                        resurrect.push(Update {
-                            out,
-                            expected: t.version.clone(),
-                        });
-                    }
-                    _ => {}
-                }
-                continue;
-            }
+            // Deleted on the server and here too: nothing to say.
+            Some(t) if t.deleted && c.deleted => continue,
+            Some(t) if t.deleted => (Some(t.version.clone()), false),
             Some(t) => {
                 let built_on = store.has_seen(&c.uuid, &t.version)?
                     || (c.deleted && c.version.as_deref() == Some(t.version.as_str()));
@@ -559,40 +545,43 @@ fn outgoing(
                     // The server's is newer, or both changed: the pull settles it.
                     continue;
                 }
-                if c.kind == "evaluation" && t.author != login && !written_by(store, &c, me)? {
-                    not_sent += 1;
-                    held.push(c.uuid.clone());
-                    continue;
-                }
-                Some(t.version.clone())
+                (
+                    Some(t.version.clone()),
+                    c.kind == "evaluation" && t.author != login,
+                )
             }
-            None => None,
+            None => (None, false),
         };
         let Some(out) = store.outgoing(&c)? else {
             continue;
         };
-        if !secretariat {
-            // Records of teams this login does not follow (a partner's, as a
-            // joint meeting names it, with the template rows this PC added)
-            // are not its to send, nor worth a word.
-            let everyone = out.owners.iter().any(|o| o == EVERYONE);
-            if everyone || !out.owners.iter().any(|o| mine.contains(o)) {
-                continue;
+        if there_now.is_some_and(|t| t.deleted) {
+            // Deleted on the server, still here after this sync's pull: the
+            // pull would have deleted it unless a person kept ours (a project
+            // still waiting for that choice is left alone).
+            if followed(&out) && !out.owners.iter().any(|o| waiting.contains(o)) {
+                updates.push(Update {
+                    out,
+                    expected: expected.expect("a deleted row has a version"),
+                });
             }
-            if expected.is_none() && out.kind == "project" {
-                not_sent += 1;
-                continue;
-            }
+            continue;
+        }
+        if someone_elses && !written_by(&out, me) {
+            not_sent += 1;
+            held.push(c.uuid.clone());
+            continue;
+        }
+        if !followed(&out) {
+            continue;
+        }
+        if !secretariat && expected.is_none() && out.kind == "project" {
+            not_sent += 1;
+            continue;
         }
         match expected {
             Some(expected) => updates.push(Update { out, expected }),
             None => inserts.push(out),
-        }
-    }
-    for u in resurrect {
-        let everyone = u.out.owners.iter().any(|o| o == EVERYONE);
-        if secretariat || (!everyone && u.out.owners.iter().any(|o| mine.contains(o))) {
-            updates.push(u);
         }
     }
     // A meeting deleted here whose evaluations by others stay on the server
@@ -616,29 +605,17 @@ fn outgoing(
     Ok((inserts, updates, not_sent))
 }
 
-/// True when the evaluation `c` here names `me` (this login's member) as its
+/// True when the evaluation `out` names `me` (this login's member) as its
 /// evaluator: the server lets this login change it.
-fn written_by(store: &Store, c: &Current, me: Option<&str>) -> Result<bool> {
+fn written_by(out: &Outgoing, me: Option<&str>) -> bool {
     let Some(me) = me else {
-        return Ok(false);
-    };
-    let Some(out) = store.outgoing(c)? else {
-        return Ok(false);
+        return false;
     };
     if out.deleted {
-        return Ok(false);
+        return false;
     }
     let v: serde_json::Value = serde_json::from_str(&out.body).unwrap_or_default();
-    Ok(v["data"]["evaluator"].as_str() == Some(me))
-}
-
-/// The version a record has on the wire: a tombstone's is marked.
-fn wire_version(c: &Current) -> String {
-    match (&c.version, c.deleted) {
-        (v, true) => format!("deleted:{}", v.as_deref().unwrap_or("")),
-        (Some(v), false) => v.clone(),
-        (None, false) => String::new(),
-    }
+    v["data"]["evaluator"].as_str() == Some(me)
 }
 
 fn send(

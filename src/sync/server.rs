@@ -169,10 +169,12 @@ pub fn init(url: &str, ca: Option<&str>) -> Result<bool> {
     Ok(true)
 }
 
-fn prepared(c: &mut postgres::Client) -> Result<String> {
-    let (version, _, prefix) = schema_of(c)?.ok_or(Error::NotPrepared)?;
+/// The server's identity and group-role prefix, once it is known to be
+/// prepared with the schema this build uses.
+pub(crate) fn prepared(c: &mut postgres::Client) -> Result<(String, String)> {
+    let (version, server_id, prefix) = schema_of(c)?.ok_or(Error::NotPrepared)?;
     check_version(version)?;
-    Ok(prefix)
+    Ok((server_id, prefix))
 }
 
 /// Resolves `query` (a UUID, or part of a project's name or society) to the
@@ -286,7 +288,7 @@ pub fn user_add(
         )));
     }
     let mut c = admin(url, ca)?;
-    let prefix = prepared(&mut c)?;
+    let (_, prefix) = prepared(&mut c)?;
     let exists: bool = c
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM bansou.logins WHERE login = $1)
@@ -347,7 +349,7 @@ pub fn user_add(
 /// records it wrote stay, with its name.
 pub fn user_remove(url: &str, ca: Option<&str>, name: &str) -> Result<()> {
     let mut c = admin(url, ca)?;
-    let prefix = prepared(&mut c)?;
+    let (_, prefix) = prepared(&mut c)?;
     let role: Option<String> = c
         .query_opt(
             "SELECT role FROM bansou.logins WHERE login = $1 AND removed_at IS NULL",
