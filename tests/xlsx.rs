@@ -11,7 +11,7 @@ use bansou::model::meeting::MeetingInput;
 use bansou::Store;
 use chrono::NaiveDate;
 use common::{dump, member_input, project_input, store};
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 struct Setup {
@@ -79,28 +79,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 /// The parts of a workbook by name.
 fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            (f.name().to_owned(), b)
-        })
-        .collect()
-}
-
-fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .large_file(true);
-    for (name, b) in parts {
-        w.start_file(name.as_str(), opts).unwrap();
-        w.write_all(b).unwrap();
-    }
-    w.finish().unwrap().into_inner()
+    bansou::files::xlsx::parts::split(bytes).unwrap()
 }
 
 fn sheet_xml(bytes: &[u8]) -> String {
@@ -114,13 +93,7 @@ fn sheet_xml(bytes: &[u8]) -> String {
 
 /// The workbook with the first sheet's XML changed by `f`.
 fn patched(bytes: &[u8], f: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut p = parts(bytes);
-    for (n, b) in p.iter_mut() {
-        if n == "xl/worksheets/sheet1.xml" {
-            *b = f(std::str::from_utf8(b).unwrap()).into_bytes();
-        }
-    }
-    rezip(&p)
+    bansou::files::xlsx::parts::patch_first_sheet(bytes, f).unwrap()
 }
 
 /// Replaces the element of cell `r` (e.g. B7) with `new`.
@@ -313,13 +286,7 @@ fn refusals_are_named_by_file_sheet_and_cell_and_write_nothing() {
     let b5 = &xml[xml.find("<c r=\"B5\"").unwrap()..];
     let date_style = &b5[b5.find("s=\"").unwrap() + 3..];
     let date_style = &date_style[..date_style.find('"').unwrap()];
-    let million_rows = |x: &str| {
-        let mut rows = String::with_capacity(40 * 1_000_000);
-        for r in 61..1_000_061 {
-            rows.push_str(&format!("<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c></row>"));
-        }
-        x.replace("</sheetData>", &format!("{rows}</sheetData>"))
-    };
+    let million_rows = bansou::files::xlsx::parts::with_million_rows;
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "score5.xlsx",
@@ -619,18 +586,83 @@ fn survey_results_open_as_a_workbook_with_native_charts() {
         .iter()
         .filter(|q| q.rows.is_empty() && !q.options.is_empty())
         .count();
-    assert!(choice > 0);
-    assert_eq!(charts.len(), choice);
+    let grids: Vec<_> = r.questions.iter().filter(|q| !q.rows.is_empty()).collect();
+    assert!(choice > 0 && !grids.is_empty());
+    assert_eq!(charts.len(), choice + grids.len());
     let first = String::from_utf8(charts[0].1.clone()).unwrap();
     assert!(first.contains("<c:barChart>"), "{first}");
     // The chart reads its counts from the 結果 sheet's cells.
     assert!(first.contains("<c:f>結果!$F$2:$F$"), "{first}");
+    // A grid question's chart: one series per option, reading the table of
+    // shares written on グラフ.
+    let grid = grids[0];
+    let grid_chart = charts
+        .iter()
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .find(|c| c.contains(&format!("問{} ", grid.number)))
+        .expect("the grid question's chart");
+    assert_eq!(
+        grid_chart.matches("<c:ser>").count(),
+        grid.rows[0].options.len()
+    );
+    assert!(grid_chart.contains("<c:f>グラフ!$B$"), "{grid_chart}");
     use calamine::{Data, Reader};
     let mut book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(book.sheet_names(), ["結果", "グラフ"]);
     let res = book.worksheet_range("結果").unwrap();
     assert_eq!(res.get_value((0, 5)), Some(&Data::String("件数".into())));
     assert!(matches!(res.get_value((1, 5)), Some(Data::Float(_))));
+    // The table the grid chart reads holds each row's shares as numbers.
+    let g = book.worksheet_range("グラフ").unwrap();
+    let head = format!("問{}（%、各行の回答数が分母）", grid.number);
+    let (at, _) = g
+        .cells()
+        .find(|(_, _, v)| **v == Data::String(head.clone()))
+        .map(|(r, c, _)| (r, c))
+        .expect("the grid's table");
+    let first_row = &grid.rows[0];
+    assert_eq!(
+        g.get_value((at as u32 + 1, 0)),
+        Some(&Data::String(first_row.label.clone()))
+    );
+    assert_eq!(
+        g.get_value((at as u32 + 1, 1)),
+        Some(&Data::Float(bansou::analysis::survey::one_decimal(
+            first_row.options[0].share
+        )))
+    );
+}
+
+#[test]
+fn one_list_and_the_filtered_evaluations_open_as_workbooks() {
+    use bansou::files::csv::List;
+    use bansou::files::xlsx::lists::{project_workbook, Sheet};
+    use calamine::Reader;
+    let (_dir, _db, mut s) = store();
+    bansou::demo::load(&mut s).unwrap();
+    let p = s.resolve_project("山口").unwrap();
+    let today = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    let (bytes, counts) =
+        project_workbook(&s, p.id, Sheet::of_list(List::Checklist), today).unwrap();
+    assert_eq!(counts[0], (Sheet::Checklist, 16));
+    let book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["準備チェック", "準備チェックの履歴"]);
+    for list in [
+        List::Meetings,
+        List::Tasks,
+        List::Stakeholders,
+        List::Evaluations,
+    ] {
+        let (bytes, _) = project_workbook(&s, p.id, Sheet::of_list(list), today).unwrap();
+        let book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), [list.label()], "{list:?}");
+    }
+    let evals = s.evaluations(Some(p.id), &Default::default()).unwrap();
+    let bytes = bansou::files::xlsx::lists::evaluations_workbook(&evals).unwrap();
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("伴走支援評価").unwrap();
+    // A header row, then four rows (A–D) per evaluation, as the CSV.
+    assert_eq!(sheet.height(), 1 + 4 * evals.len());
 }
 
 #[test]

@@ -731,6 +731,19 @@ fn every_command_answers_and_every_input_is_checked() {
         json!({ "projectId": pid, "filter": bad_kind, "target": e2 }),
         bad,
     );
+    let done = c.ok(
+        "export_evaluations_xlsx",
+        json!({ "projectId": null, "filter": ef, "target": token("e3", "xlsx") }),
+    );
+    let path = done["path"].as_str().unwrap();
+    assert!(path.ends_with("e3.xlsx"), "{done}");
+    // Out of the way of the filled 表1 workbooks chosen from the same folder below.
+    std::fs::remove_file(path).unwrap();
+    c.err(
+        "export_evaluations_xlsx",
+        json!({ "projectId": pid, "filter": bad_kind, "target": token("e4", "xlsx") }),
+        bad,
+    );
 
     // 表1 as an Excel workbook for a meeting, and filled workbooks back,
     // several at once, previewed by file, sheet and cell.
@@ -945,6 +958,7 @@ fn every_command_answers_and_every_input_is_checked() {
     );
     for (doc, kind) in [
         ("dashboard-csv", "csv"),
+        ("dashboard-xlsx", "xlsx"),
         ("dashboard-pdf", "pdf"),
         ("year-summary", "pdf"),
     ] {
@@ -1072,6 +1086,7 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("delete_question", json!({ "id": qid }));
     for (doc, kind) in [
         ("results-csv", "csv"),
+        ("results-xlsx", "xlsx"),
         ("results-pdf", "pdf"),
         ("form", "pdf"),
     ] {
@@ -1282,6 +1297,16 @@ fn every_command_answers_and_every_input_is_checked() {
     c.err(
         "export_list_csv",
         json!({ "projectId": 999_999, "list": "tasks", "target": t }),
+        nf,
+    );
+    let t = token("準備チェック", "xlsx");
+    c.ok(
+        "export_list_xlsx",
+        json!({ "projectId": pid, "list": "checklist", "target": t }),
+    );
+    c.err(
+        "export_list_xlsx",
+        json!({ "projectId": 999_999, "list": "meetings", "target": token("会議", "xlsx") }),
         nf,
     );
     let t = token("一覧", "xlsx");

@@ -107,7 +107,58 @@ pub fn xlsx(rows: usize, out: &mut dyn FnMut(&str)) -> Result<()> {
         ));
     }
 
-    // A Microsoft Forms export: one row per answer, dates as date cells.
+    let t = Instant::now();
+    let bytes = forms_export(&names, rows)?;
+    let write = t.elapsed();
+    let t = Instant::now();
+    let table = crate::files::xlsx::table::read_sheet(bytes.clone())?;
+    let read = t.elapsed();
+    let t = Instant::now();
+    let preview = crate::files::evaluation_csv::import(&mut store, p.id, &table, None, true)?;
+    let check = t.elapsed();
+    out(&format!(
+        "Microsoft Forms の書き出し {rows} 行（{} KB）：作成 {:.0} ms、読み込み（表へ）{:.0} ms、確認（プレビュー）{:.0} ms（表1 {}・取り込めない行 {}）",
+        bytes.len().div_ceil(1024),
+        ms(write),
+        ms(read),
+        ms(check),
+        preview.forms,
+        preview.refused.len()
+    ));
+    // Hostile: the filled form with a million rows appended to its sheet,
+    // and a zip whose one part inflates past the bound.
+    use crate::files::xlsx::parts;
+    let form = form_workbook(&store, p.id, m.id, &[fill(0)])?;
+    let million = parts::patch_first_sheet(&form, parts::with_million_rows)?;
+    let bomb = parts::with_zeros(&form, 80)?;
+    for (what, bytes) in [
+        ("100万行のシート", million),
+        ("圧縮爆弾（80 MB に展開）", bomb),
+    ] {
+        let path = dir.path().join("hostile.xlsx");
+        std::fs::write(&path, &bytes).map_err(io(&path))?;
+        let t = Instant::now();
+        let r = import(&mut store, p.id, None, std::slice::from_ref(&path), false)?;
+        out(&format!(
+            "{what}（{} KB）：拒否まで {:.0} ms（{}）",
+            bytes.len().div_ceil(1024),
+            ms(t.elapsed()),
+            r.files[0].problems.first().cloned().unwrap_or_default()
+        ));
+    }
+    let peak = super::peak_memory_kb();
+    if let Some(kb) = peak {
+        out(&format!(
+            "最大メモリ（この計測のプロセス）：{} MB",
+            kb / 1024
+        ));
+    }
+    Ok(())
+}
+
+/// A Microsoft Forms export of `rows` answers by `names`: one row per
+/// answer, its times and the meeting's day as date cells.
+fn forms_export(names: &[String], rows: usize) -> Result<Vec<u8>> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     let headers = [
@@ -162,98 +213,5 @@ pub fn xlsx(rows: usize, out: &mut dyn FnMut(&str)) -> Result<()> {
             )?;
         }
     }
-    let t = Instant::now();
-    let bytes = wb.save_to_buffer()?;
-    let write = t.elapsed();
-    let t = Instant::now();
-    let table = crate::files::xlsx::table::read_sheet(bytes.clone())?;
-    let read = t.elapsed();
-    let t = Instant::now();
-    let preview = crate::files::evaluation_csv::import(&mut store, p.id, &table, None, true)?;
-    let check = t.elapsed();
-    out(&format!(
-        "Microsoft Forms の書き出し {rows} 行（{} KB）：作成 {:.0} ms、読み込み（表へ）{:.0} ms、確認（プレビュー）{:.0} ms（表1 {}・取り込めない行 {}）",
-        bytes.len().div_ceil(1024),
-        ms(write),
-        ms(read),
-        ms(check),
-        preview.forms,
-        preview.refused.len()
-    ));
-    // Hostile: the filled form with a million rows appended to its sheet,
-    // and a zip whose one part inflates past the bound.
-    let form = form_workbook(&store, p.id, m.id, &[fill(0)])?;
-    let zip_err = |e: zip::result::ZipError| crate::Error::Io {
-        path: "xlsx".into(),
-        source: std::io::Error::other(e),
-    };
-    let io_err = |source: std::io::Error| crate::Error::Io {
-        path: "xlsx".into(),
-        source,
-    };
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    {
-        use std::io::Read;
-        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&form)).map_err(zip_err)?;
-        for i in 0..z.len() {
-            let mut f = z.by_index(i).map_err(zip_err)?;
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).map_err(io_err)?;
-            parts.push((f.name().to_owned(), b));
-        }
-    }
-    let rezip = |parts: &[(String, Vec<u8>)]| -> Result<Vec<u8>> {
-        use std::io::Write;
-        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .large_file(true);
-        for (name, b) in parts {
-            w.start_file(name.as_str(), opts).map_err(zip_err)?;
-            w.write_all(b).map_err(io_err)?;
-        }
-        Ok(w.finish().map_err(zip_err)?.into_inner())
-    };
-    let mut million = parts.clone();
-    for (name, b) in million.iter_mut() {
-        if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8_lossy(b).into_owned();
-            let mut rows = String::with_capacity(40 * 1_000_000);
-            for r in 61..1_000_061 {
-                rows.push_str(&format!("<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c></row>"));
-            }
-            *b = xml
-                .replace("</sheetData>", &format!("{rows}</sheetData>"))
-                .into_bytes();
-        }
-    }
-    let bomb = {
-        let mut b = parts.clone();
-        b.push(("xl/media/zeros.bin".into(), vec![0u8; 80 * 1024 * 1024]));
-        b
-    };
-    for (what, parts) in [
-        ("100万行のシート", million),
-        ("圧縮爆弾（80 MB に展開）", bomb),
-    ] {
-        let bytes = rezip(&parts)?;
-        let path = dir.path().join("hostile.xlsx");
-        std::fs::write(&path, &bytes).map_err(io(&path))?;
-        let t = Instant::now();
-        let r = import(&mut store, p.id, None, std::slice::from_ref(&path), false)?;
-        out(&format!(
-            "{what}（{} KB）：拒否まで {:.0} ms（{}）",
-            bytes.len().div_ceil(1024),
-            ms(t.elapsed()),
-            r.files[0].problems.first().cloned().unwrap_or_default()
-        ));
-    }
-    let peak = super::peak_memory_kb();
-    if let Some(kb) = peak {
-        out(&format!(
-            "最大メモリ（この計測のプロセス）：{} MB",
-            kb / 1024
-        ));
-    }
-    Ok(())
+    Ok(wb.save_to_buffer()?)
 }

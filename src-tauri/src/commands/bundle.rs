@@ -50,6 +50,26 @@ pub async fn export_list_csv(
     save_export(&state, &target, &bytes)
 }
 
+/// One of the project's lists as an Excel workbook (準備チェック with its
+/// history), written as the whole-project workbook writes that list.
+#[tauri::command]
+pub async fn export_list_xlsx(
+    state: State<'_, AppState>,
+    project_id: i64,
+    list: bansou::files::csv::List,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let (bytes, _) = state.with(|s| {
+        bansou::files::xlsx::lists::project_workbook(
+            s,
+            project_id,
+            bansou::files::xlsx::lists::Sheet::of_list(list),
+            local_today(),
+        )
+    })?;
+    save_export(&state, &target, &bytes)
+}
+
 /// Every list of the project as one Excel workbook (a sheet each, date
 /// cells in 和暦, frozen headers and filters).
 #[tauri::command]

@@ -101,9 +101,32 @@ pub async fn export_evaluations_csv(
     filter: EvaluationFilter,
     target: String,
 ) -> CmdResult<ExportResult> {
-    let evals = state.with(|s| s.evaluations(project_id, &filter))?;
-    let bytes = guarded(|| Ok(bansou::files::csv::evaluations_csv(&evals)?))?;
-    save_export(&state, &target, &bytes)
+    let write = bansou::files::csv::evaluations_csv;
+    export_evaluations(&state, project_id, &filter, &target, write)
+}
+
+/// The evaluations as filtered, as an Excel workbook of one sheet.
+#[tauri::command]
+pub async fn export_evaluations_xlsx(
+    state: State<'_, AppState>,
+    project_id: Option<i64>,
+    filter: EvaluationFilter,
+    target: String,
+) -> CmdResult<ExportResult> {
+    let write = bansou::files::xlsx::lists::evaluations_workbook;
+    export_evaluations(&state, project_id, &filter, &target, write)
+}
+
+fn export_evaluations(
+    state: &AppState,
+    project_id: Option<i64>,
+    filter: &EvaluationFilter,
+    target: &str,
+    write: fn(&[bansou::model::evaluation::Evaluation]) -> bansou::Result<Vec<u8>>,
+) -> CmdResult<ExportResult> {
+    let evals = state.with(|s| s.evaluations(project_id, filter))?;
+    let bytes = guarded(|| Ok(write(&evals)?))?;
+    save_export(state, target, &bytes)
 }
 
 /// A CSV, or an .xlsx (a Microsoft Forms export), as the same rows.

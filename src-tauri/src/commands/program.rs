@@ -108,13 +108,15 @@ pub async fn create_program_task(
     state.with(|s| s.create_program_task(program_id, &input, local_today()))
 }
 
-/// The program's documents: the dashboard as CSV or as 「事業全体の進捗一覧」
-/// (A4 landscape), and the year summary for the association's board.
+/// The program's documents: the dashboard as CSV, as an Excel workbook with
+/// charts or as 「事業全体の進捗一覧」 (A4 landscape), and the year summary for
+/// the association's board.
 #[derive(Debug, Clone, Copy, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum ProgramDocument {
     DashboardCsv,
+    DashboardXlsx,
     DashboardPdf,
     YearSummary,
 }
@@ -133,6 +135,12 @@ pub async fn export_program(
             let rows = state
                 .with(|s| bansou::analysis::program::program_dashboard(s, program_id, today))?;
             let bytes = guarded(|| Ok(bansou::files::csv::dashboard_csv(&rows)?))?;
+            save_export(&state, &target, &bytes)
+        }
+        ProgramDocument::DashboardXlsx => {
+            let rows = state
+                .with(|s| bansou::analysis::program::program_dashboard(s, program_id, today))?;
+            let bytes = guarded(|| Ok(bansou::files::xlsx::lists::dashboard_workbook(&rows)?))?;
             save_export(&state, &target, &bytes)
         }
         ProgramDocument::DashboardPdf => {

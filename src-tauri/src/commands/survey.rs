@@ -155,13 +155,14 @@ pub async fn import_survey_csv(
     state.with(|s| bansou::files::survey_csv::import(s, survey_id, &table, Some(mapping), false))
 }
 
-/// A survey's documents: the results as CSV or PDF (split by a question when
+/// A survey's documents: the results as CSV, an Excel workbook with charts or PDF (split by a question when
 /// `by` is set), or the blank form to hand out.
 #[derive(Debug, Clone, Copy, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum SurveyDocument {
     ResultsCsv,
+    ResultsXlsx,
     ResultsPdf,
     Form,
 }
@@ -183,6 +184,10 @@ pub async fn export_survey(
     match document {
         SurveyDocument::ResultsCsv => {
             let bytes = guarded(|| Ok(bansou::files::csv::survey_results_csv(&r)?))?;
+            save_export(&state, &target, &bytes)
+        }
+        SurveyDocument::ResultsXlsx => {
+            let bytes = guarded(|| Ok(bansou::files::xlsx::lists::survey_workbook(&r)?))?;
             save_export(&state, &target, &bytes)
         }
         SurveyDocument::ResultsPdf => {

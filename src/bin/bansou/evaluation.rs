@@ -144,10 +144,7 @@ pub(crate) fn evaluations(cx: &mut Cx, a: EvaluationsArgs) -> Result<()> {
         .evaluations(scope.as_ref().map(|p| p.id), &filter)?;
     if let Some(out) = xlsx {
         let out = cx.target(&out, ExportKind::Xlsx)?;
-        let bytes = bansou::files::xlsx::lists::one_sheet(
-            "伴走支援評価",
-            &bansou::files::csv::evaluations_rows(&evals),
-        )?;
+        let bytes = bansou::files::xlsx::lists::evaluations_workbook(&evals)?;
         bansou::files::write_atomically(&out, &bytes)?;
         out!(
             "評価 {} 件（{} 行）を Excel のブックに書き出しました：{}",

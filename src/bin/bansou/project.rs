@@ -4,6 +4,7 @@
 use crate::output::{print_heading, print_json, print_rows, print_table, write_csv, write_lists};
 use crate::{today, Cx};
 use bansou::demo::{self, DemoOutcome};
+use bansou::files::csv::List;
 use bansou::files::target::ExportKind;
 use bansou::files::xlsx::lists::Sheet;
 use bansou::{Error, Result};
@@ -79,7 +80,7 @@ pub(crate) fn checklist(cx: &mut Cx, a: ChecklistArgs) -> Result<()> {
     } = a;
     let p = cx.store.resolve_project(&project)?;
     if let Some(out) = xlsx {
-        return write_lists(cx, p.id, &[Sheet::Checklist, Sheet::ChecklistHistory], &out);
+        return write_lists(cx, p.id, Sheet::of_list(List::Checklist), &out);
     }
     let checklist = cx.store.checklist(p.id, today())?;
     if let Some(out) = csv {

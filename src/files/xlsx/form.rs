@@ -24,7 +24,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
-    Workbook,
+    Workbook, Worksheet,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -157,80 +157,9 @@ pub fn form_workbook(
         )]));
     }
     let label = meeting_label(store, &meeting)?;
-    let meeting_uuid = store.record_uuid("meetings", meeting_id)?;
-    let project_uuid = store.record_uuid("projects", project_id)?;
-
     let mut wb = Workbook::new();
-    let font = |f: Format| f.set_font_name("BIZ UDPGothic").set_font_size(11);
-    let title = font(Format::new()).set_bold().set_font_size(14);
-    let head = font(Format::new())
-        .set_bold()
-        .set_background_color(0xE8F0FE)
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_text_wrap();
-    let label_fmt = font(Format::new())
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top)
-        .set_text_wrap();
-    let fixed = font(Format::new())
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top)
-        .set_text_wrap();
-    let input = font(Format::new())
-        .set_unlocked()
-        .set_background_color(0xFFFBE6)
-        .set_border(FormatBorder::Medium)
-        .set_align(FormatAlign::Top);
-    let score = input
-        .clone()
-        .set_align(FormatAlign::Center)
-        .set_font_size(14);
-    let comment = input.clone().set_text_wrap();
-    let date = input.clone().set_num_format(WAREKI_FORMAT);
-    let note = font(Format::new()).set_font_size(9).set_text_wrap();
-
-    let evaluator_rule = DataValidation::new()
-        .allow_list_formula(Formula::new(format!("={EVALUATORS}")))
-        .set_input_title("評価者")?
-        .set_input_message("一覧から選んでください")?
-        .set_error_title("評価者")?
-        .set_error_message("評価者は一覧から選んでください")?;
-    let kind_rule = DataValidation::new()
-        .allow_list_strings(&EvaluatorKind::labels())?
-        .set_input_title("区分")?
-        .set_input_message("チームの方は他者評価、伴走支援者ご自身は自己評価")?
-        .set_error_message("他者評価か自己評価を選んでください")?;
-    let date_rule = DataValidation::new()
-        .allow_date(DataValidationRule::Between(
-            excel_date(meeting.held_on)?,
-            ExcelDateTime::from_ymd(2099, 12, 31)?,
-        ))
-        .set_input_title("記載日")?
-        .set_input_message(format!(
-            "日付を入力してください（例：{}）",
-            meeting.held_on.format("%Y/%-m/%-d")
-        ))?
-        .set_error_message(format!(
-            "記載日は会議の日（{}）以降の日付で入力してください",
-            meeting.held_on_label
-        ))?;
-    let score_rule = DataValidation::new()
-        .allow_whole_number(DataValidationRule::Between(1, 4))
-        .set_input_title("評価（1〜4）")?
-        .set_input_message(scale_text().replace('\n', "／"))?
-        .set_error_title("評価")?
-        .set_error_message("1〜4の整数で入力してください")?;
-    let comment_rule = DataValidation::new()
-        .allow_text_length(DataValidationRule::LessThanOrEqualTo(
-            crate::model::limits::COMMENT as u32,
-        ))
-        .set_error_message(format!(
-            "コメントは{}文字までです",
-            crate::model::limits::COMMENT
-        ))?;
-
+    let styles = Styles::new();
+    let rules = Rules::new(&meeting)?;
     let blank = [Fill::default()];
     let fills = if fills.is_empty() { &blank[..] } else { fills };
     for (i, fill) in fills.iter().enumerate() {
@@ -240,106 +169,228 @@ pub fn form_workbook(
         } else {
             format!("表1 ({})", i + 1)
         })?;
-        ws.set_column_width(0, 30)?;
-        ws.set_column_width(COL_INPUT, 14)?;
-        ws.set_column_width(COL_SCALE, 30)?;
-        ws.set_column_width(COL_POINTS, 44)?;
-        ws.set_column_width(COL_COMMENT, 50)?;
-        ws.write_string_with_format(0, 0, TITLE, &title)?;
-        ws.write_string_with_format(ROW_MEETING, 0, "会議", &label_fmt)?;
-        ws.write_string_with_format(ROW_MEETING, COL_INPUT, &label, &fixed)?;
-        for (row, text, help) in [
-            (ROW_EVALUATOR, LABEL_EVALUATOR, "一覧から選んでください"),
-            (
-                ROW_KIND,
-                LABEL_KIND,
-                "チームの方は他者評価、伴走支援者ご自身は自己評価",
-            ),
-            (ROW_WRITTEN, LABEL_WRITTEN, "記入した日（例：2024/12/5）"),
-        ] {
-            ws.write_string_with_format(row, 0, text, &label_fmt)?;
-            ws.write_string_with_format(row, COL_SCALE, help, &note)?;
-        }
-        if fill.evaluator.is_empty() {
-            ws.write_blank(ROW_EVALUATOR, COL_INPUT, &input)?;
-        } else {
-            ws.write_string_with_format(ROW_EVALUATOR, COL_INPUT, &fill.evaluator, &input)?;
-        }
-        if fill.kind.is_empty() {
-            ws.write_blank(ROW_KIND, COL_INPUT, &input)?;
-        } else {
-            ws.write_string_with_format(ROW_KIND, COL_INPUT, &fill.kind, &input)?;
-        }
-        match fill.written_on {
-            Some(d) => {
-                ws.write_datetime_with_format(ROW_WRITTEN, COL_INPUT, excel_date(d)?, &date)?;
-            }
-            None => {
-                ws.write_blank(ROW_WRITTEN, COL_INPUT, &date)?;
-            }
-        }
-        ws.add_data_validation(
-            ROW_EVALUATOR,
-            COL_INPUT,
-            ROW_EVALUATOR,
-            COL_INPUT,
-            &evaluator_rule,
-        )?;
-        ws.add_data_validation(ROW_KIND, COL_INPUT, ROW_KIND, COL_INPUT, &kind_rule)?;
-        ws.add_data_validation(ROW_WRITTEN, COL_INPUT, ROW_WRITTEN, COL_INPUT, &date_rule)?;
-        for (col, text) in [
-            (0, "項目"),
-            (COL_INPUT, "評価（1〜4）"),
-            (COL_SCALE, "評価の目安"),
-            (COL_POINTS, "〇 観点"),
-            (COL_COMMENT, "コメント"),
-        ] {
-            ws.write_string_with_format(ROW_HEADER, col, text, &head)?;
-        }
-        for (k, item) in EvalItem::ALL.iter().enumerate() {
-            let row = ROW_ITEMS + k as u32;
-            ws.set_row_height(row, 78)?;
-            ws.write_string_with_format(row, 0, item_label(*item), &label_fmt)?;
-            match fill.scores[k] {
-                Some(s) => ws.write_number_with_format(row, COL_INPUT, s, &score)?,
-                None => ws.write_blank(row, COL_INPUT, &score)?,
-            };
-            ws.write_string_with_format(row, COL_SCALE, scale_text(), &fixed)?;
-            let points: Vec<String> = item.points().iter().map(|p| format!("〇{p}")).collect();
-            ws.write_string_with_format(row, COL_POINTS, points.join("\n"), &fixed)?;
-            if fill.comments[k].is_empty() {
-                ws.write_blank(row, COL_COMMENT, &comment)?;
-            } else {
-                ws.write_string_with_format(row, COL_COMMENT, &fill.comments[k], &comment)?;
-            }
-        }
-        let last = ROW_ITEMS + 3;
-        ws.add_data_validation(ROW_ITEMS, COL_INPUT, last, COL_INPUT, &score_rule)?;
-        ws.add_data_validation(ROW_ITEMS, COL_COMMENT, last, COL_COMMENT, &comment_rule)?;
-        ws.write_string_with_format(
-            last + 2,
-            0,
-            "黄色のセルに入力してください（ほかのセルは保護されています）。記入後、このファイルを保存して返送してください。",
-            &note,
-        )?;
-        ws.set_selection(ROW_EVALUATOR, COL_INPUT, ROW_EVALUATOR, COL_INPUT)?;
-        ws.set_landscape();
-        ws.set_paper_size(9);
-        ws.set_print_fit_to_pages(1, 1);
-        ws.protect();
+        write_form(ws, &label, fill, &styles, &rules)?;
     }
+    let ids = [
+        ("meeting", store.record_uuid("meetings", meeting_id)?),
+        ("project", store.record_uuid("projects", project_id)?),
+        ("label", label),
+    ];
+    write_data_sheet(&mut wb, &ids, &people)?;
+    Ok(wb.save_to_buffer()?)
+}
 
-    // The hidden sheet: what the form is for, and the evaluators' list.
+/// The form's cell formats: fixed text, and the unlocked yellow input cells.
+struct Styles {
+    title: Format,
+    head: Format,
+    label: Format,
+    fixed: Format,
+    input: Format,
+    score: Format,
+    comment: Format,
+    date: Format,
+    note: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let font = |f: Format| f.set_font_name("BIZ UDPGothic").set_font_size(11);
+        let input = font(Format::new())
+            .set_unlocked()
+            .set_background_color(0xFFFBE6)
+            .set_border(FormatBorder::Medium)
+            .set_align(FormatAlign::Top);
+        Styles {
+            title: font(Format::new()).set_bold().set_font_size(14),
+            head: font(Format::new())
+                .set_bold()
+                .set_background_color(0xE8F0FE)
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap(),
+            label: font(Format::new())
+                .set_bold()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
+            fixed: font(Format::new())
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
+            score: input
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_font_size(14),
+            comment: input.clone().set_text_wrap(),
+            date: input.clone().set_num_format(WAREKI_FORMAT),
+            note: font(Format::new()).set_font_size(9).set_text_wrap(),
+            input,
+        }
+    }
+}
+
+/// Excel's own data validation for the input cells, so any spreadsheet
+/// shows the same lists and limits as the app checks on import.
+struct Rules {
+    evaluator: DataValidation,
+    kind: DataValidation,
+    date: DataValidation,
+    score: DataValidation,
+    comment: DataValidation,
+}
+
+impl Rules {
+    fn new(meeting: &Meeting) -> Result<Rules> {
+        Ok(Rules {
+            evaluator: DataValidation::new()
+                .allow_list_formula(Formula::new(format!("={EVALUATORS}")))
+                .set_input_title("評価者")?
+                .set_input_message("一覧から選んでください")?
+                .set_error_title("評価者")?
+                .set_error_message("評価者は一覧から選んでください")?,
+            kind: DataValidation::new()
+                .allow_list_strings(&EvaluatorKind::labels())?
+                .set_input_title("区分")?
+                .set_input_message("チームの方は他者評価、伴走支援者ご自身は自己評価")?
+                .set_error_message("他者評価か自己評価を選んでください")?,
+            date: DataValidation::new()
+                .allow_date(DataValidationRule::Between(
+                    excel_date(meeting.held_on)?,
+                    ExcelDateTime::from_ymd(2099, 12, 31)?,
+                ))
+                .set_input_title("記載日")?
+                .set_input_message(format!(
+                    "日付を入力してください（例：{}）",
+                    meeting.held_on.format("%Y/%-m/%-d")
+                ))?
+                .set_error_message(format!(
+                    "記載日は会議の日（{}）以降の日付で入力してください",
+                    meeting.held_on_label
+                ))?,
+            score: DataValidation::new()
+                .allow_whole_number(DataValidationRule::Between(1, 4))
+                .set_input_title("評価（1〜4）")?
+                .set_input_message(scale_text().replace('\n', "／"))?
+                .set_error_title("評価")?
+                .set_error_message("1〜4の整数で入力してください")?,
+            comment: DataValidation::new()
+                .allow_text_length(DataValidationRule::LessThanOrEqualTo(
+                    crate::model::limits::COMMENT as u32,
+                ))
+                .set_error_message(format!(
+                    "コメントは{}文字までです",
+                    crate::model::limits::COMMENT
+                ))?,
+        })
+    }
+}
+
+/// Writes `text` in an input cell, or leaves it blank (but formatted, so it
+/// stays unlocked and yellow).
+fn write_input(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> Result<()> {
+    if text.is_empty() {
+        ws.write_blank(row, col, f)?;
+    } else {
+        ws.write_string_with_format(row, col, text, f)?;
+    }
+    Ok(())
+}
+
+/// One 表1 sheet: the meeting (locked), the evaluator, 区分 and 記載日, and the
+/// four items with their scale and 〇 points; only the input cells unlocked.
+fn write_form(
+    ws: &mut Worksheet,
+    meeting_label: &str,
+    fill: &Fill,
+    st: &Styles,
+    rules: &Rules,
+) -> Result<()> {
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(COL_INPUT, 14)?;
+    ws.set_column_width(COL_SCALE, 30)?;
+    ws.set_column_width(COL_POINTS, 44)?;
+    ws.set_column_width(COL_COMMENT, 50)?;
+    ws.write_string_with_format(0, 0, TITLE, &st.title)?;
+    ws.write_string_with_format(ROW_MEETING, 0, "会議", &st.label)?;
+    ws.write_string_with_format(ROW_MEETING, COL_INPUT, meeting_label, &st.fixed)?;
+    for (row, text, help) in [
+        (ROW_EVALUATOR, LABEL_EVALUATOR, "一覧から選んでください"),
+        (
+            ROW_KIND,
+            LABEL_KIND,
+            "チームの方は他者評価、伴走支援者ご自身は自己評価",
+        ),
+        (ROW_WRITTEN, LABEL_WRITTEN, "記入した日（例：2024/12/5）"),
+    ] {
+        ws.write_string_with_format(row, 0, text, &st.label)?;
+        ws.write_string_with_format(row, COL_SCALE, help, &st.note)?;
+    }
+    write_input(ws, ROW_EVALUATOR, COL_INPUT, &fill.evaluator, &st.input)?;
+    write_input(ws, ROW_KIND, COL_INPUT, &fill.kind, &st.input)?;
+    match fill.written_on {
+        Some(d) => {
+            ws.write_datetime_with_format(ROW_WRITTEN, COL_INPUT, excel_date(d)?, &st.date)?
+        }
+        None => ws.write_blank(ROW_WRITTEN, COL_INPUT, &st.date)?,
+    };
+    for (row, rule) in [
+        (ROW_EVALUATOR, &rules.evaluator),
+        (ROW_KIND, &rules.kind),
+        (ROW_WRITTEN, &rules.date),
+    ] {
+        ws.add_data_validation(row, COL_INPUT, row, COL_INPUT, rule)?;
+    }
+    for (col, text) in [
+        (0, "項目"),
+        (COL_INPUT, "評価（1〜4）"),
+        (COL_SCALE, "評価の目安"),
+        (COL_POINTS, "〇 観点"),
+        (COL_COMMENT, "コメント"),
+    ] {
+        ws.write_string_with_format(ROW_HEADER, col, text, &st.head)?;
+    }
+    for (k, item) in EvalItem::ALL.iter().enumerate() {
+        let row = ROW_ITEMS + k as u32;
+        ws.set_row_height(row, 78)?;
+        ws.write_string_with_format(row, 0, item_label(*item), &st.label)?;
+        match fill.scores[k] {
+            Some(s) => ws.write_number_with_format(row, COL_INPUT, s, &st.score)?,
+            None => ws.write_blank(row, COL_INPUT, &st.score)?,
+        };
+        ws.write_string_with_format(row, COL_SCALE, scale_text(), &st.fixed)?;
+        let points: Vec<String> = item.points().iter().map(|p| format!("〇{p}")).collect();
+        ws.write_string_with_format(row, COL_POINTS, points.join("\n"), &st.fixed)?;
+        write_input(ws, row, COL_COMMENT, &fill.comments[k], &st.comment)?;
+    }
+    let last = ROW_ITEMS + 3;
+    ws.add_data_validation(ROW_ITEMS, COL_INPUT, last, COL_INPUT, &rules.score)?;
+    ws.add_data_validation(ROW_ITEMS, COL_COMMENT, last, COL_COMMENT, &rules.comment)?;
+    ws.write_string_with_format(
+        last + 2,
+        0,
+        "黄色のセルに入力してください（ほかのセルは保護されています）。記入後、このファイルを保存して返送してください。",
+        &st.note,
+    )?;
+    ws.set_selection(ROW_EVALUATOR, COL_INPUT, ROW_EVALUATOR, COL_INPUT)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 1);
+    ws.protect();
+    Ok(())
+}
+
+/// The hidden sheet: what the form is for (the meeting's and project's
+/// UUIDs, checked on import) and the evaluators' list the drop-down reads.
+fn write_data_sheet(wb: &mut Workbook, ids: &[(&str, String)], people: &[Member]) -> Result<()> {
     let data = wb.add_worksheet();
     data.set_name(DATA_SHEET)?;
     data.write_string(0, 0, MARKER)?;
     data.write_number(0, 1, LAYOUT_VERSION)?;
-    data.write_string(1, 0, "meeting")?;
-    data.write_string(1, 1, &meeting_uuid)?;
-    data.write_string(2, 0, "project")?;
-    data.write_string(2, 1, &project_uuid)?;
-    data.write_string(3, 0, "label")?;
-    data.write_string(3, 1, &label)?;
+    for (i, (key, value)) in ids.iter().enumerate() {
+        data.write_string(1 + i as u32, 0, *key)?;
+        data.write_string(1 + i as u32, 1, value)?;
+    }
     data.write_string(LIST_ROW - 1, 0, "評価者")?;
     for (i, m) in people.iter().enumerate() {
         data.write_string(LIST_ROW + i as u32, 0, &m.name)?;
@@ -354,7 +405,7 @@ pub fn form_workbook(
             LIST_ROW + people.len() as u32
         ),
     )?;
-    Ok(wb.save_to_buffer()?)
+    Ok(())
 }
 
 /// What happens to one form of a workbook.
@@ -698,82 +749,13 @@ pub fn import(
         };
         match read_file(store, project_id, meeting_id, path, &mut file) {
             Ok(Some((meeting, forms))) => {
-                let fi = files.len();
                 if let std::collections::hash_map::Entry::Vacant(e) = people.entry(meeting.id) {
-                    let mut list = Vec::new();
-                    let mut projects = meeting.project_ids.clone();
-                    projects.sort_by_key(|p| *p != project_id);
-                    for p in projects {
-                        let mut ms = store.members(p)?;
-                        ms.sort_by_key(|m| m.retired);
-                        for m in ms {
-                            list.push((squeeze(&m.name), store.record_uuid("members", m.id)?));
-                        }
-                    }
-                    e.insert(list);
+                    e.insert(meeting_people(store, &meeting, project_id)?);
                 }
                 for f in forms {
-                    let mut row = FormRow {
-                        sheet: f.sheet.clone(),
-                        evaluator: f.evaluator.clone(),
-                        kind: f.kind.map(|k| k.label().to_owned()).unwrap_or_default(),
-                        written_on: f
-                            .written_on
-                            .map(crate::wareki::date_wareki)
-                            .unwrap_or_default(),
-                        scores: f.scores.iter().map(|s| s.unwrap_or(0) as u8).collect(),
-                        status: FormStatus::Refused,
-                        problems: f.problems.clone(),
-                    };
-                    let member = if f.evaluator.is_empty() {
-                        None
-                    } else {
-                        let found = people[&meeting.id]
-                            .iter()
-                            .find(|(n, _)| *n == squeeze(&f.evaluator))
-                            .map(|(_, u)| u.clone());
-                        if found.is_none() {
-                            row.problems.push(format!(
-                                "{}：「{}」はこの会議の事業のメンバーにいません。一覧から選んでください",
-                                cell_name(ROW_EVALUATOR, COL_INPUT as u32),
-                                f.evaluator.chars().take(30).collect::<String>()
-                            ));
-                        }
-                        found
-                    };
-                    if let Some(d) = f.written_on {
-                        if d < meeting.held_on {
-                            row.problems.push(format!(
-                                "{}：記載日は会議の日（{}）と同じか、それより後の日付にしてください",
-                                cell_name(ROW_WRITTEN, COL_INPUT as u32),
-                                meeting.held_on_label
-                            ));
-                        }
-                    }
-                    // The window's own 表1 checks, each named by its cell.
-                    if row.problems.is_empty() {
-                        let input = EvaluationInput {
-                            meeting_id: meeting.id,
-                            kind: row.kind.clone(),
-                            evaluator_id: None,
-                            written_on: f.written_on.map(|d| d.to_string()).unwrap_or_default(),
-                            scores: f.scores.clone(),
-                            comments: f.comments.clone(),
-                        };
-                        if let Err(e) = input.validate() {
-                            for fe in e.fields() {
-                                row.problems.push(format!(
-                                    "{}：{}",
-                                    cell_of_field(&fe.field),
-                                    fe.message
-                                ));
-                            }
-                        }
-                    }
-                    if let (true, Some(member), Some(kind), Some(written)) =
-                        (row.problems.is_empty(), member, f.kind, f.written_on)
-                    {
-                        let key = (meeting.id, member.clone(), kind.label().to_owned());
+                    let (mut row, passed) = check_form(&f, &meeting, &people[&meeting.id]);
+                    if let Some(data) = passed {
+                        let key = (meeting.id, data.member_uuid.clone(), data.data.kind.clone());
                         if let Some((other_file, other_sheet)) = taken.get(&key) {
                             row.problems.push(format!(
                                 "同じ評価者・区分の評価票が「{other_file}」のシート「{other_sheet}」にもあります。1つだけ取り込めます"
@@ -781,18 +763,9 @@ pub fn import(
                         } else {
                             taken.insert(key, (name.clone(), f.sheet.clone()));
                             ready.push(Ready {
-                                file: fi,
+                                file: files.len(),
                                 row: file.rows.len(),
-                                meeting_id: meeting.id,
-                                member_uuid: member,
-                                data: EvaluationData {
-                                    meeting: String::new(),
-                                    kind: kind.label().to_owned(),
-                                    evaluator: None,
-                                    written_on: written.to_string(),
-                                    scores: f.scores.iter().map(|s| s.unwrap_or(0)).collect(),
-                                    comments: f.comments.clone(),
-                                },
+                                ..data
                             });
                         }
                     }
@@ -808,79 +781,202 @@ pub fn import(
         }
         files.push(file);
     }
+    let plans = plan(store, project_id, &ready, &mut files)?;
+    if !dry_run {
+        for bundle in &plans {
+            store.import_bundle(bundle, &Choices::default())?;
+        }
+    }
+    Ok(summary(files, dry_run))
+}
 
-    // Per meeting: one 評価回答 through the bundle engine.
+/// The people who may evaluate `meeting` (name squeezed → member uuid): the
+/// members of its projects, `project_id`'s first, current before retired.
+fn meeting_people(
+    store: &Store,
+    meeting: &Meeting,
+    project_id: i64,
+) -> Result<Vec<(String, String)>> {
+    let mut list = Vec::new();
+    let mut projects = meeting.project_ids.clone();
+    projects.sort_by_key(|p| *p != project_id);
+    for p in projects {
+        let mut ms = store.members(p)?;
+        ms.sort_by_key(|m| m.retired);
+        for m in ms {
+            list.push((squeeze(&m.name), store.record_uuid("members", m.id)?));
+        }
+    }
+    Ok(list)
+}
+
+/// One form as read, checked: its row in the preview, and what goes into the
+/// bundle when every check passed (file and row still to be set).
+fn check_form(
+    f: &Read,
+    meeting: &Meeting,
+    people: &[(String, String)],
+) -> (FormRow, Option<Ready>) {
+    let mut row = FormRow {
+        sheet: f.sheet.clone(),
+        evaluator: f.evaluator.clone(),
+        kind: f.kind.map(|k| k.label().to_owned()).unwrap_or_default(),
+        written_on: f
+            .written_on
+            .map(crate::wareki::date_wareki)
+            .unwrap_or_default(),
+        scores: f.scores.iter().map(|s| s.unwrap_or(0) as u8).collect(),
+        status: FormStatus::Refused,
+        problems: f.problems.clone(),
+    };
+    let member = if f.evaluator.is_empty() {
+        None
+    } else {
+        let found = people
+            .iter()
+            .find(|(n, _)| *n == squeeze(&f.evaluator))
+            .map(|(_, u)| u.clone());
+        if found.is_none() {
+            row.problems.push(format!(
+                "{}：「{}」はこの会議の事業のメンバーにいません。一覧から選んでください",
+                cell_name(ROW_EVALUATOR, COL_INPUT as u32),
+                f.evaluator.chars().take(30).collect::<String>()
+            ));
+        }
+        found
+    };
+    if let Some(d) = f.written_on {
+        if d < meeting.held_on {
+            row.problems.push(format!(
+                "{}：記載日は会議の日（{}）と同じか、それより後の日付にしてください",
+                cell_name(ROW_WRITTEN, COL_INPUT as u32),
+                meeting.held_on_label
+            ));
+        }
+    }
+    // The window's own 表1 checks, each named by its cell.
+    if row.problems.is_empty() {
+        let input = EvaluationInput {
+            meeting_id: meeting.id,
+            kind: row.kind.clone(),
+            evaluator_id: None,
+            written_on: f.written_on.map(|d| d.to_string()).unwrap_or_default(),
+            scores: f.scores.clone(),
+            comments: f.comments.clone(),
+        };
+        if let Err(e) = input.validate() {
+            for fe in e.fields() {
+                row.problems
+                    .push(format!("{}：{}", cell_of_field(&fe.field), fe.message));
+            }
+        }
+    }
+    let passed = match (row.problems.is_empty(), member, f.kind, f.written_on) {
+        (true, Some(member), Some(kind), Some(written)) => Some(Ready {
+            file: 0,
+            row: 0,
+            meeting_id: meeting.id,
+            member_uuid: member,
+            data: EvaluationData {
+                meeting: String::new(),
+                kind: kind.label().to_owned(),
+                evaluator: None,
+                written_on: written.to_string(),
+                scores: f.scores.iter().map(|s| s.unwrap_or(0)).collect(),
+                comments: f.comments.clone(),
+            },
+        }),
+        _ => None,
+    };
+    (row, passed)
+}
+
+/// Per meeting, one 評価回答 bundle of the forms that passed, planned by the
+/// bundle engine; each form's status is set in `files` (a refusal by the
+/// engine refuses that meeting's forms). The bundles that may be applied.
+fn plan(
+    store: &Store,
+    project_id: i64,
+    ready: &[Ready],
+    files: &mut [FormFile],
+) -> Result<Vec<Bundle>> {
     let mut meetings: Vec<i64> = ready.iter().map(|r| r.meeting_id).collect();
     meetings.sort_unstable();
     meetings.dedup();
-    let mut plans: Vec<(i64, Bundle, Vec<usize>)> = Vec::new();
+    let mut plans = Vec::new();
     for m in meetings {
         let mut bundle = store.evaluation_response(m, project_id)?;
         let meeting_uuid = bundle.meeting.clone().unwrap_or_default();
         let existing = bundle.records::<Evaluations>()?;
         let mut recs: Vec<Rec<EvaluationData>> = Vec::new();
-        let mut which = Vec::new();
-        for (i, r) in ready.iter().enumerate().filter(|(_, r)| r.meeting_id == m) {
+        let mine: Vec<&Ready> = ready.iter().filter(|r| r.meeting_id == m).collect();
+        for r in &mine {
             let mut data = r.data.clone();
             data.meeting = meeting_uuid.clone();
             data.evaluator = Some(r.member_uuid.clone());
-            // The one here of the same evaluator and 区分 (the latest when
-            // there are several): updated, never duplicated.
-            let here = existing
-                .iter()
-                .filter(|e| e.data.evaluator == data.evaluator && e.data.kind == data.kind)
-                .max_by(|a, b| a.updated_at.cmp(&b.updated_at));
-            let (rec, status) = match here {
-                Some(e) if e.data == data => (e.clone(), FormStatus::Same),
-                Some(e) => {
-                    let mut history = vec![e.version.clone()];
-                    history.extend(e.history.iter().cloned());
-                    (
-                        Rec {
-                            uuid: e.uuid.clone(),
-                            version: uuid::Uuid::new_v4().simple().to_string(),
-                            history,
-                            updated_at: crate::store::now(),
-                            data,
-                        },
-                        FormStatus::Update,
-                    )
-                }
-                None => (
-                    Rec {
-                        uuid: uuid::Uuid::new_v4().to_string(),
-                        version: uuid::Uuid::new_v4().simple().to_string(),
-                        history: Vec::new(),
-                        updated_at: crate::store::now(),
-                        data,
-                    },
-                    FormStatus::Add,
-                ),
-            };
+            let (rec, status) = record_for(&existing, data);
             files[r.file].rows[r.row].status = status;
             recs.push(rec);
-            which.push(i);
         }
         bundle.set_records::<Evaluations>(&recs);
         // The engine's own plan: scope (this meeting, its people), every record
         // checked as the window checks it. A refusal there refuses these forms.
         match store.preview_import(&bundle) {
-            Ok(_) => plans.push((m, bundle, which)),
+            Ok(_) => plans.push(bundle),
             Err(e) => {
                 let why = message_of(&e);
-                for i in which {
-                    let row = &mut files[ready[i].file].rows[ready[i].row];
+                for r in &mine {
+                    let row = &mut files[r.file].rows[r.row];
                     row.status = FormStatus::Refused;
                     row.problems.extend(why.iter().cloned());
                 }
             }
         }
     }
-    if !dry_run {
-        for (_, bundle, _) in &plans {
-            store.import_bundle(bundle, &Choices::default())?;
+    Ok(plans)
+}
+
+/// The record a form becomes: the one here of the same evaluator and 区分 (the
+/// latest when there are several) updated — never duplicated — or a new one.
+fn record_for(
+    existing: &[Rec<EvaluationData>],
+    data: EvaluationData,
+) -> (Rec<EvaluationData>, FormStatus) {
+    let here = existing
+        .iter()
+        .filter(|e| e.data.evaluator == data.evaluator && e.data.kind == data.kind)
+        .max_by(|a, b| a.updated_at.cmp(&b.updated_at));
+    match here {
+        Some(e) if e.data == data => (e.clone(), FormStatus::Same),
+        Some(e) => {
+            let mut history = vec![e.version.clone()];
+            history.extend(e.history.iter().cloned());
+            (
+                Rec {
+                    uuid: e.uuid.clone(),
+                    version: uuid::Uuid::new_v4().simple().to_string(),
+                    history,
+                    updated_at: crate::store::now(),
+                    data,
+                },
+                FormStatus::Update,
+            )
         }
+        None => (
+            Rec {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                version: uuid::Uuid::new_v4().simple().to_string(),
+                history: Vec::new(),
+                updated_at: crate::store::now(),
+                data,
+            },
+            FormStatus::Add,
+        ),
     }
+}
+
+/// The counts by status and the preview's one sentence.
+fn summary(files: Vec<FormFile>, dry_run: bool) -> FormImport {
     let count = |s: FormStatus| {
         files
             .iter()
@@ -911,7 +1007,7 @@ pub fn import(
     if parts.is_empty() {
         parts.push("取り込む評価票はありません".into());
     }
-    Ok(FormImport {
+    FormImport {
         files,
         added,
         updated,
@@ -919,7 +1015,7 @@ pub fn import(
         refused,
         applied: !dry_run,
         sentence: parts.join("・"),
-    })
+    }
 }
 
 /// One workbook: its meeting (checked against the project and `meeting_id`)

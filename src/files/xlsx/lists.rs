@@ -35,6 +35,18 @@ impl Sheet {
         Sheet::Issues,
     ];
 
+    /// The sheets that hold one of the lists the window exports one by one
+    /// (準備チェック comes with its history, as the CLI's `checklist --xlsx`).
+    pub fn of_list(list: csv::List) -> &'static [Sheet] {
+        match list {
+            csv::List::Checklist => &[Sheet::Checklist, Sheet::ChecklistHistory],
+            csv::List::Meetings => &[Sheet::Meetings],
+            csv::List::Tasks => &[Sheet::Tasks],
+            csv::List::Stakeholders => &[Sheet::Stakeholders],
+            csv::List::Evaluations => &[Sheet::Evaluations],
+        }
+    }
+
     /// The sheet's name (at most 31 characters, as Excel allows).
     pub fn label(self) -> &'static str {
         match self {
@@ -194,10 +206,15 @@ pub fn add_sheet(wb: &mut Workbook, name: &str, (head, rows): &Rows) -> Result<(
     Ok(())
 }
 
-/// One list as a workbook of one sheet (the evaluations as filtered).
-pub fn one_sheet(name: &str, rows: &Rows) -> Result<Vec<u8>> {
+/// Evaluations as filtered (a project's or every project's) as a workbook of
+/// one sheet, for the 評価 page and `evaluations --xlsx`.
+pub fn evaluations_workbook(evals: &[crate::model::evaluation::Evaluation]) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
-    add_sheet(&mut wb, name, rows)?;
+    add_sheet(
+        &mut wb,
+        Sheet::Evaluations.label(),
+        &csv::evaluations_rows(evals),
+    )?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -224,17 +241,18 @@ pub fn project_workbook(
 
 /// A survey's results as a workbook: the sheet 「結果」 with the CSV's rows,
 /// and 「グラフ」 with a native Excel bar chart of each choice question (its
-/// counts by option, read from 「結果」, so the chart follows the cells).
+/// counts by option, read from 「結果」, so the chart follows the cells) and of
+/// each grid question (its shares by row and option, from a small table
+/// written above the chart, as the long rows of 「結果」 cannot feed a series).
 pub fn survey_workbook(r: &crate::analysis::survey::SurveyResults) -> Result<Vec<u8>> {
-    use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType};
-    const DATA: &str = "結果";
     let rows = csv::survey_results_rows(r);
     let mut wb = Workbook::new();
-    add_sheet(&mut wb, DATA, &rows)?;
+    add_sheet(&mut wb, RESULTS, &rows)?;
     let charts = wb.add_worksheet();
-    charts.set_name("グラフ")?;
+    charts.set_name(CHARTS)?;
     charts.write_string(0, 0, format!("{}（回答 {} 件）", r.title, r.n))?;
-    // Each choice question's rows in 「結果」 (after the header): first and last.
+    // `at`: the question's first row in 「結果」 (after the header); `place`:
+    // the next free row of 「グラフ」.
     let mut at = 1u32;
     let mut place = 2u32;
     for q in &r.questions {
@@ -245,24 +263,88 @@ pub fn survey_workbook(r: &crate::analysis::survey::SurveyResults) -> Result<Vec
         };
         let grid_rows: usize = q.rows.iter().map(|x| x.options.len()).sum();
         if choice_rows > 0 {
-            let (first, last) = (at, at + choice_rows as u32 - 1);
-            let mut chart = Chart::new(ChartType::Bar);
-            chart
-                .add_series()
-                .set_name(&format!("問{}", q.number))
-                .set_categories((DATA, first, 4, last, 4))
-                .set_values((DATA, first, 5, last, 5))
-                .set_data_label(ChartDataLabel::new().show_value());
-            let title: String = q.text.chars().take(60).collect();
-            chart.title().set_name(&format!("問{} {title}", q.number));
-            chart.legend().set_hidden();
-            chart.set_height(60 + 28 * choice_rows as u32);
-            charts.insert_chart(place, 0, &chart)?;
-            place += 4 + (60 + 28 * choice_rows as u32) / 20;
+            place = choice_chart(charts, q, at, choice_rows as u32, place)?;
+        } else if grid_rows > 0 {
+            place = grid_chart(charts, q, place)?;
         }
         at += (choice_rows + grid_rows + q.text_groups.len()) as u32;
     }
     Ok(wb.save_to_buffer()?)
+}
+
+const RESULTS: &str = "結果";
+const CHARTS: &str = "グラフ";
+
+fn chart_title(q: &crate::analysis::survey::QuestionResult) -> String {
+    let title: String = q.text.chars().take(60).collect();
+    format!("問{} {title}", q.number)
+}
+
+/// A choice question's counts as a bar chart at row `place`; the next free row.
+fn choice_chart(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    q: &crate::analysis::survey::QuestionResult,
+    first: u32,
+    options: u32,
+    place: u32,
+) -> Result<u32> {
+    use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType};
+    let last = first + options - 1;
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name(&format!("問{}", q.number))
+        .set_categories((RESULTS, first, 4, last, 4))
+        .set_values((RESULTS, first, 5, last, 5))
+        .set_data_label(ChartDataLabel::new().show_value());
+    chart.title().set_name(&chart_title(q));
+    chart.legend().set_hidden();
+    let height = 60 + 28 * options;
+    chart.set_height(height);
+    sheet.insert_chart(place, 0, &chart)?;
+    Ok(place + 4 + height / 20)
+}
+
+/// A grid question (当てはまる／当てはまらない, マトリクス): a table of shares (%)
+/// by row and option at row `place`, and a bar chart reading it, one series
+/// per option; the next free row.
+fn grid_chart(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    q: &crate::analysis::survey::QuestionResult,
+    place: u32,
+) -> Result<u32> {
+    use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType};
+    let options: Vec<&str> = q.rows[0].options.iter().map(|o| o.label.as_str()).collect();
+    sheet.write_string(place, 0, format!("問{}（%、各行の回答数が分母）", q.number))?;
+    for (c, label) in options.iter().enumerate() {
+        sheet.write_string(place, c as u16 + 1, *label)?;
+    }
+    for (i, row) in q.rows.iter().enumerate() {
+        let r = place + 1 + i as u32;
+        sheet.write_string(r, 0, &row.label)?;
+        for (c, o) in row.options.iter().enumerate().take(options.len()) {
+            sheet.write_number(
+                r,
+                c as u16 + 1,
+                crate::analysis::survey::one_decimal(o.share),
+            )?;
+        }
+    }
+    let (first, last) = (place + 1, place + q.rows.len() as u32);
+    let mut chart = Chart::new(ChartType::Bar);
+    for c in 0..options.len() as u16 {
+        chart
+            .add_series()
+            .set_name((CHARTS, place, c + 1))
+            .set_categories((CHARTS, first, 0, last, 0))
+            .set_values((CHARTS, first, c + 1, last, c + 1))
+            .set_data_label(ChartDataLabel::new().show_value());
+    }
+    chart.title().set_name(&chart_title(q));
+    let height = 80 + 20 * (q.rows.len() * options.len()) as u32;
+    chart.set_height(height).set_width(640);
+    sheet.insert_chart(last + 2, 0, &chart)?;
+    Ok(last + 2 + 4 + height / 20)
 }
 
 /// 事業全体 as a workbook: 「一覧」 with the dashboard's rows (one per team) and

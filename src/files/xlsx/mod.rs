@@ -10,6 +10,7 @@
 
 pub mod form;
 pub mod lists;
+pub mod parts;
 pub mod table;
 
 use crate::error::{Error, FieldError, Result};

@@ -3,6 +3,7 @@
 // exports the table for Excel and opens a team from its row. It all survives a
 // restart, and the CLI reads the same program.
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,14 @@ test('the secretariat follows every team from 事業全体 and opens one from it
     const csv = readFileSync(file, 'utf8');
     assert.ok(csv.startsWith('\uFEFF士会,'), 'Excel reads the BOM');
     assert.equal(csv.trim().split('\r\n').length, 3, 'a header and two teams');
+    // …and as a workbook with Excel's own charts.
+    await click(app, 'program-export-xlsx');
+    const book = path.join(saveDir, '事業全体の進捗一覧_令和6年度 地域保健総合推進事業.xlsx');
+    await app.waitUntil(async () => existsSync(book), { timeout: 10000, timeoutMsg: `no ${book}` });
+    const parts = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', book])
+      .toString()
+      .split('\n');
+    assert.equal(parts.filter((p) => p.startsWith('xl/charts/chart')).length, 2, parts.join(' '));
     await screenshot(app, 'program');
 
     // Each row opens its team.

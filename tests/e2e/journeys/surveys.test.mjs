@@ -3,7 +3,10 @@
 // makes it 49, a slip is named before anything is saved, and the CLI agrees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byId, cli, click, freshDb, gone, openApp, screenshot, textOf } from '../harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { byId, cli, click, freshDb, gone, openApp, saveDir, screenshot, textOf } from '../harness.mjs';
 
 // WebDriver's codes for the keys a typist uses.
 const TAB = '\uE004';
@@ -22,6 +25,16 @@ test('the 研修会 survey shows 98% and takes a paper answer from the keyboard'
     const chart = await textOf(app, 'survey-chart-4');
     assert.match(chart, /56\.3%（27）/);
     await screenshot(app, 'survey-results');
+    // The results as a workbook: Excel's own chart for each choice question
+    // and for the 当てはまる／当てはまらない grid.
+    await click(app, 'survey-export-xlsx');
+    const book = path.join(saveDir, 'アンケート結果_研修会アンケート.xlsx');
+    await app.waitUntil(async () => existsSync(book), { timeout: 10000, timeoutMsg: `no ${book}` });
+    const charts = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(sum(n.startswith("xl/charts/chart") for n in z.namelist())); print(z.read("xl/charts/chart" + str(len([n for n in z.namelist() if n.startswith("xl/charts/chart")])) + ".xml").decode())', book])
+      .toString();
+    const [count] = charts.split('\n');
+    assert.ok(Number(count) >= 10, `${count} charts`);
+    assert.match(charts, /グラフ!\$B\$/, 'the last chart (the grid) reads its own table');
 
     // One sheet from paper: Tab between questions, numbers for answers (sent
     // one key at a time, as a typist presses them).
