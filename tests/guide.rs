@@ -56,6 +56,26 @@ fn the_demo_s_state_gives_the_same_suggestions_each_time() {
 }
 
 #[test]
+fn a_new_project_is_offered_its_members_and_a_first_meeting_first() {
+    let (_dir, _path, mut s) = common::store();
+    let p = s
+        .create_project(&common::project_input("新しいチーム"))
+        .unwrap();
+    let today = day("2024-06-10");
+    let first = suggestions(&s, p.id, today).unwrap();
+    assert_eq!(
+        keys(&first)[..3],
+        ["few-members", "first-meeting", "outer-not-started"]
+    );
+    for name in ["田島 一郎", "森川 さやか"] {
+        s.add_member(p.id, &common::member_input(name, "メンバー"))
+            .unwrap();
+    }
+    let later = suggestions(&s, p.id, today).unwrap();
+    assert_eq!(keys(&later)[0], "first-meeting", "{:?}", keys(&later));
+}
+
+#[test]
 fn a_dismissed_suggestion_stays_away_until_its_trigger_changes() {
     let (_dir, mut s) = demo_store();
     let y = s.resolve_project("山口").unwrap();
@@ -191,7 +211,7 @@ fn a_society_edits_rules_and_practices_and_can_go_back() {
     // Back to the template.
     s.reset_rule("no-meeting").unwrap();
     let rules = s.reset_rule(&added.key.clone()).unwrap();
-    assert_eq!(rules.len(), 6);
+    assert_eq!(rules.len(), 8);
     assert!(rules.iter().all(|r| !r.custom));
 
     let practices = s

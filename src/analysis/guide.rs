@@ -31,6 +31,10 @@ pub struct MeetingMark {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GuideState {
     pub today: NaiveDate,
+    /// The team's current members (not 退任).
+    pub members: usize,
+    /// Meetings of the project, held or planned.
+    pub meetings: usize,
     pub phase: Option<u8>,
     /// 外向き items: 「外向き③」 and status.
     pub outer: Vec<(String, ItemStatus)>,
@@ -74,6 +78,18 @@ pub fn trigger(rule: &Rule, s: &GuideState) -> Option<Trigger> {
         axis: None,
     };
     match rule.condition {
+        Condition::FewMembers => ((s.members as f64) < rule.value).then(|| {
+            plain(
+                format!("登録されたメンバーは{}人", s.members),
+                format!("members={}", s.members),
+            )
+        }),
+        Condition::NoFirstMeeting => (s.meetings == 0).then(|| {
+            plain(
+                "会議はまだ1回も登録されていません".into(),
+                "meetings=0".into(),
+            )
+        }),
         Condition::OuterNotStarted => {
             if s.phase.is_some_and(|p| f64::from(p) > rule.value) {
                 return None;
@@ -297,8 +313,15 @@ pub fn state(store: &Store, project_id: i64, today: NaiveDate) -> Result<GuideSt
         .filter(|t| t.overdue)
         .map(|t| (t.id, t.title))
         .collect();
+    let members = store
+        .members(project_id)?
+        .iter()
+        .filter(|m| !m.retired)
+        .count();
     Ok(GuideState {
         today,
+        members,
+        meetings: meetings.len(),
         phase: project.phase.map(|p| p.number),
         outer,
         last_meeting,
@@ -767,8 +790,35 @@ mod tests {
     }
 
     #[test]
+    fn a_new_team_is_first_asked_for_its_members_and_a_first_meeting() {
+        let mut s = base();
+        let few = rule("few-members");
+        let first = rule("first-meeting");
+        assert_eq!(trigger(&few, &s).unwrap().detail, "登録されたメンバーは0人");
+        assert!(trigger(&first, &s).is_some());
+        s.members = 1;
+        assert_eq!(
+            trigger(&few, &s).unwrap().fingerprint,
+            "members=1",
+            "one person is not yet a team (the example value 2)"
+        );
+        s.members = 2;
+        s.meetings = 1;
+        assert!(trigger(&few, &s).is_none());
+        assert!(trigger(&first, &s).is_none(), "a planned meeting counts");
+        let mut five = rule("few-members");
+        five.value = 5.0;
+        assert!(trigger(&five, &s).is_some(), "a society asking for 5");
+        // They come first in the template, the order suggestions are offered in.
+        let keys: Vec<&str> = template().rule.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys[..2], ["few-members", "first-meeting"]);
+    }
+
+    #[test]
     fn the_same_state_gives_the_same_triggers() {
         let mut s = base();
+        s.members = 5;
+        s.meetings = 3;
         s.phase = Some(1);
         s.outer = vec![("外向き①".into(), ItemStatus::NotStarted)];
         s.overdue_tasks = vec![(1, "a".into()), (2, "b".into())];

@@ -22,6 +22,8 @@ choice_enum! {
     /// What the library can compute from a project's state; a rule picks one
     /// and a number to compare with.
     Condition {
+        FewMembers => "few_members",
+        NoFirstMeeting => "no_first_meeting",
         OuterNotStarted => "outer_not_started",
         NoMeeting => "no_meeting",
         WeakestAxisRepeated => "weakest_axis_repeated",
@@ -47,6 +49,8 @@ impl Condition {
             .iter()
             .map(|&c| {
                 let (name, unit) = match c {
+                    Condition::FewMembers => ("メンバーが少ない", "人未満"),
+                    Condition::NoFirstMeeting => ("会議がまだない", ""),
                     Condition::OuterNotStarted => ("外向きの項目が未着手", "フェーズ以下"),
                     Condition::NoMeeting => ("会議の間があいた", "日"),
                     Condition::WeakestAxisRepeated => ("同じ強みが続けて最も低い", "回"),
@@ -67,6 +71,8 @@ impl Condition {
     pub fn describe(self, value: f64, item: Option<EvalItem>) -> String {
         let n = value_text(value);
         match self {
+            Condition::FewMembers => format!("チームのメンバーが{n}人未満"),
+            Condition::NoFirstMeeting => "会議が1回も登録されていない（予定も含めて）".into(),
             Condition::OuterNotStarted => {
                 format!("フェーズ{n}以下（または未設定）で、外向きの項目に未着手がある")
             }
@@ -88,6 +94,8 @@ impl Condition {
     /// The number a rule of this condition may take.
     fn range(self) -> (f64, f64) {
         match self {
+            Condition::FewMembers => (1.0, 50.0),
+            Condition::NoFirstMeeting => (0.0, 0.0),
             Condition::OuterNotStarted => (1.0, 5.0),
             Condition::NoMeeting => (1.0, 365.0),
             Condition::WeakestAxisRepeated => (1.0, 10.0),
@@ -461,7 +469,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_template_holds_the_report_s_practices_and_six_rules() {
+    fn the_template_holds_the_report_s_practices_and_eight_rules() {
         let t = template();
         let texts: Vec<_> = t
             .practice
@@ -472,7 +480,7 @@ mod tests {
         assert_eq!(texts[0], "①活動の到達目標の設定や活動遂行の後押し");
         assert_eq!(texts[5], "⑥活動展開における工夫や実現可能性検討");
         assert_eq!(texts[8], "活用できる資料は惜しみなくタイムリーに提供");
-        assert_eq!(t.rule.len(), 6);
+        assert_eq!(t.rule.len(), 8);
         for c in Condition::ALL {
             assert!(
                 t.rule.iter().any(|r| r.condition == *c),

@@ -224,6 +224,19 @@ export function layoutProblems(browser) {
       if (!['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX)) out.push(`表が切れています：${say(cell)}`);
       else if (wrap.offsetHeight - wrap.clientHeight < 6) out.push(`表が横にスクロールすることが見えません：${say(cell)}`);
     }
+    // A row's operations (its last cell's buttons: 編集・削除) are whole in view
+    // without scrolling, however wide the table.
+    for (const wrap of document.querySelectorAll('.table-wrap')) {
+      const wr = wrap.getBoundingClientRect();
+      if (!visible(wr)) continue;
+      for (const b of wrap.querySelectorAll('tr > td:last-child button')) {
+        const r = b.getBoundingClientRect();
+        if (visible(r) && (r.right > wr.right + 1 || r.left < wr.left - 1)) {
+          out.push(`表の操作が切れています：${say(b)}`);
+          break;
+        }
+      }
+    }
     // Content running past its card (a scrolling table may, inside its wrapper).
     for (const card of document.querySelectorAll('.card')) {
       const edge = card.getBoundingClientRect().right;

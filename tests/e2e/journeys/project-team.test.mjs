@@ -42,6 +42,12 @@ test('a project with its team survives a restart', async () => {
       throw new Error(`${e.message}: ${JSON.stringify(await where())}`);
     });
 
+    // The guide's first suggestions for a new team: its members, then a first meeting.
+    const rules = () =>
+      app.execute(() => [...document.querySelectorAll('[data-testid="suggestion"]')].map((e) => e.getAttribute('data-rule')));
+    await app.waitUntil(async () => (await rules()).length > 0, { timeout: 5000, timeoutMsg: 'no suggestions for a new team' });
+    assert.deepEqual((await rules()).slice(0, 2), ['few-members', 'first-meeting']);
+
     await type(app, 'member-add-name', '野村 智史');
     await choose(app, 'member-add-role', 'リーダー');
     await type(app, 'member-add-affiliation', '山口県理学療法士会');

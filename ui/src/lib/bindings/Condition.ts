@@ -4,4 +4,4 @@
  * What the library can compute from a project's state; a rule picks one
  * and a number to compare with.
  */
-export type Condition = "outer_not_started" | "no_meeting" | "weakest_axis_repeated" | "gap_above" | "training_without_survey" | "overdue_tasks";
+export type Condition = "few_members" | "no_first_meeting" | "outer_not_started" | "no_meeting" | "weakest_axis_repeated" | "gap_above" | "training_without_survey" | "overdue_tasks";
