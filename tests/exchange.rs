@@ -618,13 +618,23 @@ fn receiving_a_request_does_not_change_the_meeting_that_travels_back() {
     let y = team.resolve_project("山口").unwrap().id;
     let m = team.meetings(y, &Default::default()).unwrap()[1].clone();
     let (_b, _pb, mut supporter) = store();
-    supporter
+    let done = supporter
         .import_bundle(
             &through_file(&team.evaluation_request(m.id, y).unwrap()),
             &Choices::default(),
         )
         .unwrap();
     let ys = supporter.resolve_project("山口").unwrap().id;
+    // The window opens it on its 評価 page, and shows it as the request it is.
+    assert_eq!(done.project_id, Some(ys));
+    assert_eq!(
+        supporter.project(ys).unwrap().origin,
+        bansou::model::project::Origin::Request
+    );
+    assert_eq!(
+        team.project(y).unwrap().origin,
+        bansou::model::project::Origin::Here
+    );
     let here = supporter.meetings(ys, &Default::default()).unwrap()[0].id;
     let back = through_file(&supporter.evaluation_response(here, ys).unwrap());
     let p = team.preview_import(&back).unwrap();

@@ -128,6 +128,10 @@ pub struct ImportSummary {
     pub deletions: Vec<Deletion>,
     /// True once written.
     pub applied: bool,
+    /// The bundle's project on this PC once written (the window opens it:
+    /// a received 評価依頼 on its 評価 page).
+    #[ts(type = "number | null")]
+    pub project_id: Option<i64>,
     /// One line a person reads: 「追加 12件・更新 3件・削除 1件・競合 2件」.
     pub sentence: String,
 }

@@ -228,6 +228,15 @@ pub struct Project {
     pub phase: Option<Phase>,
     /// Archived (削除 in the window): hidden from lists, restorable from 設定.
     pub archived: bool,
+    /// Whose record this is on this PC: the team's own, a partner team's
+    /// (from a program or a shared meeting), or a team that sent this PC an
+    /// evaluation request (評価依頼) — shown as that request, not as a project.
+    pub origin: Origin,
+}
+
+choice_enum! {
+    /// Where a project's record on this PC comes from.
+    Origin { Here => "here", Partner => "partner", Request => "request" }
 }
 
 /// What deleting an archived project for good removes, counted for the dialog.
@@ -289,6 +298,7 @@ impl Project {
             id,
             program_id: None,
             archived,
+            origin: Origin::Here,
             phase: phase.and_then(super::phase::phase).cloned(),
             society: society_name(&d.prefecture, d.profession),
             fiscal_year: wareki::fiscal_year(d.start_date),

@@ -10,7 +10,7 @@ const SELECT: &str =
         p.start_date, p.end_date, p.goal,
         (SELECT m.name FROM members m WHERE m.project_id = p.id AND m.role = 'リーダー'
            AND m.retired_at IS NULL ORDER BY m.id LIMIT 1) AS leader,
-        p.phase, p.archived_at IS NOT NULL AS archived, p.program_id
+        p.phase, p.archived_at IS NOT NULL AS archived, p.program_id, p.origin
      FROM projects p LEFT JOIN programs g ON g.id = p.program_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Project> {
@@ -33,6 +33,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Project> {
         r.get("archived")?,
     );
     p.program_id = r.get("program_id")?;
+    p.origin = r.get("origin")?;
     Ok(p)
 }
 

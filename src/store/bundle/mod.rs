@@ -257,8 +257,17 @@ impl Store {
         if bundle.kind == BundleKind::Project {
             self.note_bundle_made(bundle)?;
         }
+        let project_id = self
+            .conn()
+            .query_row(
+                "SELECT id FROM projects WHERE uuid = ?1",
+                [&bundle.project],
+                |x| x.get("id"),
+            )
+            .optional()?;
         Ok(ImportSummary {
             applied: true,
+            project_id,
             ..preview
         })
     }

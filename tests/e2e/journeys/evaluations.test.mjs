@@ -79,7 +79,7 @@ test('the demo reads team meetings apart from the joint 進捗会議, and the fi
   try {
     await click(app, 'welcome-demo');
     await gone(app, 'welcome-dialog');
-    await choose(app, 'project-select', '茨城県作業療法士会｜小規模事業所で働く人のメンタルヘルス不調予防事業');
+    await choose(app, 'project-select', '小規模事業所で働く人のメンタルヘルス不調予防事業｜茨城県作業療法士会');
     await click(app, 'nav-evaluations');
     const titles = () =>
       app.execute(() => [...document.querySelectorAll('[data-testid="eval-group-title"]')].map((e) => e.textContent ?? ''));

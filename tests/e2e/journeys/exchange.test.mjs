@@ -81,7 +81,8 @@ test('a supporter fills 表1 on their own PC and the team sees it', async () => 
   try {
     await startEmpty(app);
     await importNewest(app);
-    await click(app, 'nav-evaluations');
+    // Taken in, the request points to its 表1.
+    await click(app, 'bundle-go-evaluate');
     await (await byId(app, 'eval-read-only')).waitForDisplayed({ timeout: 10000 });
     await click(app, 'eval-new');
     await click(app, 'eval-kind-自己評価');
@@ -97,6 +98,12 @@ test('a supporter fills 表1 on their own PC and the team sees it', async () => 
     await app.waitUntil(async () => (await rows(app)) === 1, { timeout: 10000 });
     await click(app, 'eval-response');
     await waitDone(app);
+    // The overview shows the request as what it is, not an empty 0/8 project.
+    await click(app, 'nav-overview');
+    await (await byId(app, 'request-card')).waitForDisplayed({ timeout: 10000 });
+    assert.equal((await app.$$('[data-testid="request-meeting"]')).length, 1);
+    assert.equal((await app.$$('[data-testid="overview-checklist"]')).length, 0);
+    await screenshot(app, 'exchange-request-overview');
   } finally {
     await app.deleteSession();
   }

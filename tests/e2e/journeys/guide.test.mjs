@@ -31,7 +31,7 @@ test('a suggestion becomes a task and the meeting handout is exported', async ()
     assert.ok(before.some((s) => s.rule_key === 'weakest-axis'), 'the demo\'s 財力 is lowest twice');
     assert.ok(!before.some((s) => s.rule_key === 'training-survey'), '山口 ran its 職員アンケート (外向き⑦)');
 
-    await choose(app, 'project-select', '山口県理学療法士会｜酒造会社における腰痛予防の健康づくり事業');
+    await choose(app, 'project-select', '酒造会社における腰痛予防の健康づくり事業｜山口県理学療法士会');
     await click(app, 'nav-overview');
     const item = await app.$('[data-rule="weakest-axis"]');
     await item.waitForDisplayed({ timeout: 10000 });

@@ -11,7 +11,7 @@ test('the network of the demo comments, and the comments of a word on a click', 
   try {
     await click(app, 'welcome-demo');
     await gone(app, 'welcome-dialog');
-    await choose(app, 'project-select', '茨城県作業療法士会｜小規模事業所で働く人のメンタルヘルス不調予防事業');
+    await choose(app, 'project-select', '小規模事業所で働く人のメンタルヘルス不調予防事業｜茨城県作業療法士会');
     await click(app, 'nav-text');
     await (await byId(app, 'text-network')).waitForDisplayed({ timeout: 15000 });
     const nodes = () => app.execute(() => document.querySelectorAll('[data-testid="text-network"] polygon.node').length);

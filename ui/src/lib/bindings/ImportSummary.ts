@@ -28,6 +28,11 @@ deletions: Array<Deletion>,
  */
 applied: boolean, 
 /**
+ * The bundle's project on this PC once written (the window opens it:
+ * a received 評価依頼 on its 評価 page).
+ */
+project_id: number | null, 
+/**
  * One line a person reads: 「追加 12件・更新 3件・削除 1件・競合 2件」.
  */
 sentence: string, };
