@@ -806,7 +806,12 @@ fn survey_lists_shows_imports_and_prints_from_the_command_line() {
         out.contains("回答 48件／参加者 54名（回収率 88.9%）"),
         "{out}"
     );
-    assert!(out.contains("5点・4点を合わせると98%"), "{out}");
+    assert!(
+        out.contains("5点（非常に満足）・4点（満足）を合わせると98%"),
+        "{out}"
+    );
+    // 問3 (47 都道府県): the prefectures chosen, as the window and the PDF list them.
+    assert!(out.contains("山口県    "), "{out}");
     assert!(out.contains("56.3%"), "{out}");
 
     let (ok, out, _) = bansou(&db, &["survey", "results", "研修会", "--by", "1", "--json"]);

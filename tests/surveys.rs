@@ -49,7 +49,10 @@ fn the_demo_is_the_report_s_one_questionnaire_with_every_printed_share_and_base(
     assert_eq!(percent(r.response_rate.unwrap()), "88.9%", "回収率 89%");
     assert_eq!(printed(q(1)), ["43.8%", "56.3%"], "PT 21 / OT 27");
     assert_eq!(printed(q(4)), ["56.3%", "41.7%", "2.1%", "0%", "0%"]);
-    assert_eq!(q(4).sentence.as_deref(), Some("5点・4点を合わせると98%"));
+    assert_eq!(
+        q(4).sentence.as_deref(),
+        Some("5点（非常に満足）・4点（満足）を合わせると98%")
+    );
     assert_eq!(printed(q(5)), ["43.8%", "35.4%", "18.8%", "2.1%", "0%"]);
     // The report prints 31.10% for 15 of 48 (31.25%): the count is followed.
     assert_eq!(counts(q(6))[..3], [29, 15, 4]);
@@ -647,7 +650,7 @@ fn the_form_and_the_results_read_back_from_their_pdfs() {
     let text = common::pdf_text(&path);
     for want in [
         "回答48件／参加者54名（回収率88.9%）",
-        "5点・4点を合わせると98%",
+        "5点（非常に満足）・4点（満足）を合わせると98%",
         "56.3%（27）",
         "職種別の集計",
         "理学療法士（PT）（21件）",

@@ -982,7 +982,7 @@ fn every_command_answers_and_every_input_is_checked() {
     assert_eq!(view["results"]["n"], 48);
     assert_eq!(
         view["results"]["questions"][3]["sentence"],
-        "5点・4点を合わせると98%"
+        "5点（非常に満足）・4点（満足）を合わせると98%"
     );
     let job = view["survey"]["questions"][0]["id"].clone();
     let split = c.ok("survey_view", json!({ "surveyId": training, "by": job }));

@@ -1,6 +1,6 @@
 //! アンケートの集計 as the report shows it (第3章 第3節): n and 回収率, the share
 //! of each option among those who answered the question (the denominator is
-//! always shown), the top-2 share of a 5段階 question (「5点・4点を合わせると
+//! always shown), the top-2 share of a 5段階 question (「5点（非常に満足）・4点（満足）を合わせると
 //! 98%」), rows of a grid, the free texts, and the same split by a question
 //! such as 職種 (cross-tabulation).
 
@@ -81,7 +81,7 @@ pub struct QuestionResult {
     pub top2: Option<f64>,
     /// 5段階: the mean score.
     pub mean: Option<f64>,
-    /// The report's way of saying it: 「5点・4点を合わせると98%」, or that a
+    /// The report's way of saying it, naming the options: 「5点（非常に満足）・4点（満足）を合わせると98%」, or that a
     /// multiple-choice question's shares add up to more than 100%.
     pub sentence: Option<String>,
     /// 短い記述・長い記述: what was written, in the order of the sheets.
@@ -92,7 +92,73 @@ pub struct QuestionResult {
     pub previous: Option<Comparison>,
 }
 
+/// One row of a question's counts table.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CountRow {
+    /// The option, or 「row：option」 in a grid.
+    pub label: String,
+    pub count: u32,
+    /// 「56.3%」, or 「60.5%（38件中）」 in a grid, whose rows have their own base.
+    pub share: String,
+}
+
+/// A question's counts table, as the window and the PDF show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CountTable {
+    pub rows: Vec<CountRow>,
+    /// What a long list's table leaves out (options no one chose), said
+    /// under it.
+    pub note: Option<String>,
+}
+
+/// Longer option lists (47 都道府県) show only the options chosen.
+pub const LONG_LIST: usize = 8;
+
 impl QuestionResult {
+    /// The counts table the window and the PDF show under a choice question:
+    /// every option (of a long list, those chosen), or each grid row's
+    /// options with the row's own base. Empty for free text.
+    pub fn count_table(&self) -> CountTable {
+        let none = CountTable {
+            rows: Vec::new(),
+            note: None,
+        };
+        if matches!(self.kind, QuestionKind::Short | QuestionKind::Long) {
+            return none;
+        }
+        if self.rows.is_empty() {
+            let long = self.options.len() > LONG_LIST;
+            let (rows, left): (Vec<_>, Vec<_>) =
+                self.options.iter().partition(|o| !long || o.count > 0);
+            return CountTable {
+                rows: rows
+                    .into_iter()
+                    .map(|o| CountRow {
+                        label: o.label.clone(),
+                        count: o.count,
+                        share: percent(o.share),
+                    })
+                    .collect(),
+                note: (!left.is_empty())
+                    .then(|| format!("選ばれなかった{}項目は省いています", left.len())),
+            };
+        }
+        let rows = self
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.options.iter().map(move |o| CountRow {
+                    label: format!("{}：{}", r.label, o.label),
+                    count: o.count,
+                    share: format!("{}（{}件中）", percent(o.share), r.answered),
+                })
+            })
+            .collect();
+        CountTable { rows, ..none }
+    }
+
     /// 「士会内での情報共有・情報収集（21件）」, or the line alone when written once.
     pub fn group_line(g: &TextGroup) -> String {
         if g.count > 1 {
@@ -124,6 +190,21 @@ fn share(count: u32, of: u32) -> f64 {
         0.0
     } else {
         f64::from(count) * 100.0 / f64::from(of)
+    }
+}
+
+/// 「5点（非常に満足）」: a point and the words of its option, or 「5点」 alone
+/// when the option is the number itself (「5」「５点」).
+fn point_words(points: u8, label: Option<&String>) -> String {
+    let label = label.map(|l| l.trim()).unwrap_or_default();
+    let bare: String = crate::wareki::half_width(label)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '点')
+        .collect();
+    if label.is_empty() || bare == points.to_string() {
+        format!("{points}点")
+    } else {
+        format!("{points}点（{label}）")
     }
 }
 
@@ -231,8 +312,13 @@ fn question_result(q: &Question, asked: u32, answers: &[&Answer]) -> QuestionRes
                 if answered > 0 {
                     r.mean = Some(f64::from(sum) / f64::from(answered));
                 }
-                // Whole percent, as the report prints it.
-                r.sentence = Some(format!("5点・4点を合わせると{top2:.0}%"));
+                // Whole percent, as the report prints it; the points named by
+                // their words, as the options rarely say 5点 themselves.
+                r.sentence = Some(format!(
+                    "{}・{}を合わせると{top2:.0}%",
+                    point_words(5, q.options.first()),
+                    point_words(4, q.options.get(1))
+                ));
             }
         }
         QuestionKind::YesNo | QuestionKind::Matrix => {
@@ -469,6 +555,21 @@ pub fn cross_tab(survey: &Survey, responses: &[Response], by: i64) -> Result<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_top_two_sentence_names_the_options_unless_they_are_the_points() {
+        let l = |s: &str| s.to_string();
+        assert_eq!(point_words(5, Some(&l("非常に満足"))), "5点（非常に満足）");
+        assert_eq!(point_words(5, Some(&l("5"))), "5点");
+        assert_eq!(point_words(4, Some(&l(" ４点 "))), "4点");
+        assert_eq!(point_words(4, Some(&l(""))), "4点");
+        assert_eq!(point_words(4, None), "4点");
+        assert_eq!(
+            point_words(4, Some(&l("5"))),
+            "4点（5）",
+            "a label that says another point"
+        );
+    }
     use crate::model::survey::{ResponseAnswer, ResponseSource, SATISFACTION, YES_NO};
 
     fn q(id: i64, kind: QuestionKind, options: &[&str], rows: &[&str]) -> Question {
@@ -539,7 +640,10 @@ mod tests {
         let printed: Vec<String> = q.options.iter().map(|o| percent(o.share)).collect();
         assert_eq!(printed, ["56.3%", "41.7%", "2.1%", "0%", "0%"]);
         assert_eq!(q.options[0].label, "非常に満足");
-        assert_eq!(q.sentence.as_deref(), Some("5点・4点を合わせると98%"));
+        assert_eq!(
+            q.sentence.as_deref(),
+            Some("5点（非常に満足）・4点（満足）を合わせると98%")
+        );
         assert!((q.top2.unwrap() - 47.0 * 100.0 / 48.0).abs() < 1e-9);
         assert!((q.mean.unwrap() - (27.0 * 5.0 + 20.0 * 4.0 + 3.0) / 48.0).abs() < 1e-9);
     }
@@ -621,6 +725,50 @@ mod tests {
         assert_eq!(percent(rows[0].options[0].share), "28.9%");
         assert_eq!((rows[1].answered, rows[1].options[0].count), (36, 22));
         assert_eq!(rows[1].options[1].count, 14);
+    }
+
+    #[test]
+    fn every_choice_question_has_a_counts_table_a_long_list_only_what_was_chosen() {
+        let prefectures = crate::model::project::PREFECTURES;
+        let s = survey(vec![
+            q(1, QuestionKind::Single, &prefectures, &[]),
+            q(2, QuestionKind::Single, &["はい", "いいえ"], &[]),
+            q(3, QuestionKind::YesNo, &YES_NO, &["①ヒト"]),
+        ]);
+        let sheets: Vec<Response> = (0..4)
+            .map(|i| {
+                sheet(
+                    i,
+                    vec![
+                        (1, Answer::Choice(if i < 3 { 34 } else { 7 })),
+                        (2, Answer::Choice(0)),
+                        (3, Answer::Rows(vec![Some(i < 1)])),
+                    ],
+                )
+            })
+            .collect();
+        let r = results(&s, &sheets);
+        let t = r.questions[0].count_table();
+        let rows: Vec<(&str, u32, &str)> = t
+            .rows
+            .iter()
+            .map(|x| (x.label.as_str(), x.count, x.share.as_str()))
+            .collect();
+        assert_eq!(rows, [("茨城県", 1, "25%"), ("山口県", 3, "75%")]);
+        assert_eq!(
+            t.note.as_deref(),
+            Some("選ばれなかった45項目は省いています")
+        );
+        let short = r.questions[1].count_table();
+        assert_eq!(
+            short.rows.len(),
+            2,
+            "a short list shows every option, 0 too"
+        );
+        assert_eq!(short.note, None);
+        let grid = r.questions[2].count_table();
+        assert_eq!(grid.rows[0].label, format!("①ヒト：{}", YES_NO[0]));
+        assert_eq!(grid.rows[0].share, "25%（4件中）");
     }
 
     #[test]

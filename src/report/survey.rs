@@ -137,28 +137,12 @@ pub fn response_line(r: &SurveyResults) -> String {
 }
 
 fn counts_table(l: &mut Layout, q: &QuestionResult) {
-    // A long list (47 都道府県) shows only what was chosen.
-    let long = q.options.len() > 8;
-    let rows: Vec<Vec<String>> = if q.rows.is_empty() {
-        q.options
-            .iter()
-            .filter(|o| !long || o.count > 0)
-            .map(|o| vec![o.label.clone(), o.count.to_string(), percent(o.share)])
-            .collect()
-    } else {
-        q.rows
-            .iter()
-            .flat_map(|r| {
-                r.options.iter().map(move |o| {
-                    vec![
-                        format!("{}：{}", r.label, o.label),
-                        o.count.to_string(),
-                        format!("{}（{}件中）", percent(o.share), r.answered),
-                    ]
-                })
-            })
-            .collect()
-    };
+    let table = q.count_table();
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| vec![r.label.clone(), r.count.to_string(), r.share.clone()])
+        .collect();
     l.table(
         &[
             Column {
@@ -176,6 +160,9 @@ fn counts_table(l: &mut Layout, q: &QuestionResult) {
         ],
         &rows,
     );
+    if let Some(note) = &table.note {
+        l.paragraph(note, 9.0, false);
+    }
 }
 
 /// The results: one block per question; with `groups`, a table per question

@@ -10,8 +10,11 @@ pub struct SurveyView {
     pub survey: Survey,
     pub results: SurveyResults,
     pub groups: Vec<SurveyResults>,
-    /// Per question, in order: its chart (None for free text).
+    /// Per question, in order: its chart (None for free text, and for a long
+    /// list whose chosen options are too many to draw).
     pub charts: Vec<Option<String>>,
+    /// Per question, in order: its counts table, as the PDF prints it.
+    pub tables: Vec<bansou::analysis::survey::CountTable>,
 }
 
 #[tauri::command]
@@ -38,11 +41,13 @@ pub async fn survey_view(
                 bansou::chart::survey::question_chart(q).map(|c| bansou::chart::svg::render(&c))
             })
             .collect();
+        let tables = results.questions.iter().map(|q| q.count_table()).collect();
         Ok(SurveyView {
             survey,
             results,
             groups,
             charts,
+            tables,
         })
     })
 }

@@ -2,7 +2,7 @@
 
 use crate::output::{print_json, print_table, say_replaced, write_csv};
 use crate::Cx;
-use bansou::analysis::survey::{percent, QuestionResult};
+use bansou::analysis::survey::QuestionResult;
 use bansou::files::target::ExportKind;
 use bansou::{Error, Result};
 use clap::{Args, Subcommand};
@@ -192,23 +192,18 @@ fn show_results(cx: &mut Cx, a: ResultsArgs) -> Result<()> {
         for q in &r.questions {
             out!();
             out!("問{}　{}（{}）", q.number, q.text, q.base_label);
-            let mut rows: Vec<[String; 3]> = q
-                .options
+            // The same table as the window and the PDF.
+            let table = q.count_table();
+            let rows: Vec<[String; 3]> = table
+                .rows
                 .iter()
-                .filter(|_| q.rows.is_empty())
-                .map(|o| [o.label.clone(), o.count.to_string(), percent(o.share)])
+                .map(|r| [r.label.clone(), r.count.to_string(), r.share.clone()])
                 .collect();
-            for row in &q.rows {
-                rows.extend(row.options.iter().map(|o| {
-                    [
-                        format!("{}：{}", row.label, o.label),
-                        o.count.to_string(),
-                        format!("{}（{}件中）", percent(o.share), row.answered),
-                    ]
-                }));
-            }
             if !rows.is_empty() {
                 print_table(&["選択肢", "件数", "割合"], &rows);
+            }
+            if let Some(note) = &table.note {
+                out!("（{note}）");
             }
             for g in &q.text_groups {
                 out!("・{}", QuestionResult::group_line(g));

@@ -21,10 +21,14 @@ test('the 研修会 survey shows 98% and takes a paper answer from the keyboard'
     await gone(app, 'welcome-dialog');
     await click(app, 'nav-surveys');
     assert.match(await textOf(app, 'survey-n'), /回答 48件／参加者 54名（回収率 88\.9%）/);
-    assert.equal(await textOf(app, 'survey-sentence-4'), '5点・4点を合わせると98%');
+    assert.equal(await textOf(app, 'survey-sentence-4'), '5点（非常に満足）・4点（満足）を合わせると98%');
     const chart = await textOf(app, 'survey-chart-4');
     assert.match(chart, /56\.3%（27）/);
     await screenshot(app, 'survey-results');
+    // 問3 (所属の都道府県, 47 options; the demo's 48 answers come from all 47) as a table.
+    const prefectures = await app.execute(() => [...document.querySelectorAll('[data-testid="survey-table-3"] tbody tr')].map((r) => r.textContent));
+    assert.equal(prefectures.length, 47, prefectures.join(' / '));
+    assert.ok(prefectures.some((t) => t.startsWith('山口県')), prefectures.join(' / '));
     // The results as a workbook: Excel's own chart for each choice question
     // and for the 当てはまる／当てはまらない grid.
     await click(app, 'survey-export-xlsx');

@@ -46,7 +46,7 @@ top2: number | null,
  */
 mean: number | null, 
 /**
- * The report's way of saying it: 「5点・4点を合わせると98%」, or that a
+ * The report's way of saying it, naming the options: 「5点（非常に満足）・4点（満足）を合わせると98%」, or that a
  * multiple-choice question's shares add up to more than 100%.
  */
 sentence: string | null, 
