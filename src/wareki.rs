@@ -227,6 +227,9 @@ pub struct DateReading {
     pub iso: Option<NaiveDate>,
     /// 「令和6年7月16日（火）」, or why it is not a date.
     pub text: String,
+    /// 「令和6年7月16日」: what the field shows for a date it was given as
+    /// YYYY-MM-DD (a stored record, today's date); empty when not a date.
+    pub wareki: String,
     pub ok: bool,
 }
 
@@ -239,6 +242,7 @@ pub fn reading(text: &str) -> DateReading {
         return DateReading {
             iso: None,
             text: String::new(),
+            wareki: String::new(),
             ok: true,
         };
     }
@@ -250,11 +254,13 @@ pub fn reading(text: &str) -> DateReading {
                 date_wareki(d),
                 WEEKDAYS[d.weekday().num_days_from_monday() as usize]
             ),
+            wareki: date_wareki(d),
             ok: true,
         },
         None => DateReading {
             iso: None,
             text: "日付として読めません（例：2024/7/16、令和6年7月16日、R6.7.16）".into(),
+            wareki: String::new(),
             ok: false,
         },
     }
@@ -437,6 +443,11 @@ mod tests {
             (r.iso, r.text.as_str(), r.ok),
             (Some(d(2024, 7, 16)), "令和6年7月16日（火）", true)
         );
+        // A stored date, shown in the field as 和暦, reads back as the same day.
+        let stored = reading("2019-05-01");
+        assert_eq!(stored.wareki, "令和元年5月1日");
+        assert_eq!(reading(&stored.wareki).iso, Some(d(2019, 5, 1)));
+        assert_eq!(reading("7/").wareki, "");
         let this_year = chrono::Local::now().year();
         assert_eq!(
             reading("7/16").iso,

@@ -237,6 +237,18 @@ export function layoutProblems(browser) {
         }
       }
     }
+    // The toast never covers a row's operations (編集・削除).
+    const toast = document.querySelector('[data-testid="notice"]');
+    if (toast && visible(toast.getBoundingClientRect())) {
+      const t = toast.getBoundingClientRect();
+      for (const b of document.querySelectorAll('td.ops button')) {
+        const r = b.getBoundingClientRect();
+        if (visible(r) && r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top) {
+          out.push(`お知らせが操作を隠しています：${say(b)}`);
+          break;
+        }
+      }
+    }
     // Content running past its card (a scrolling table may, inside its wrapper).
     for (const card of document.querySelectorAll('.card')) {
       const edge = card.getBoundingClientRect().right;

@@ -18,6 +18,11 @@ test('a meeting decision becomes a task, is completed, and all of it survives a 
 
     await click(app, 'nav-meetings');
     await click(app, 'meeting-new');
+    // 開催日 starts at today, shown in 和暦 as an office writes it (not 2026-12-07).
+    await app.waitUntil(async () => /^令和\d+年\d+月\d+日$/.test(await valueOf(app, 'meeting-date')), {
+      timeout: 5000,
+      timeoutMsg: 'the date field does not show 和暦',
+    });
     // Without a kind the meeting is refused in Japanese and the typing stays.
     await choose(app, 'meeting-kind', '選んでください');
     await type(app, 'meeting-decisions', DECISION);

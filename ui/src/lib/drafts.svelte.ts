@@ -118,9 +118,15 @@ export function focusFirstError(root: HTMLElement | null | undefined): void {
   if (!root) return;
   queueMicrotask(() =>
     requestAnimationFrame(() => {
-      const field = root.querySelector<HTMLElement>(
-        '.invalid input, .invalid select, .invalid textarea, [aria-invalid="true"]',
-      );
+      // The first field in error, in page order; in a group of inputs (開始〜終了
+      // 時刻) the one the error is about, when it says so with aria-invalid.
+      const box = root.querySelector<HTMLElement>('.invalid, [aria-invalid="true"]');
+      const controls = 'input, select, textarea';
+      const field = !box
+        ? null
+        : box.matches(controls)
+          ? box
+          : (box.querySelector<HTMLElement>('[aria-invalid="true"]') ?? box.querySelector<HTMLElement>(controls));
       const target = field ?? root.querySelector<HTMLElement>('[role="alert"]');
       if (!target) return;
       if (!field) target.tabIndex = -1;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeForm, discard, isDirtyForm, keepDraft, openForm, pendingForm, setDraftScope } from './drafts.svelte';
+import { closeForm, discard, focusFirstError, isDirtyForm, keepDraft, openForm, pendingForm, setDraftScope } from './drafts.svelte';
 
 beforeEach(() => {
   localStorage.clear();
@@ -55,5 +55,32 @@ describe('drafts', () => {
     discard.resolve!(true);
     expect(await again).toBe(true);
     expect(pendingForm('member:1:')).toBeNull();
+  });
+});
+
+describe('focusFirstError', () => {
+  // jsdom lays nothing out, so it has no scrollIntoView.
+  Element.prototype.scrollIntoView ??= () => {};
+  const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+  it('focuses the first field in error, and in a group the input the error is about', async () => {
+    document.body.innerHTML = `<form id="f">
+      <div class="field"><input id="date" aria-invalid="false" /></div>
+      <div class="field invalid"><input id="start" aria-invalid="false" /><input id="end" aria-invalid="true" /></div>
+      <div class="field invalid"><select id="format"></select></div>
+    </form>`;
+    focusFirstError(document.getElementById('f'));
+    await settle();
+    expect(document.activeElement?.id).toBe('end');
+  });
+
+  it('keeps page order: an earlier field in error comes before a later aria-invalid one', async () => {
+    document.body.innerHTML = `<form id="f">
+      <div class="field invalid"><select id="kind"></select></div>
+      <div class="field invalid"><input id="start" /><input id="end" aria-invalid="true" /></div>
+    </form>`;
+    focusFirstError(document.getElementById('f'));
+    await settle();
+    expect(document.activeElement?.id).toBe('kind');
   });
 });

@@ -11,4 +11,9 @@ iso: string | null,
 /**
  * 「令和6年7月16日（火）」, or why it is not a date.
  */
-text: string, ok: boolean, };
+text: string, 
+/**
+ * 「令和6年7月16日」: what the field shows for a date it was given as
+ * YYYY-MM-DD (a stored record, today's date); empty when not a date.
+ */
+wareki: string, ok: boolean, };
