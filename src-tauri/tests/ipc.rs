@@ -551,6 +551,11 @@ fn every_command_answers_and_every_input_is_checked() {
         bad,
     );
     c.ok("update_meeting", json!({ "id": id(&mt), "input": meeting }));
+    // 編集 opens on the form the record was saved from.
+    let back = c.ok("meeting_input", json!({ "id": id(&mt) }));
+    assert_eq!(back["held_on"], meeting["held_on"], "{back}");
+    assert_eq!(back["kind"], meeting["kind"], "{back}");
+    c.err("meeting_input", json!({ "id": 999_999 }), nf);
     c.err(
         "update_meeting",
         json!({ "id": 999_999, "input": meeting }),
@@ -570,6 +575,8 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("list_tasks", json!({ "projectId": pid }));
     c.err("list_tasks", json!({ "projectId": 999_999 }), nf);
     c.ok("update_task", json!({ "id": id(&t), "input": task }));
+    assert_eq!(c.ok("task_input", json!({ "id": id(&t) })), task);
+    c.err("task_input", json!({ "id": 999_999 }), nf);
     c.err("update_task", json!({ "id": 999_999, "input": task }), nf);
     c.ok("delete_task", json!({ "id": id(&t) }));
     c.err("delete_task", json!({ "id": id(&t) }), nf);
@@ -609,6 +616,9 @@ fn every_command_answers_and_every_input_is_checked() {
     let mut settled = issue.clone();
     settled["status"] = json!("対応済み");
     c.ok("update_issue", json!({ "id": id(&i), "input": settled }));
+    let back = c.ok("issue_input", json!({ "id": id(&i) }));
+    assert_eq!(back["status"], "対応済み", "{back}");
+    c.err("issue_input", json!({ "id": 999_999 }), nf);
     c.err("update_issue", json!({ "id": 999_999, "input": issue }), nf);
     c.ok("delete_issue", json!({ "id": id(&raised) }));
     c.err("delete_issue", json!({ "id": id(&raised) }), nf);
@@ -669,6 +679,9 @@ fn every_command_answers_and_every_input_is_checked() {
     c.ok("meeting_evaluations", json!({ "meetingId": id(&mt) }));
     c.err("meeting_evaluations", json!({ "meetingId": 999_999 }), nf);
     c.ok("update_evaluation", json!({ "id": id(&e), "input": ev }));
+    let back = c.ok("evaluation_input", json!({ "id": id(&e) }));
+    assert_eq!(back["scores"], ev["scores"], "{back}");
+    c.err("evaluation_input", json!({ "id": 999_999 }), nf);
     c.err(
         "update_evaluation",
         json!({ "id": 999_999, "input": ev }),
@@ -1169,11 +1182,11 @@ fn every_command_answers_and_every_input_is_checked() {
         );
     }
     let rules = c.ok("guide_rules", json!({}));
-    assert_eq!(rules.as_array().unwrap().len(), 6);
+    assert_eq!(rules.as_array().unwrap().len(), 8);
     let mut rule = json!({ "key": "", "condition": "overdue_tasks", "item": "", "value": "2",
         "title": "IPCの規則", "reason": "", "source": "士会の独自ルール", "task": "確認する", "enabled": true });
     let saved = c.ok("save_rule", json!({ "input": rule }));
-    let own = saved[6]["key"].clone();
+    let own = saved[8]["key"].clone();
     rule["value"] = json!("0");
     c.err("save_rule", json!({ "input": rule }), bad);
     assert_eq!(
@@ -1181,7 +1194,7 @@ fn every_command_answers_and_every_input_is_checked() {
             .as_array()
             .unwrap()
             .len(),
-        6
+        8
     );
     let practices = c.ok("guide_practices", json!({}));
     assert_eq!(practices[0]["mark"], "①");

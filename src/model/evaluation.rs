@@ -155,7 +155,7 @@ pub fn item_infos() -> Vec<EvalItemInfo> {
 }
 
 /// The form as typed: four scores (null = not chosen) and four comments, A–D.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct EvaluationInput {
     #[ts(type = "number")]
@@ -347,6 +347,20 @@ impl EvaluationFilter {
 }
 
 /// An evaluation of a 2024年7月 meeting, for tests of the computations over them.
+impl Evaluation {
+    /// The form's content for editing this evaluation (表1).
+    pub fn to_input(&self) -> EvaluationInput {
+        EvaluationInput {
+            meeting_id: self.meeting_id,
+            kind: self.kind.label().into(),
+            evaluator_id: self.evaluator_id,
+            written_on: self.written_on.to_string(),
+            scores: self.scores.iter().map(|&s| Some(i32::from(s))).collect(),
+            comments: self.comments.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn sample(
     meeting_id: i64,

@@ -24,7 +24,7 @@ impl IssueStatus {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct IssueInput {
     pub kind: String,
@@ -136,6 +136,22 @@ pub fn circled(n: u32) -> String {
     match n {
         1..=20 => char::from_u32(0x2460 + n - 1).expect("① block").to_string(),
         _ => format!("({n})"),
+    }
+}
+
+impl Issue {
+    /// The form's content for editing this 課題.
+    pub fn to_input(&self) -> IssueInput {
+        IssueInput {
+            kind: self.kind.label().into(),
+            title: self.title.clone(),
+            detail: self.detail.clone(),
+            status: self.status.label().into(),
+            response: self.response.clone(),
+            raised_on: self.raised_on.to_string(),
+            settled_on: self.settled_on.map(|d| d.to_string()).unwrap_or_default(),
+            meeting_id: self.meeting_id,
+        }
     }
 }
 

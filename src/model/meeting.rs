@@ -53,7 +53,7 @@ choice_enum! {
     MeetingFormat { Online => "オンライン", InPerson => "対面", Hybrid => "ハイブリッド" }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct MeetingInput {
     pub kind: String,
@@ -311,6 +311,30 @@ impl MeetingFilter {
         let to = c.optional_date("to", "期間の終わり", &self.to);
         c.finish(|| MeetingScope { kind, from, to })
             .map_err(Error::Validation)
+    }
+}
+
+impl Meeting {
+    /// The form's content for editing this meeting (the window's 編集 opens on
+    /// it): one conversion, next to the form it fills.
+    pub fn to_input(&self) -> MeetingInput {
+        MeetingInput {
+            kind: self.kind.label().into(),
+            title: self.title.clone(),
+            held_on: self.held_on.to_string(),
+            start_time: self.start_time.clone().unwrap_or_default(),
+            end_time: self.end_time.clone().unwrap_or_default(),
+            format: self.format.label().into(),
+            project_ids: self.project_ids.clone(),
+            participant_ids: self.participants.iter().map(|p| p.member_id).collect(),
+            guests: self.guests.join("\n"),
+            agenda: self.agenda.clone(),
+            minutes: self.minutes.clone(),
+            decisions: self.decisions.join("\n"),
+            resource_ids: self.resource_ids.clone(),
+            program_id: self.program_id,
+            person_ids: self.people.iter().map(|p| p.person_id).collect(),
+        }
     }
 }
 

@@ -17,7 +17,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TaskInput {
     pub title: String,
@@ -140,6 +140,22 @@ impl PlanStepInput {
         let note = c.long_text("note", "メモ", &self.note, super::limits::SHORT_NOTE);
         c.finish(|| (self.fiscal_year, title, note))
             .map_err(Error::Validation)
+    }
+}
+
+impl Task {
+    /// The form's content for editing this task.
+    pub fn to_input(&self) -> TaskInput {
+        TaskInput {
+            title: self.title.clone(),
+            owner_id: self.owner_id,
+            due_date: self.due_date.map(|d| d.to_string()).unwrap_or_default(),
+            status: self.status.label().into(),
+            phase: self.phase.map(i32::from),
+            meeting_id: self.meeting_id,
+            milestone: self.milestone,
+            note: self.note.clone(),
+        }
     }
 }
 

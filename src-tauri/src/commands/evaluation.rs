@@ -79,6 +79,12 @@ pub async fn create_evaluation(
     state.with(|s| s.create_evaluation(&input))
 }
 
+/// The form for editing an evaluation (表1), from the record.
+#[tauri::command]
+pub async fn evaluation_input(state: State<'_, AppState>, id: i64) -> CmdResult<EvaluationInput> {
+    state.with(|s| Ok(s.evaluation(id)?.to_input()))
+}
+
 #[tauri::command]
 pub async fn update_evaluation(
     state: State<'_, AppState>,

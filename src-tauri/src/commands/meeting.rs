@@ -16,6 +16,12 @@ pub async fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> 
     state.with(|s| s.create_meeting(&input))
 }
 
+/// The form for editing a meeting, from the record (one conversion, in Rust).
+#[tauri::command]
+pub async fn meeting_input(state: State<'_, AppState>, id: i64) -> CmdResult<MeetingInput> {
+    state.with(|s| Ok(s.meeting(id)?.to_input()))
+}
+
 #[tauri::command]
 pub async fn update_meeting(
     state: State<'_, AppState>,

@@ -16,6 +16,12 @@ pub async fn create_task(
     state.with(|s| s.create_task(project_id, &input, local_today()))
 }
 
+/// The form for editing a task, from the record.
+#[tauri::command]
+pub async fn task_input(state: State<'_, AppState>, id: i64) -> CmdResult<TaskInput> {
+    state.with(|s| Ok(s.task(id, local_today())?.to_input()))
+}
+
 #[tauri::command]
 pub async fn update_task(state: State<'_, AppState>, id: i64, input: TaskInput) -> CmdResult<Task> {
     state.with(|s| s.update_task(id, &input, local_today()))
@@ -49,6 +55,12 @@ pub async fn raise_issue(
     text: String,
 ) -> CmdResult<Issue> {
     state.with(|s| s.raise_issue(project_id, meeting_id, &text, local_today()))
+}
+
+/// The form for editing a 課題, from the record.
+#[tauri::command]
+pub async fn issue_input(state: State<'_, AppState>, id: i64) -> CmdResult<IssueInput> {
+    state.with(|s| Ok(s.issue(id)?.to_input()))
 }
 
 #[tauri::command]
