@@ -28,6 +28,22 @@ pub fn cell(text: &str) -> Cow<'_, str> {
 /// what the CSV and the Excel workbook are both written from.
 pub type Rows = (Vec<&'static str>, Vec<Vec<String>>);
 
+/// A list's column: its header and how its cell is read from a record. A
+/// list is a table of these, so a header and its value are written together
+/// (adding a column is one line) and never fall out of step.
+pub type Column<T> = (&'static str, fn(&T) -> String);
+
+/// The rows of `records` under `columns`.
+pub fn rows_of<T>(columns: &[Column<T>], records: &[T]) -> Rows {
+    (
+        columns.iter().map(|(head, _)| *head).collect(),
+        records
+            .iter()
+            .map(|r| columns.iter().map(|(_, cell)| cell(r)).collect())
+            .collect(),
+    )
+}
+
 /// A whole sheet: the header, then one record per row, every cell made safe.
 pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let mut out = BOM.to_vec();
@@ -52,49 +68,49 @@ pub fn sheet(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// One row per evaluation × item.
-pub fn evaluations_rows(evals: &[Evaluation]) -> Rows {
-    let mut rows = Vec::with_capacity(evals.len() * 4);
-    for e in evals {
-        for (i, item) in EvalItem::ALL.iter().enumerate() {
-            let score = e.scores.get(i).copied().unwrap_or(0);
-            rows.push(vec![
-                e.projects.clone(),
-                e.held_on.to_string(),
-                e.meeting_title.clone(),
-                e.meeting_kind.label().to_owned(),
-                e.kind.label().to_owned(),
-                e.evaluator.clone(),
-                e.written_on.to_string(),
-                item.label().to_owned(),
-                item.title().to_owned(),
-                score.to_string(),
-                RATING_LABELS
-                    .get(usize::from(score).wrapping_sub(1))
-                    .copied()
-                    .unwrap_or("")
-                    .to_owned(),
-                e.comments.get(i).cloned().unwrap_or_default(),
-            ]);
-        }
+/// One evaluation's line for one item (A–D): a row of the evaluations list.
+pub struct EvalLine<'a> {
+    pub e: &'a Evaluation,
+    pub item: usize,
+}
+
+impl EvalLine<'_> {
+    fn score(&self) -> u8 {
+        self.e.scores.get(self.item).copied().unwrap_or(0)
     }
-    (
-        vec![
-            "事業（士会）",
-            "会議日",
-            "会議名",
-            "会議の種類",
-            "評価者区分",
-            "評価者",
-            "記載日",
-            "項目",
-            "項目名",
-            "評価",
-            "評価の意味",
-            "コメント",
-        ],
-        rows,
-    )
+}
+
+/// One row per evaluation × item.
+#[allow(clippy::type_complexity)]
+pub const EVALUATION_COLUMNS: &[(&str, for<'a, 'b> fn(&'a EvalLine<'b>) -> String)] = &[
+    ("事業（士会）", |l| l.e.projects.clone()),
+    ("会議日", |l| l.e.held_on.to_string()),
+    ("会議名", |l| l.e.meeting_title.clone()),
+    ("会議の種類", |l| l.e.meeting_kind.label().to_owned()),
+    ("評価者区分", |l| l.e.kind.label().to_owned()),
+    ("評価者", |l| l.e.evaluator.clone()),
+    ("記載日", |l| l.e.written_on.to_string()),
+    ("項目", |l| EvalItem::ALL[l.item].label().to_owned()),
+    ("項目名", |l| EvalItem::ALL[l.item].title().to_owned()),
+    ("評価", |l| l.score().to_string()),
+    ("評価の意味", |l| {
+        RATING_LABELS
+            .get(usize::from(l.score()).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+            .to_owned()
+    }),
+    ("コメント", |l| {
+        l.e.comments.get(l.item).cloned().unwrap_or_default()
+    }),
+];
+
+pub fn evaluations_rows(evals: &[Evaluation]) -> Rows {
+    let lines: Vec<EvalLine> = evals
+        .iter()
+        .flat_map(|e| (0..EvalItem::ALL.len()).map(move |item| EvalLine { e, item }))
+        .collect();
+    rows_of(EVALUATION_COLUMNS, &lines)
 }
 
 pub fn evaluations_csv(evals: &[Evaluation]) -> Result<Vec<u8>> {
@@ -106,10 +122,23 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// 内向き・外向き: one row per item, then its status changes, newest first.
-pub fn checklist_rows(c: &Checklist) -> Rows {
-    let mut rows = Vec::new();
-    for i in &c.items {
+/// 内向き・外向き: one row per item, its status changes in the last column.
+pub const CHECKLIST_COLUMNS: &[Column<crate::model::checklist::ChecklistItem>] = &[
+    ("区分", |i| i.side.to_string()),
+    ("No", |i| i.number.to_string()),
+    ("項目", |i| i.text.clone()),
+    ("状況", |i| i.status.to_string()),
+    ("担当", |i| i.owner_name.clone().unwrap_or_default()),
+    ("期限", |i| date(i.due_date)),
+    ("期限超過", |i| {
+        if i.overdue {
+            "期限超過".into()
+        } else {
+            String::new()
+        }
+    }),
+    ("メモ", |i| i.note.clone()),
+    ("履歴", |i| {
         let history: Vec<String> = i
             .history
             .iter()
@@ -123,36 +152,12 @@ pub fn checklist_rows(c: &Checklist) -> Rows {
                 )
             })
             .collect();
-        rows.push(vec![
-            i.side.to_string(),
-            i.number.to_string(),
-            i.text.clone(),
-            i.status.to_string(),
-            i.owner_name.clone().unwrap_or_default(),
-            date(i.due_date),
-            if i.overdue {
-                "期限超過".into()
-            } else {
-                String::new()
-            },
-            i.note.clone(),
-            history.join(" / "),
-        ]);
-    }
-    (
-        vec![
-            "区分",
-            "No",
-            "項目",
-            "状況",
-            "担当",
-            "期限",
-            "期限超過",
-            "メモ",
-            "履歴",
-        ],
-        rows,
-    )
+        history.join(" / ")
+    }),
+];
+
+pub fn checklist_rows(c: &Checklist) -> Rows {
+    rows_of(CHECKLIST_COLUMNS, &c.items)
 }
 
 pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
@@ -161,47 +166,31 @@ pub fn checklist_csv(c: &Checklist) -> Result<Vec<u8>> {
 }
 
 /// 表3: one row per meeting.
+/// 表3: one row per meeting.
+pub const MEETING_COLUMNS: &[Column<Meeting>] = &[
+    ("開催日", |m| m.held_on.to_string()),
+    ("会議名", |m| m.title.clone()),
+    ("種類", |m| m.kind.to_string()),
+    ("方式", |m| m.format.to_string()),
+    ("合同", |m| {
+        if m.joint {
+            "合同".into()
+        } else {
+            String::new()
+        }
+    }),
+    ("参加者", |m| {
+        let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+        names.join("、")
+    }),
+    ("ゲスト", |m| m.guests.join("、")),
+    ("議題", |m| m.agenda.clone()),
+    ("決定事項", |m| m.decisions.join("\n")),
+    ("議事録", |m| m.minutes.clone()),
+];
+
 pub fn meetings_rows(list: &[Meeting]) -> Rows {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|m| {
-            vec![
-                m.held_on.to_string(),
-                m.title.clone(),
-                m.kind.to_string(),
-                m.format.to_string(),
-                if m.joint {
-                    "合同".into()
-                } else {
-                    String::new()
-                },
-                m.participants
-                    .iter()
-                    .map(|p| p.name.clone())
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                m.guests.join("、"),
-                m.agenda.clone(),
-                m.decisions.join("\n"),
-                m.minutes.clone(),
-            ]
-        })
-        .collect();
-    (
-        vec![
-            "開催日",
-            "会議名",
-            "種類",
-            "方式",
-            "合同",
-            "参加者",
-            "ゲスト",
-            "議題",
-            "決定事項",
-            "議事録",
-        ],
-        rows,
-    )
+    rows_of(MEETING_COLUMNS, list)
 }
 
 pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
@@ -209,39 +198,29 @@ pub fn meetings_csv(list: &[Meeting]) -> Result<Vec<u8>> {
     sheet(&head, &rows)
 }
 
+pub const TASK_COLUMNS: &[Column<Task>] = &[
+    ("期限", |t| date(t.due_date)),
+    ("タスク", |t| t.title.clone()),
+    ("状況", |t| t.status.to_string()),
+    ("担当", |t| t.owner_name.clone().unwrap_or_default()),
+    ("フェーズ", |t| {
+        t.phase.map(|p| p.to_string()).unwrap_or_default()
+    }),
+    ("マイルストーン", |t| {
+        if t.milestone {
+            "◆".into()
+        } else {
+            String::new()
+        }
+    }),
+    ("元の会議", |t| {
+        t.meeting_title.clone().unwrap_or_default()
+    }),
+    ("メモ", |t| t.note.clone()),
+];
+
 pub fn tasks_rows(list: &[Task]) -> Rows {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|t| {
-            vec![
-                date(t.due_date),
-                t.title.clone(),
-                t.status.to_string(),
-                t.owner_name.clone().unwrap_or_default(),
-                t.phase.map(|p| p.to_string()).unwrap_or_default(),
-                if t.milestone {
-                    "◆".into()
-                } else {
-                    String::new()
-                },
-                t.meeting_title.clone().unwrap_or_default(),
-                t.note.clone(),
-            ]
-        })
-        .collect();
-    (
-        vec![
-            "期限",
-            "タスク",
-            "状況",
-            "担当",
-            "フェーズ",
-            "マイルストーン",
-            "元の会議",
-            "メモ",
-        ],
-        rows,
-    )
+    rows_of(TASK_COLUMNS, list)
 }
 
 pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
@@ -251,85 +230,63 @@ pub fn tasks_csv(list: &[Task]) -> Result<Vec<u8>> {
 
 /// 課題・今後の検討事項, one row each, as the register shows them.
 pub fn issues_rows(list: &[Issue]) -> Rows {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|i| {
-            vec![
-                i.number_label.clone(),
-                i.kind.to_string(),
-                i.title.clone(),
-                i.detail.clone(),
-                i.status.to_string(),
-                i.response.clone(),
-                i.raised_on.to_string(),
-                date(i.settled_on),
-                i.meeting_title.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    (
-        vec![
-            "番号",
-            "区分",
-            "課題",
-            "内容",
-            "状況",
-            "対応",
-            "挙がった日",
-            "対応した日",
-            "元の会議",
-        ],
-        rows,
-    )
+    rows_of(ISSUE_COLUMNS, list)
 }
+
+pub const ISSUE_COLUMNS: &[Column<Issue>] = &[
+    ("番号", |i| i.number_label.clone()),
+    ("区分", |i| i.kind.to_string()),
+    ("課題", |i| i.title.clone()),
+    ("内容", |i| i.detail.clone()),
+    ("状況", |i| i.status.to_string()),
+    ("対応", |i| i.response.clone()),
+    ("挙がった日", |i| i.raised_on.to_string()),
+    ("対応した日", |i| date(i.settled_on)),
+    ("元の会議", |i| {
+        i.meeting_title.clone().unwrap_or_default()
+    }),
+];
 
 pub fn issues_csv(list: &[Issue]) -> Result<Vec<u8>> {
     let (head, rows) = issues_rows(list);
     sheet(&head, &rows)
 }
 
+pub const STAKEHOLDER_COLUMNS: &[Column<Stakeholder>] = &[
+    ("機関名", |s| s.name.clone()),
+    ("種別", |s| s.kind.to_string()),
+    ("関係の状態", |s| s.state.to_string()),
+    ("担当者", |s| {
+        let people: Vec<String> = s
+            .contacts
+            .iter()
+            .map(|c| {
+                format!("{} {} {}", c.name, c.title, c.contact)
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        people.join("、")
+    }),
+    ("最終連絡日", |s| {
+        s.log
+            .first()
+            .map(|l| l.contacted_on.to_string())
+            .unwrap_or_default()
+    }),
+    ("連絡の記録", |s| {
+        let log: Vec<String> = s
+            .log
+            .iter()
+            .map(|l| format!("{} {}", l.contacted_on, l.summary))
+            .collect();
+        log.join(" / ")
+    }),
+    ("メモ", |s| s.note.clone()),
+];
+
 pub fn stakeholders_rows(list: &[Stakeholder]) -> Rows {
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                s.kind.to_string(),
-                s.state.to_string(),
-                s.contacts
-                    .iter()
-                    .map(|c| {
-                        format!("{} {} {}", c.name, c.title, c.contact)
-                            .trim()
-                            .to_owned()
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                s.log
-                    .first()
-                    .map(|l| l.contacted_on.to_string())
-                    .unwrap_or_default(),
-                s.log
-                    .iter()
-                    .map(|l| format!("{} {}", l.contacted_on, l.summary))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-                s.note.clone(),
-            ]
-        })
-        .collect();
-    (
-        vec![
-            "機関名",
-            "種別",
-            "関係の状態",
-            "担当者",
-            "最終連絡日",
-            "連絡の記録",
-            "メモ",
-        ],
-        rows,
-    )
+    rows_of(STAKEHOLDER_COLUMNS, list)
 }
 
 pub fn stakeholders_csv(list: &[Stakeholder]) -> Result<Vec<u8>> {
@@ -343,63 +300,50 @@ pub fn dashboard_csv(rows: &[crate::model::program::TeamRow]) -> Result<Vec<u8>>
     sheet(&head, &body)
 }
 
+fn mean(v: Option<f64>) -> String {
+    v.map(|x| fixed(x, 2)).unwrap_or_default()
+}
+
 /// 事業全体: one row per team, as the dashboard shows it.
+pub const DASHBOARD_COLUMNS: &[Column<crate::model::program::TeamRow>] = &[
+    ("士会", |r| r.society.clone()),
+    ("事業名", |r| r.name.clone()),
+    ("テーマ", |r| r.theme.to_string()),
+    ("フェーズ", |r| r.phase.clone().unwrap_or_default()),
+    ("内向き（完了/対象）", |r| {
+        format!("{}/{}", r.inner_done, r.inner_applicable)
+    }),
+    ("外向き（完了/対象）", |r| {
+        format!("{}/{}", r.outer_done, r.outer_applicable)
+    }),
+    ("達成度（%）", |r| r.completion.to_string()),
+    ("直近の会議", |r| {
+        r.last_meeting.clone().unwrap_or_default()
+    }),
+    ("次の会議", |r| {
+        r.next_meeting.clone().unwrap_or_default()
+    }),
+    ("未完了タスク", |r| r.open_tasks.to_string()),
+    ("期限超過タスク", |r| r.overdue_tasks.to_string()),
+    ("未解決の課題", |r| r.open_issues.to_string()),
+    ("他者評価の平均", |r| mean(r.other_mean)),
+    ("自己評価の平均", |r| mean(r.self_mean)),
+    ("最新の差（他者−自己）", |r| mean(r.latest_gap)),
+    ("他者評価の推移", |r| {
+        let trend: Vec<String> = r.trend.iter().map(|&x| fixed(x, 2)).collect();
+        trend.join(" ")
+    }),
+    ("最も弱い強み", |r| {
+        r.weakest_strength.clone().unwrap_or_default()
+    }),
+    ("注意", |r| r.warnings.join("／")),
+    ("最後に取り込んだファイル", |r| {
+        r.bundle_imported_at.clone().unwrap_or_default()
+    }),
+];
+
 pub fn dashboard_rows(rows: &[crate::model::program::TeamRow]) -> Rows {
-    let num = |v: Option<f64>, f: fn(f64) -> String| v.map(f).unwrap_or_default();
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.society.clone(),
-                r.name.clone(),
-                r.theme.to_string(),
-                r.phase.clone().unwrap_or_default(),
-                format!("{}/{}", r.inner_done, r.inner_applicable),
-                format!("{}/{}", r.outer_done, r.outer_applicable),
-                r.completion.to_string(),
-                r.last_meeting.clone().unwrap_or_default(),
-                r.next_meeting.clone().unwrap_or_default(),
-                r.open_tasks.to_string(),
-                r.overdue_tasks.to_string(),
-                r.open_issues.to_string(),
-                num(r.other_mean, |x| fixed(x, 2)),
-                num(r.self_mean, |x| fixed(x, 2)),
-                num(r.latest_gap, |x| fixed(x, 2)),
-                r.trend
-                    .iter()
-                    .map(|&x| fixed(x, 2))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                r.weakest_strength.clone().unwrap_or_default(),
-                r.warnings.join("／"),
-                r.bundle_imported_at.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    (
-        vec![
-            "士会",
-            "事業名",
-            "テーマ",
-            "フェーズ",
-            "内向き（完了/対象）",
-            "外向き（完了/対象）",
-            "達成度（%）",
-            "直近の会議",
-            "次の会議",
-            "未完了タスク",
-            "期限超過タスク",
-            "未解決の課題",
-            "他者評価の平均",
-            "自己評価の平均",
-            "最新の差（他者−自己）",
-            "他者評価の推移",
-            "最も弱い強み",
-            "注意",
-            "最後に取り込んだファイル",
-        ],
-        body,
-    )
+    rows_of(DASHBOARD_COLUMNS, rows)
 }
 
 /// アンケート結果: one row per option (per row and option for a grid), with
