@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config curl file        # compilers and tools for -sys crates
   libwebkit2gtk-4.1-dev                       # the Tauri 2 webview
-  xvfb xauth webkit2gtk-driver                # headless window + WebKitWebDriver for e2e
+  xvfb xauth x11-utils webkit2gtk-driver      # headless window (xdpyinfo checks it) + WebKitWebDriver for e2e
   imagemagick poppler-utils python3           # screenshots, PDF read-back, test fixtures
 )
 

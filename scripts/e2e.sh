@@ -3,6 +3,15 @@
 # Xvfb display, through tauri-driver and WebKitWebDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# --repeat N runs the whole selection N times in a row and stops at the first
+# failure: the way to show the journeys do not flake (e.g. --repeat 10).
+repeat=1
+if [ "${1:-}" = --repeat ]; then
+  repeat=${2:?"--repeat の後に回数を指定してください（例：--repeat 10）"}
+  [[ $repeat =~ ^[1-9][0-9]*$ ]] || { echo "エラー: --repeat には1以上の整数を指定してください（$repeat）" >&2; exit 2; }
+  shift 2
+fi
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 export BANSOU_APP=${BANSOU_APP:-$TARGET/debug/bansou-note} BANSOU_CLI=$TARGET/debug/bansou
 export TAURI_DRIVER_PORT=${TAURI_DRIVER_PORT:-4444}
@@ -29,6 +38,18 @@ Xvfb ":$small" -screen 0 1024x640x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY=":$display"
 
+# GTK refuses a display the X server has not opened yet (seen once as 「cannot
+# open display」 in CI): each one answers before any app starts, or the run
+# stops here saying which.
+for d in "$display" "$small"; do
+  for _ in $(seq 1 100); do
+    xdpyinfo -display ":$d" >/dev/null 2>&1 && continue 2
+    sleep 0.1
+  done
+  echo "エラー: 仮想ディスプレイ :$d が開けません（Xvfb が起動しませんでした）。" >&2
+  exit 1
+done
+
 export TAURI_SMALL_DRIVER_PORT=$((TAURI_DRIVER_PORT + 2))
 # The harness reads the drivers' logs to tell a display that refused the app
 # (GTK) from the app failing on its own (see openApp in harness.mjs).
@@ -48,4 +69,9 @@ done
 mkdir -p artifacts
 cd tests/e2e
 # Arguments pick journeys (e.g. journeys/meetings.test.mjs); none runs them all.
-if [ $# -gt 0 ]; then node --test --test-concurrency=1 "$@"; else node --test --test-concurrency=1 journeys/; fi
+[ $# -gt 0 ] || set -- journeys/
+for run in $(seq 1 "$repeat"); do
+  [ "$repeat" -eq 1 ] || echo "==> WebDriver journeys: run $run/$repeat"
+  node --test --test-concurrency=1 "$@"
+done
+[ "$repeat" -eq 1 ] || echo "==> $repeat runs in a row, no failure"

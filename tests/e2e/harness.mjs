@@ -118,7 +118,21 @@ export function byId(browser, id) {
   return browser.$(`[data-testid="${id}"]`);
 }
 
+/** Waits until the page the window is opening has settled: after a move the
+ *  app scrolls it to its top (or to a new project's members) once drawn, and
+ *  marks the move on <html data-moving> until then; a click in between lands
+ *  where the page no longer is (the cause of a click on a just-opened form
+ *  that missed its field, about one run in seven). */
+export async function settled(browser) {
+  await browser.waitUntil(() => browser.execute(() => !document.documentElement.dataset.moving), {
+    timeout: 10000,
+    interval: 50,
+    timeoutMsg: 'the page did not settle after a move (html[data-moving] stayed)',
+  });
+}
+
 export async function click(browser, id, { audit: check = true } = {}) {
+  await settled(browser);
   const el = await byId(browser, id);
   await el.waitForExist({ timeout: 10000 });
   // As a user would: scroll to it first (clickable means inside the viewport).
@@ -139,12 +153,14 @@ export async function tick(browser, prefix) {
 }
 
 export async function type(browser, id, text) {
+  await settled(browser);
   const el = await byId(browser, id);
   await el.waitForDisplayed({ timeout: 10000 });
   await el.setValue(text);
 }
 
 export async function choose(browser, id, label) {
+  await settled(browser);
   const el = await byId(browser, id);
   await el.waitForDisplayed({ timeout: 10000 });
   await el.selectByVisibleText(label);
