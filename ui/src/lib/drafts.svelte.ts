@@ -150,8 +150,9 @@ export interface SaveSteps<T, R> {
    *  Left out by a form that keeps the focus where it is. */
   focus?: HTMLElement | null;
   /** After the save, the draft already gone: close (or reopen) the form,
-   *  reload what the page shows, say what was saved. */
-  saved: (record: R) => unknown;
+   *  reload what the page shows, say what was saved. Given the record the
+   *  library answered and the input that was written. */
+  saved: (record: R, input: T) => unknown;
 }
 
 /**
@@ -174,7 +175,7 @@ export async function saveForm<T, R>(form: FormState<T>, steps: SaveSteps<T, R>)
     }
     dropDraft(form.key);
     steps.error(null);
-    await steps.saved(record);
+    await steps.saved(record, input);
     return true;
   } catch (err) {
     steps.error(toCommandError(err));
