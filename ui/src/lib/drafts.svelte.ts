@@ -160,7 +160,8 @@ export interface SaveSteps<T, R> {
  * update the one the form edits), drop the draft, clear the error, then
  * `saved` closes the form, reloads and says so. A refusal keeps the form and
  * its draft as typed, shows the error and focuses the first field in error.
- * Resolves true when the record was saved.
+ * (A throw from `saved` itself lands there too, as it did in each form before;
+ * the pages' loads catch their own errors.) Resolves true when the record was saved.
  */
 export async function saveForm<T, R>(form: FormState<T>, steps: SaveSteps<T, R>): Promise<boolean> {
   try {
