@@ -45,3 +45,21 @@ describe('api', () => {
     expect(e.message).toContain('boom');
   });
 });
+
+describe('types', () => {
+  // One way in: a component takes the generated types from lib/api, which
+  // re-exports what the window needs; only lib/ reads bindings/ itself.
+  const outside = import.meta.glob(['/src/**/*.{svelte,ts}', '!/src/lib/**'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>;
+
+  it('come to components from lib/api, never from bindings/', () => {
+    expect(Object.keys(outside)).toContain('/src/App.svelte');
+    const direct = Object.entries(outside)
+      .filter(([, text]) => /from ['"][^'"]*\/bindings\//.test(text))
+      .map(([path]) => path);
+    expect(direct).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 // The shell's commands for the window. Both the commands and their types are
 // generated from Rust (commands.ts from src-tauri/src/commands.rs, bindings/
 // by ts-rs), so a change on one side that the other does not follow fails
-// `npm run check`.
+// `npm run check`. Components take their types from here, never from
+// bindings/ directly (only src/lib does).
 import { invoke } from '@tauri-apps/api/core';
 import { commands } from './commands';
 import type { AppStatus } from './bindings/AppStatus';
@@ -48,6 +49,45 @@ import type { BackupStatus } from './bindings/BackupStatus';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { Issue } from './bindings/Issue';
 import type { IssueInput } from './bindings/IssueInput';
+import type { AnswerInput } from './bindings/AnswerInput';
+import type { Choice } from './bindings/Choice';
+import type { CommentDocument } from './bindings/CommentDocument';
+import type { CsvPreview } from './bindings/CsvPreview';
+import type { DateReading } from './bindings/DateReading';
+import type { FormImport } from './bindings/FormImport';
+import type { ImportSource } from './bindings/ImportSource';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { List } from './bindings/List';
+import type { Mapping } from './bindings/Mapping';
+import type { Person } from './bindings/Person';
+import type { PersonInput } from './bindings/PersonInput';
+import type { Practice } from './bindings/Practice';
+import type { PracticeInput } from './bindings/PracticeInput';
+import type { PracticeUsage } from './bindings/PracticeUsage';
+import type { Preparation } from './bindings/Preparation';
+import type { Program } from './bindings/Program';
+import type { ProgramDocument } from './bindings/ProgramDocument';
+import type { ProgramInput } from './bindings/ProgramInput';
+import type { ProgramView } from './bindings/ProgramView';
+import type { Question } from './bindings/Question';
+import type { QuestionInput } from './bindings/QuestionInput';
+import type { Reflection } from './bindings/Reflection';
+import type { ReflectionEntry } from './bindings/ReflectionEntry';
+import type { Response } from './bindings/Response';
+import type { Rule } from './bindings/Rule';
+import type { RuleInput } from './bindings/RuleInput';
+import type { ServerStatus } from './bindings/ServerStatus';
+import type { Suggestion } from './bindings/Suggestion';
+import type { SupporterWork } from './bindings/SupporterWork';
+import type { Survey } from './bindings/Survey';
+import type { SurveyCsvPreview } from './bindings/SurveyCsvPreview';
+import type { SurveyDocument } from './bindings/SurveyDocument';
+import type { SurveyInput } from './bindings/SurveyInput';
+import type { SurveyView } from './bindings/SurveyView';
+import type { TeamRow } from './bindings/TeamRow';
+import type { TextFilter } from './bindings/TextFilter';
+import type { TextView } from './bindings/TextView';
+import type { WordClass } from './bindings/WordClass';
 
 export type {
   AppStatus,
@@ -94,6 +134,45 @@ export type {
   ProjectDeletion,
   Issue,
   IssueInput,
+  AnswerInput,
+  Choice,
+  CommentDocument,
+  CsvPreview,
+  DateReading,
+  FormImport,
+  ImportSource,
+  ImportSummary,
+  List,
+  Mapping,
+  Person,
+  PersonInput,
+  Practice,
+  PracticeInput,
+  PracticeUsage,
+  Preparation,
+  Program,
+  ProgramDocument,
+  ProgramInput,
+  ProgramView,
+  Question,
+  QuestionInput,
+  Reflection,
+  ReflectionEntry,
+  Response,
+  Rule,
+  RuleInput,
+  ServerStatus,
+  Suggestion,
+  SupporterWork,
+  Survey,
+  SurveyCsvPreview,
+  SurveyDocument,
+  SurveyInput,
+  SurveyView,
+  TeamRow,
+  TextFilter,
+  TextView,
+  WordClass,
 };
 
 /** Whatever a command threw, as `{ code, message, fields }` with a Japanese message. */

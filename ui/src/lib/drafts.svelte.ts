@@ -3,6 +3,7 @@
 // project) keeps the draft, and the form comes back with it when the user
 // returns — after a restart too (the window's storage). Closing a form that
 // holds changes (キャンセル, Escape) asks first. One mechanism for every form.
+import { toCommandError, type CommandError } from './api';
 
 const PREFIX = 'bansou.draft.';
 let scope = '';
@@ -134,4 +135,52 @@ export function focusFirstError(root: HTMLElement | null | undefined): void {
       target.focus();
     }),
   );
+}
+
+/** What one record form does around a save (see `saveForm`). */
+export interface SaveSteps<T, R> {
+  /** Writes a form that edits no record yet (id null): adds one, or sets
+   *  what the form edits when it has no id of its own (a scale, a plan step). */
+  create?: (input: T) => Promise<R>;
+  /** Writes the record the form edits (its id). */
+  update?: (id: number, input: T) => Promise<R>;
+  /** Shows the library's refusal beside the form; null once the record is saved. */
+  error: (e: CommandError | null) => void;
+  /** The form element: after a refusal its first field in error takes the focus.
+   *  Left out by a form that keeps the focus where it is. */
+  focus?: HTMLElement | null;
+  /** After the save, the draft already gone: close (or reopen) the form,
+   *  reload what the page shows, say what was saved. Given the record the
+   *  library answered and the input that was written. */
+  saved: (record: R, input: T) => unknown;
+}
+
+/**
+ * The save of every record form, in one order: write the record (create, or
+ * update the one the form edits), drop the draft, clear the error, then
+ * `saved` closes the form, reloads and says so. A refusal keeps the form and
+ * its draft as typed, shows the error and focuses the first field in error.
+ * (A throw from `saved` itself lands there too, as it did in each form before;
+ * the pages' loads catch their own errors.) Resolves true when the record was saved.
+ */
+export async function saveForm<T, R>(form: FormState<T>, steps: SaveSteps<T, R>): Promise<boolean> {
+  try {
+    const input = $state.snapshot(form.input) as T;
+    let record: R;
+    if (form.id === null) {
+      if (!steps.create) throw new Error('新しい記録は作れないフォームです');
+      record = await steps.create(input);
+    } else {
+      if (!steps.update) throw new Error('記録を変更できないフォームです');
+      record = await steps.update(form.id, input);
+    }
+    dropDraft(form.key);
+    steps.error(null);
+    await steps.saved(record, input);
+    return true;
+  } catch (err) {
+    steps.error(toCommandError(err));
+    focusFirstError(steps.focus);
+    return false;
+  }
 }

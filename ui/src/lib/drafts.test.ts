@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeForm, discard, focusFirstError, isDirtyForm, keepDraft, openForm, pendingForm, setDraftScope } from './drafts.svelte';
+import type { CommandError } from './api';
+import { closeForm, discard, focusFirstError, isDirtyForm, keepDraft, openForm, pendingForm, saveForm, setDraftScope } from './drafts.svelte';
 
 beforeEach(() => {
   localStorage.clear();
@@ -82,5 +83,112 @@ describe('focusFirstError', () => {
     focusFirstError(document.getElementById('f'));
     await settle();
     expect(document.activeElement?.id).toBe('kind');
+  });
+});
+
+describe('saveForm', () => {
+  Element.prototype.scrollIntoView ??= () => {};
+  const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const refusal: CommandError = {
+    code: 'validation',
+    message: '入力内容を確認してください（1件）',
+    fields: [{ field: 'kind', message: '会議の種類を選んでください' }],
+  };
+
+  /** A meeting form with typing kept as a draft, as a page has it. */
+  function typed(id: number | null) {
+    const f = openForm(`meeting:1:${id ?? 'new'}`, id, { kind: '', minutes: '' });
+    f.input.minutes = '議事録の途中';
+    keepDraft(f);
+    return f;
+  }
+
+  it('writes a new record, drops the draft, clears the error, then closes and reloads', async () => {
+    const f = typed(null);
+    const steps: string[] = [];
+    let error: CommandError | null = refusal;
+    const ok = await saveForm(f, {
+      create: async (input) => {
+        steps.push(`create ${input.minutes}`);
+        return { id: 9, title: '第1回チーム会議' };
+      },
+      update: async () => {
+        throw new Error('not this one');
+      },
+      error: (e) => (error = e),
+      saved: async (m) => {
+        // The draft is gone before the page closes the form and reloads.
+        steps.push(`saved ${m.id} draft:${pendingForm('meeting:1:') !== null}`);
+        await Promise.resolve();
+        steps.push('reloaded');
+      },
+    });
+    expect(ok).toBe(true);
+    expect(steps).toEqual(['create 議事録の途中', 'saved 9 draft:false', 'reloaded']);
+    expect(error).toBeNull();
+    expect(pendingForm('meeting:1:')).toBeNull();
+  });
+
+  it('updates the record the form edits, with the form input as plain data', async () => {
+    const f = typed(4);
+    const seen: Array<[number, unknown]> = [];
+    await saveForm(f, {
+      update: async (id, input) => {
+        seen.push([id, input]);
+      },
+      error: () => {},
+      saved: () => {},
+    });
+    expect(seen).toEqual([[4, { kind: '', minutes: '議事録の途中' }]]);
+  });
+
+  it('keeps the form and its draft on a refusal, shows the error and focuses the first field in error', async () => {
+    document.body.innerHTML = `<form id="f">
+      <div class="field"><textarea id="minutes"></textarea></div>
+      <div class="field invalid"><select id="kind"></select></div>
+    </form>`;
+    const f = typed(null);
+    let error: CommandError | null = null;
+    let saved = 0;
+    const ok = await saveForm(f, {
+      create: async () => {
+        throw refusal;
+      },
+      error: (e) => (error = e),
+      focus: document.getElementById('f'),
+      saved: () => saved++,
+    });
+    expect(ok).toBe(false);
+    expect(saved).toBe(0);
+    expect(error).toEqual(refusal);
+    expect(f.input.minutes).toBe('議事録の途中');
+    expect(pendingForm<{ minutes: string }>('meeting:1:')?.input.minutes).toBe('議事録の途中');
+    await settle();
+    expect(document.activeElement?.id).toBe('kind');
+  });
+
+  it('turns anything else thrown into a Japanese error, and leaves the focus alone without a form', async () => {
+    document.body.innerHTML = '<button id="b">保存</button>';
+    document.getElementById('b')!.focus();
+    let error: CommandError | null = null;
+    await saveForm(typed(3), {
+      create: async () => ({}),
+      error: (e) => (error = e),
+      saved: () => {},
+    });
+    // A form given only `create` cannot change a record it was opened on.
+    expect(error!.code).toBe('internal');
+    expect(error!.message).toContain('予期しないエラー');
+    await saveForm(typed(null), {
+      create: async () => {
+        throw new Error('boom');
+      },
+      error: (e) => (error = e),
+      saved: () => {},
+    });
+    expect(error!.message).toContain('boom');
+    await settle();
+    expect(document.activeElement?.id).toBe('b');
+    expect(pendingForm('meeting:1:')).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Today } from './bindings/Today';
-import { emptyProject, isDirty, offered, onEscape, toggleId } from './forms';
+import { emptyProject, offered, onEscape, toggleId } from './forms';
 
 // What the `today` command answers on 2024-07-16 (the 和暦 and 年度 rules are
 // tested in Rust, in src/wareki.rs).
@@ -19,14 +19,6 @@ describe('emptyProject', () => {
     expect(p.start_date).toBe('2024-04-01');
     expect(p.end_date).toBe('2025-03-31');
     expect(p.prefecture).toBe('');
-  });
-});
-
-describe('isDirty', () => {
-  it('notices any change', () => {
-    const a = emptyProject(today);
-    expect(isDirty(a, { ...a })).toBe(false);
-    expect(isDirty({ ...a, name: '腰痛予防' }, a)).toBe(true);
   });
 });
 

@@ -25,11 +25,6 @@ export function emptyMember(): MemberInput {
   return { name: '', role: 'メンバー', affiliation: '', email: '' };
 }
 
-/** True when the form differs from what was loaded (ask before discarding). */
-export function isDirty<T extends object>(current: T, saved: T): boolean {
-  return JSON.stringify(current) !== JSON.stringify(saved);
-}
-
 /** A keydown handler that runs `close` on Escape, as desktop dialogs do. */
 export function onEscape(close: () => void): (e: KeyboardEvent) => void {
   return (e) => {
