@@ -45,30 +45,6 @@ export function toggleId(ids: number[], id: number, on: boolean): number[] {
   return on ? [...rest, id] : rest;
 }
 
-/** The form's view of a task (for editing one that exists). */
-export function taskToInput(t: {
-  title: string;
-  owner_id: number | null;
-  due_date: string | null;
-  status: string;
-  phase: number | null;
-  meeting_id: number | null;
-  milestone: boolean;
-  note: string;
-}) {
-  return {
-    title: t.title,
-    owner_id: t.owner_id,
-    due_date: t.due_date ?? '',
-    status: t.status,
-    phase: t.phase,
-    meeting_id: t.meeting_id,
-    milestone: t.milestone,
-    note: t.note,
-  };
-}
-
-
 /** The members a form offers: those still active, and any 退任 member the
  *  record already names (so editing an old record keeps them). */
 export function offered(members: Member[], chosen: number | null | number[]): Member[] {
