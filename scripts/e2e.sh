@@ -17,14 +17,16 @@ export BANSOU_APP=${BANSOU_APP:-$TARGET/debug/bansou-note} BANSOU_CLI=$TARGET/de
 export TAURI_DRIVER_PORT=${TAURI_DRIVER_PORT:-4444}
 NATIVE_PORT=$((TAURI_DRIVER_PORT + 1))
 
+# Exports go here instead of through the system save dialog, which WebDriver
+# cannot drive (the shell's choose_export honours it). The drivers start the
+# app, so it must be set before they start.
+BANSOU_TEST_SAVE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bansou-e2e-exports-XXXXXX")
+export BANSOU_TEST_SAVE_DIR
+
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-# Exports go here instead of through the system save dialog, which WebDriver
-# cannot drive (the shell's choose_export honours it).
-BANSOU_TEST_SAVE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bansou-e2e-exports-XXXXXX")
-export BANSOU_TEST_SAVE_DIR
 
 # Displays of our own, so tests neither need nor disturb a desktop: a full-HD
 # one for the journeys, and a 1024×640 one (the smallest office notebook) to
@@ -72,6 +74,9 @@ cd tests/e2e
 [ $# -gt 0 ] || set -- journeys/
 for run in $(seq 1 "$repeat"); do
   [ "$repeat" -eq 1 ] || echo "==> WebDriver journeys: run $run/$repeat"
+  # A run must not find the files of the one before (the app rightly refuses
+  # to write over a database file a journey exported last time).
+  find "$BANSOU_TEST_SAVE_DIR" -mindepth 1 -delete
   node --test --test-concurrency=1 "$@"
 done
 [ "$repeat" -eq 1 ] || echo "==> $repeat runs in a row, no failure"
