@@ -138,6 +138,28 @@ export async function click(browser, id, { audit: check = true } = {}) {
   // As a user would: scroll to it first (clickable means inside the viewport).
   await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
   await el.waitForClickable({ timeout: 10000 });
+  // …and wait until it stays where it is: a form that is still filling in
+  // (a warning that arrives, a reading beside a date) moves what is below it,
+  // and a press and release that land on two different places is no click
+  // (the save button kept the focus and nothing was saved).
+  await browser.execute(
+    (e) =>
+      new Promise((done) => {
+        let last = '';
+        let still = 0;
+        const started = performance.now();
+        const look = () => {
+          const r = e.getBoundingClientRect();
+          const now = `${r.x},${r.y},${r.width},${r.height}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 3 || performance.now() - started > 2000) done(true);
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+    el,
+  );
   await el.click();
   // Every page a journey visits is checked at both window sizes and by axe.
   if (check && id.startsWith('nav-')) await audit(browser, id.slice(4));
