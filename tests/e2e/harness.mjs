@@ -131,6 +131,29 @@ export async function settled(browser) {
   });
 }
 
+/** Waits until nothing on the page has changed for `ms` (at most 3 s). */
+async function quiet(browser, ms) {
+  await browser.execute(
+    (ms) =>
+      new Promise((done) => {
+        let timer = setTimeout(finish, ms);
+        const limit = setTimeout(finish, 3000);
+        const seen = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(finish, ms);
+        });
+        function finish() {
+          seen.disconnect();
+          clearTimeout(timer);
+          clearTimeout(limit);
+          done(true);
+        }
+        seen.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      }),
+    ms,
+  );
+}
+
 export async function click(browser, id, { audit: check = true } = {}) {
   await settled(browser);
   const el = await byId(browser, id);
@@ -160,6 +183,10 @@ export async function click(browser, id, { audit: check = true } = {}) {
       }),
     el,
   );
+  // A form's save waits until the form has stopped filling in: its warnings
+  // come 300 ms after the last keystroke and its people as they load, and
+  // either moves the button (a save pressed in between did nothing).
+  if (/-(save|submit|apply)$/.test(id)) await quiet(browser, 400);
   await el.click();
   // Every page a journey visits is checked at both window sizes and by axe.
   if (check && id.startsWith('nav-')) await audit(browser, id.slice(4));
