@@ -43,6 +43,10 @@ export DISPLAY=":$display"
 # GTK refuses a display the X server has not opened yet (seen once as 「cannot
 # open display」 in CI): each one answers before any app starts, or the run
 # stops here saying which.
+command -v xdpyinfo >/dev/null || {
+  echo "エラー: xdpyinfo がありません（scripts/deps.sh で x11-utils を入れてください）。" >&2
+  exit 1
+}
 for d in "$display" "$small"; do
   for _ in $(seq 1 100); do
     xdpyinfo -display ":$d" >/dev/null 2>&1 && continue 2

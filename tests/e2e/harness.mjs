@@ -170,14 +170,17 @@ export async function click(browser, id, { audit: check = true } = {}) {
       new Promise((done) => {
         let last = '';
         let still = 0;
-        const started = performance.now();
+        // Frames may be throttled: the cap is a timer of its own.
+        const cap = setTimeout(() => done(true), 2000);
         const look = () => {
           const r = e.getBoundingClientRect();
           const now = `${r.x},${r.y},${r.width},${r.height}`;
           still = now === last ? still + 1 : 0;
           last = now;
-          if (still >= 3 || performance.now() - started > 2000) done(true);
-          else requestAnimationFrame(look);
+          if (still >= 3) {
+            clearTimeout(cap);
+            done(true);
+          } else requestAnimationFrame(look);
         };
         requestAnimationFrame(look);
       }),

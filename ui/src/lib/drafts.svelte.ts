@@ -28,7 +28,19 @@ export interface FormState<T> {
   restored: boolean;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Compared with the keys in order, so a form made elsewhere (Rust's to_input)
+// matches a draft left by the same form made here, whatever its key order.
+const sorted = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        )
+      : v;
+const same = (a: unknown, b: unknown) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function read<T>(key: string): { original: T; input: T } | null {
@@ -121,13 +133,13 @@ export function focusFirstError(root: HTMLElement | null | undefined): void {
     requestAnimationFrame(() => {
       // The first field in error, in page order; in a group of inputs (開始〜終了
       // 時刻) the one the error is about, when it says so with aria-invalid.
-      const box = root.querySelector<HTMLElement>('.invalid, [aria-invalid="true"]');
+      const box = root.querySelector<HTMLElement>('.invalid, [aria-invalid="true"], [data-over-limit]');
       const controls = 'input, select, textarea';
       const field = !box
         ? null
         : box.matches(controls)
           ? box
-          : (box.querySelector<HTMLElement>('[aria-invalid="true"]') ?? box.querySelector<HTMLElement>(controls));
+          : (box.querySelector<HTMLElement>('[aria-invalid="true"], [data-over-limit]') ?? box.querySelector<HTMLElement>(controls));
       const target = field ?? root.querySelector<HTMLElement>('[role="alert"]');
       if (!target) return;
       if (!field) target.tabIndex = -1;

@@ -192,3 +192,15 @@ describe('saveForm', () => {
     expect(pendingForm('meeting:1:')).not.toBeNull();
   });
 });
+
+describe('drafts across key order', () => {
+  it('restores a draft whose form was made with its keys in another order', () => {
+    // A draft left by a form made in the window, reopened on the form Rust makes.
+    const f = openForm('meeting:1:5', 5, { kind: '会議', program_id: null, person_ids: [] as number[] });
+    f.input.kind = '研修会';
+    keepDraft(f);
+    const back = openForm('meeting:1:5', 5, { person_ids: [] as number[], kind: '会議', program_id: null });
+    expect(back.restored).toBe(true);
+    expect(back.input.kind).toBe('研修会');
+  });
+});
