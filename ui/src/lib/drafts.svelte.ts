@@ -176,6 +176,10 @@ export interface SaveSteps<T, R> {
  * the pages' loads catch their own errors.) Resolves true when the record was saved.
  */
 export async function saveForm<T, R>(form: FormState<T>, steps: SaveSteps<T, R>): Promise<boolean> {
+  // A second press of 保存 while the first is still writing (a double click)
+  // would add the record twice: it is ignored.
+  if (saving.has(form.key)) return false;
+  saving.add(form.key);
   try {
     const input = $state.snapshot(form.input) as T;
     let record: R;
@@ -194,5 +198,10 @@ export async function saveForm<T, R>(form: FormState<T>, steps: SaveSteps<T, R>)
     steps.error(toCommandError(err));
     focusFirstError(steps.focus);
     return false;
+  } finally {
+    saving.delete(form.key);
   }
 }
+
+/** The forms (by key) whose save is under way. */
+const saving = new Set<string>();

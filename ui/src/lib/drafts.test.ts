@@ -103,6 +103,31 @@ describe('saveForm', () => {
     return f;
   }
 
+  it('ignores a second press of 保存 while the first is still writing', async () => {
+    const f = typed(null);
+    let creates = 0;
+    let release: () => void = () => {};
+    const steps = {
+      create: async () => {
+        creates++;
+        await new Promise<void>((r) => (release = r));
+        return { id: 9 };
+      },
+      error: () => {},
+      saved: () => {},
+    };
+    const first = saveForm(f, steps);
+    expect(await saveForm(f, steps)).toBe(false);
+    release();
+    expect(await first).toBe(true);
+    expect(creates).toBe(1);
+    // Once done, the form can be saved again.
+    const again = saveForm(f, steps);
+    release();
+    expect(await again).toBe(true);
+    expect(creates).toBe(2);
+  });
+
   it('writes a new record, drops the draft, clears the error, then closes and reloads', async () => {
     const f = typed(null);
     const steps: string[] = [];
