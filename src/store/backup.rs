@@ -99,6 +99,12 @@ const STAMP: &str = "%Y%m%d-%H%M%S";
 
 /// `bansou.sqlite3.daily-20261126-143000.sqlite3` → its reason and time.
 fn parse(db: &Path, file: &Path) -> Option<BackupInfo> {
+    let meta = std::fs::metadata(file).ok()?;
+    parse_with(db, file, Some(meta))
+}
+
+/// As [`parse`], from the name alone when `meta` is None.
+fn parse_with(db: &Path, file: &Path, meta: Option<std::fs::Metadata>) -> Option<BackupInfo> {
     let name = file.file_name()?.to_str()?;
     let rest = name
         .strip_prefix(&format!("{}.", db_name(db)))?
@@ -108,13 +114,11 @@ fn parse(db: &Path, file: &Path) -> Option<BackupInfo> {
     let (tag, stamp) = rest.split_at(rest.len().checked_sub(16)?);
     let named = NaiveDateTime::parse_from_str(stamp.strip_prefix('-')?, STAMP).ok()?;
     let kind = Reason::from_tag(tag)?;
-    let meta = std::fs::metadata(file).ok()?;
-    let bytes = meta.len();
+    let bytes = meta.as_ref().map_or(0, |m| m.len());
     // A name dated after the file was written (a wrong clock, or a renamed
     // file) would stay the newest for ever and never be pruned.
     let written = meta
-        .modified()
-        .ok()
+        .and_then(|m| m.modified().ok())
         .map(|t| chrono::DateTime::<Local>::from(t).naive_local());
     let created = written.map_or(named, |w| named.min(w));
     Some(BackupInfo {
@@ -229,10 +233,14 @@ pub(crate) fn create(
     let stamp = Local::now().format(STAMP).to_string();
     let base = dir.join(format!("{}.{}-{stamp}.sqlite3", db_name(db), reason.tag()));
     let target = settle(snapshot(conn, &dir)?, &base, true)?;
-    let made = parse(db, &target).ok_or_else(|| Error::Io {
-        path: target.clone(),
-        source: std::io::Error::other("バックアップの名前を読めませんでした"),
-    })?;
+    // Another process taking in files at the same moment may already have
+    // pruned this copy as one too many (beyond `keep`): it was still made.
+    let made = parse(db, &target)
+        .or_else(|| parse_with(db, &target, None))
+        .ok_or_else(|| Error::Io {
+            path: target.clone(),
+            source: std::io::Error::other("バックアップの名前を読めませんでした"),
+        })?;
     if let Some(keep) = keep {
         prune(db, keep, &made.file_name)?;
     }
@@ -540,5 +548,25 @@ fn kind_label(kind: &str) -> &'static str {
         "trigger" => "トリガー",
         "view" => "ビュー",
         _ => "定義",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_pruned_at_once_by_another_process_still_reads_from_its_name() {
+        let db = Path::new("/nowhere/office.sqlite3");
+        let gone = Path::new("/nowhere/backups/office.sqlite3.import-20261208-034951_11.sqlite3");
+        assert!(parse(db, gone).is_none(), "no file: not listed");
+        let info = parse_with(db, gone, None).expect("read from the name");
+        assert_eq!(info.bytes, 0);
+        assert_eq!(info.kind, Some(Reason::Import));
+        assert_eq!(
+            info.created,
+            NaiveDateTime::parse_from_str("20261208-034951", STAMP).unwrap()
+        );
+        assert!(parse_with(db, Path::new("/nowhere/backups/other.txt"), None).is_none());
     }
 }
