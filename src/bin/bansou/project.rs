@@ -207,7 +207,7 @@ pub(crate) fn meetings(cx: &mut Cx, a: MeetingsArgs) -> Result<()> {
     } = a;
     let p = cx.store.resolve_project(&project)?;
     if let Some(out) = xlsx {
-        return write_lists(cx, p.id, &[Sheet::Meetings], &out);
+        return write_lists(cx, p.id, Sheet::of_list(List::Meetings), &out);
     }
     let list = cx.store.meetings(p.id, &Default::default())?;
     if let Some(out) = csv {
@@ -265,7 +265,7 @@ pub(crate) fn tasks(cx: &mut Cx, a: TasksArgs) -> Result<()> {
     } = a;
     let p = cx.store.resolve_project(&project)?;
     if let Some(out) = xlsx {
-        return write_lists(cx, p.id, &[Sheet::Tasks], &out);
+        return write_lists(cx, p.id, Sheet::of_list(List::Tasks), &out);
     }
     let list = cx.store.tasks(p.id, today())?;
     if let Some(out) = csv {
@@ -400,7 +400,7 @@ pub(crate) fn stakeholders(cx: &mut Cx, a: StakeholdersArgs) -> Result<()> {
     } = a;
     let p = cx.store.resolve_project(&project)?;
     if let Some(out) = xlsx {
-        return write_lists(cx, p.id, &[Sheet::Stakeholders], &out);
+        return write_lists(cx, p.id, Sheet::of_list(List::Stakeholders), &out);
     }
     let list = cx.store.stakeholders(p.id)?;
     if let Some(out) = csv {

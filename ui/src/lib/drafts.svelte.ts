@@ -60,6 +60,23 @@ export function openForm<T>(key: string, id: number | null, input: T): FormState
     : { key, id, input: copy(input), original: copy(input), restored: false };
 }
 
+/**
+ * Opens a form on a record that exists, on the input Rust makes from it
+ * (`load`, e.g. `api.meetingInput`), keyed `<kind>:<owner>:<id>` where the
+ * owner is the page's project or program (`owner()`). Null when another one
+ * was opened while the input was read: the record is not that page's.
+ */
+export async function openRecordForm<T>(
+  kind: string,
+  owner: () => number,
+  id: number,
+  load: (id: number) => Promise<T>,
+): Promise<FormState<T> | null> {
+  const was = owner();
+  const input = await load(id);
+  return was === owner() ? openForm(`${kind}:${was}:${id}`, id, input) : null;
+}
+
 /** The draft a page left open under `prefix` (e.g. `meeting:3:`), if any. */
 export function pendingForm<T>(prefix: string): FormState<T> | null {
   const start = storageKey(prefix);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CommandError } from './api';
-import { closeForm, discard, focusFirstError, isDirtyForm, keepDraft, openForm, pendingForm, saveForm, setDraftScope } from './drafts.svelte';
+import { closeForm, discard, focusFirstError, isDirtyForm, keepDraft, openForm, openRecordForm, pendingForm, saveForm, setDraftScope } from './drafts.svelte';
 
 beforeEach(() => {
   localStorage.clear();
@@ -227,5 +227,23 @@ describe('drafts across key order', () => {
     const back = openForm('meeting:1:5', 5, { person_ids: [] as number[], kind: '会議', program_id: null });
     expect(back.restored).toBe(true);
     expect(back.input.kind).toBe('研修会');
+  });
+});
+
+describe('openRecordForm', () => {
+  it('opens on the input read for the record, keyed by its page', async () => {
+    const f = await openRecordForm('issue', () => 3, 7, async (id) => ({ title: `課題${id}` }));
+    expect(f?.key).toBe('issue:3:7');
+    expect(f?.id).toBe(7);
+    expect(f?.input.title).toBe('課題7');
+  });
+
+  it('gives way when another project opened while the input was read', async () => {
+    let project = 3;
+    const f = await openRecordForm('issue', () => project, 7, async () => {
+      project = 4;
+      return { title: '課題' };
+    });
+    expect(f).toBeNull();
   });
 });
